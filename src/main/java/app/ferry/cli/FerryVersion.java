@@ -1,31 +1,15 @@
 package app.ferry.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import app.ferry.engine.FerryBuild;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven wrote into {@code app/ferry/version.properties}. */
+/** {@code ferry --version}. */
 public final class FerryVersion implements IVersionProvider {
-
-    public static String current() {
-        try (InputStream in = FerryVersion.class.getResourceAsStream("/app/ferry/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties props = new Properties();
-            props.load(in);
-            return props.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Ferry's version resource", e);
-        }
-    }
 
     @Override
     public String[] getVersion() {
         return new String[] {
-            "Ferry " + current(),
+            "Ferry " + FerryBuild.version(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
         };
     }

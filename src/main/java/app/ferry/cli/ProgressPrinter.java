@@ -1,0 +1,74 @@
+package app.ferry.cli;
+
+import app.ferry.engine.TaskSnapshot;
+import app.ferry.engine.TaskState;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: a live line redrawn in place on a terminal, a plain line every few
+ * seconds otherwise (logs and CI), so output stays readable in both.
+ */
+final class ProgressPrinter {
+
+    private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private long lastPlainNanos;
+    private int lastWidth;
+
+    ProgressPrinter(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+        this.lastPlainNanos = System.nanoTime();
+    }
+
+    void show(List<TaskSnapshot> tasks) {
+        List<TaskSnapshot> running = tasks.stream().filter(t -> t.state() == TaskState.RUNNING).toList();
+        if (running.isEmpty()) {
+            return;
+        }
+        if (terminal) {
+            String line = running.size() == 1 ? describe(running.getFirst()) : summary(running);
+            int pad = Math.max(0, lastWidth - line.length());
+            err.print("\r" + line + " ".repeat(pad));
+            err.flush();
+            lastWidth = line.length();
+        } else if (System.nanoTime() - lastPlainNanos >= PLAIN_INTERVAL_NANOS) {
+            lastPlainNanos = System.nanoTime();
+            running.forEach(t -> err.println(describe(t)));
+            err.flush();
+        }
+    }
+
+    /** Ends a live line before other output is printed below it. */
+    void breakLine() {
+        if (terminal && lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
+            lastWidth = 0;
+        }
+    }
+
+    static String describe(TaskSnapshot task) {
+        double fraction = task.fraction();
+        String percent = fraction < 0 ? "  ?%" : String.format(Locale.ROOT, "%3d%%", (int) (fraction * 100));
+        return String.format(Locale.ROOT, "%s %s %s / %s  %s  ETA %s", bar(fraction), percent,
+                Formats.bytes(task.bytesDone()), Formats.bytes(task.totalBytes()), Formats.speed(task.bytesPerSecond()),
+                Formats.duration(task.etaSeconds())) + "  " + task.name();
+    }
+
+    private static String summary(List<TaskSnapshot> running) {
+        long done = running.stream().mapToLong(TaskSnapshot::bytesDone).sum();
+        long speed = running.stream().mapToLong(TaskSnapshot::bytesPerSecond).sum();
+        return running.size() + " transfers  " + Formats.bytes(done) + "  " + Formats.speed(speed);
+    }
+
+    private static String bar(double fraction) {
+        int width = 20;
+        int filled = fraction < 0 ? 0 : (int) Math.round(fraction * width);
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
+    }
+}

@@ -1,0 +1,6 @@
+package app.ferry.engine;
+
+public enum Direction {
+    DOWNLOAD,
+    UPLOAD
+}

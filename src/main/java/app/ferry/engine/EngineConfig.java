@@ -1,0 +1,73 @@
+package app.ferry.engine;
+
+import java.time.Duration;
+
+/**
+ * The queue's tunables. Immutable; the queue takes a new one through
+ * {@link TransferQueue#reconfigure}.
+ *
+ * @param maxConcurrent tasks running at once
+ * @param maxPerHost tasks running at once against one host:port
+ * @param maxRetries attempts after the first one before a transient fault fails the task
+ * @param backoffBase the first retry's delay; it doubles each time, with jitter
+ * @param backoffCap no retry waits longer than this (unless the server's Retry-After says so, up to {@code retryAfterCap})
+ * @param idleTimeout a connection that delivers no byte for this long is dropped and retried
+ * @param checkpointInterval how often a running download's resume state is made durable
+ * @param autoResume whether tasks left running by the last process start again when the queue opens
+ */
+public record EngineConfig(
+        int maxConcurrent,
+        int maxPerHost,
+        int maxRetries,
+        Duration backoffBase,
+        Duration backoffCap,
+        Duration retryAfterCap,
+        Duration connectTimeout,
+        Duration idleTimeout,
+        Duration checkpointInterval,
+        boolean autoResume) {
+
+    public EngineConfig {
+        if (maxConcurrent < 1 || maxPerHost < 1) {
+            throw new IllegalArgumentException("At least one transfer must be allowed to run at once");
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("Retries cannot be negative: " + maxRetries);
+        }
+    }
+
+    public static EngineConfig defaults() {
+        return new EngineConfig(3, 3, 8, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(1), true);
+    }
+
+    public EngineConfig withMaxConcurrent(int n) {
+        return new EngineConfig(n, maxPerHost, maxRetries, backoffBase,
+                backoffCap, retryAfterCap, connectTimeout, idleTimeout, checkpointInterval, autoResume);
+    }
+
+    public EngineConfig withMaxPerHost(int n) {
+        return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume);
+    }
+
+    public EngineConfig withMaxRetries(int n) {
+        return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume);
+    }
+
+    public EngineConfig withBackoff(Duration base, Duration cap) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume);
+    }
+
+    public EngineConfig withIdleTimeout(Duration timeout) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, timeout, checkpointInterval, autoResume);
+    }
+
+    public EngineConfig withAutoResume(boolean resume) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, resume);
+    }
+}

@@ -1,0 +1,273 @@
+package app.ferry.engine;
+
+import app.ferry.engine.transfer.TransferContext;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * A task inside the queue: its record, its live counters, and the handles that let a pause
+ * interrupt it at any moment. The queue creates one per task and one worker runs it at a time.
+ */
+final class TaskRuntime implements TransferContext {
+
+    /** Why a running task was asked to stop; decides the state it lands in. */
+    enum StopIntent { NONE, PAUSE, CANCEL, REMOVE, SHUTDOWN }
+
+    private static final System.Logger LOG = System.getLogger(TaskRuntime.class.getName());
+
+    private final TransferQueue queue;
+    private final Object monitor = new Object();
+    private final AtomicLong bytesDone = new AtomicLong();
+    private final AtomicLong totalBytes = new AtomicLong(-1);
+    private final SpeedMeter speed = new SpeedMeter();
+    private final List<AutoCloseable> attemptResources = new ArrayList<>();
+
+    private volatile TaskRecord record;
+    private volatile StopIntent stopIntent = StopIntent.NONE;
+    private volatile long lastTouchNanos = System.nanoTime();
+    private volatile Credentials credentials;
+    private long lastCheckpointNanos = System.nanoTime();
+
+    TaskRuntime(TransferQueue queue, TaskRecord record, Credentials credentials) {
+        this.queue = queue;
+        this.record = record;
+        this.credentials = credentials;
+        this.bytesDone.set(record.durableBytes());
+        this.totalBytes.set(record.totalBytes());
+    }
+
+    TaskId id() {
+        return record.id();
+    }
+
+    String hostKey() {
+        URI uri = URI.create(record.spec().url());
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    TaskSnapshot snapshot() {
+        TaskRecord current = record;
+        long done = bytesDone.get();
+        long rate = current.state() == TaskState.RUNNING ? speed.sample(done, System.nanoTime()) : 0;
+        return new TaskSnapshot(current, done, totalBytes.get(), rate);
+    }
+
+    // --- called by the queue ---
+
+    void replaceRecord(TaskRecord newRecord) {
+        synchronized (monitor) {
+            record = newRecord;
+        }
+    }
+
+    /** Makes the live counters agree with the durable state again, before a new run. */
+    void resetCounters() {
+        bytesDone.set(record.durableBytes());
+        totalBytes.set(record.totalBytes());
+        speed.reset();
+        lastTouchNanos = System.nanoTime();
+    }
+
+    void requestStop(StopIntent intent) {
+        stopIntent = intent;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        closeAttemptResources();
+    }
+
+    private volatile boolean deleteFilesOnRemoval;
+
+    void requestRemoval(boolean deleteFiles) {
+        deleteFilesOnRemoval = deleteFiles;
+        requestStop(StopIntent.REMOVE);
+    }
+
+    boolean deleteFilesOnRemoval() {
+        return deleteFilesOnRemoval;
+    }
+
+    StopIntent stopIntent() {
+        return stopIntent;
+    }
+
+    void clearStop() {
+        stopIntent = StopIntent.NONE;
+    }
+
+    void setCredentials(Credentials given) {
+        credentials = given;
+    }
+
+    /** Called by the watchdog: drops the connection of an attempt that stopped moving bytes. */
+    boolean abortIfIdle(long nowNanos, long idleNanos) {
+        if (nowNanos - lastTouchNanos < idleNanos) {
+            return false;
+        }
+        lastTouchNanos = nowNanos;
+        closeAttemptResources();
+        return true;
+    }
+
+    private void closeAttemptResources() {
+        List<AutoCloseable> toClose;
+        synchronized (attemptResources) {
+            toClose = List.copyOf(attemptResources);
+        }
+        for (AutoCloseable resource : toClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing is how we abort; the attempt sees the failure on its own thread.
+                LOG.log(System.Logger.Level.DEBUG, "Closing a resource of task " + id() + " failed", e);
+            }
+        }
+    }
+
+    // --- TransferContext ---
+
+    @Override
+    public TaskRecord record() {
+        return record;
+    }
+
+    @Override
+    public void update(UnaryOperator<TaskRecord> change) {
+        synchronized (monitor) {
+            record = change.apply(record);
+        }
+    }
+
+    @Override
+    public void checkpoint() throws IOException {
+        queue.persist(record);
+        lastCheckpointNanos = System.nanoTime();
+    }
+
+    @Override
+    public boolean checkpointDue() {
+        return System.nanoTime() - lastCheckpointNanos >= checkpointInterval();
+    }
+
+    @Override
+    public void note(HistoryEvent.Kind kind, long offset, String text) {
+        update(r -> r.withEvent(new HistoryEvent(System.currentTimeMillis(), kind, offset, text)));
+    }
+
+    @Override
+    public void setBytesDone(long bytes) {
+        bytesDone.set(bytes);
+    }
+
+    @Override
+    public void addBytesDone(long delta) {
+        bytesDone.addAndGet(delta);
+    }
+
+    @Override
+    public void setTotalBytes(long total) {
+        totalBytes.set(total);
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return stopIntent != StopIntent.NONE;
+    }
+
+    @Override
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        touch();
+        CompletableFuture<HttpResponse<T>> future = http().sendAsync(request, handler);
+        onStop(() -> future.cancel(true));
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause == null ? "request failed" : cause.toString(), cause);
+        } catch (CancellationException e) {
+            throw new InterruptedIOException("The request was aborted");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for the server");
+        }
+    }
+
+    @Override
+    public void onStop(AutoCloseable resource) {
+        synchronized (attemptResources) {
+            attemptResources.add(resource);
+        }
+        if (stopRequested()) {
+            closeAttemptResources();
+        }
+    }
+
+    @Override
+    public boolean sleep(Duration delay) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        synchronized (monitor) {
+            while (!stopRequested()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    monitor.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void releaseAttemptResources() {
+        closeAttemptResources();
+        synchronized (attemptResources) {
+            attemptResources.clear();
+        }
+    }
+
+    @Override
+    public void touch() {
+        lastTouchNanos = System.nanoTime();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public HttpClient http() {
+        return queue.http();
+    }
+
+    @Override
+    public EngineConfig config() {
+        return queue.config();
+    }
+
+    @Override
+    public TransferListener events() {
+        return queue.events();
+    }
+}

@@ -1,0 +1,493 @@
+package app.ferry.engine;
+
+import app.ferry.engine.download.DownloadTransfer;
+import app.ferry.engine.store.StateDirectory;
+import app.ferry.engine.store.TaskStore;
+import app.ferry.engine.transfer.Outcome;
+import app.ferry.engine.transfer.Retrier;
+import app.ferry.engine.transfer.Transfer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ferry's one engine: accepts tasks, runs at most {@code maxConcurrent} at once (and at most
+ * {@code maxPerHost} against one server), and keeps every task's state on disk.
+ *
+ * <p>Shaped like OkHttp's {@code Dispatcher}: a queue of ready tasks and a set of running ones,
+ * both guarded by one lock; {@link #promoteAndExecute()} picks what may start under the lock and
+ * starts it after releasing it. Each running task has its own virtual thread doing blocking I/O.
+ *
+ * <p>Thread safety: every public method may be called from any thread. Listeners are called on
+ * engine threads.
+ */
+public final class TransferQueue implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(TransferQueue.class.getName());
+
+    private final StateDirectory stateDirectory;
+    private final TaskStore store;
+    private final HttpClient http;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService watchdog;
+    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+    private final TransferListener fanOut = new FanOutListener(listeners);
+    private final List<String> restoreProblems;
+
+    private final Object lock = new Object();
+    /** All tasks, in the order they were added. Guarded by {@link #lock}. */
+    private final Map<TaskId, TaskRuntime> tasks = new LinkedHashMap<>();
+    private final Deque<TaskRuntime> ready = new ArrayDeque<>();
+    private final List<TaskRuntime> running = new ArrayList<>();
+    private boolean closed;
+
+    private volatile EngineConfig config;
+
+    private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<String> restoreProblems) {
+        this.stateDirectory = stateDirectory;
+        this.store = store;
+        this.config = config;
+        this.restoreProblems = List.copyOf(restoreProblems);
+        this.http = HttpClient.newBuilder()
+                // Redirects are followed by the transfers themselves: they record the final URL,
+                // count hops and decide where credentials may go.
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // One TCP connection per transfer (and per segment): HTTP/2 would multiplex them
+                // onto one and share one congestion window.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("ferry-watchdog").daemon().factory());
+        this.watchdog.scheduleWithFixedDelay(this::abortIdleTransfers, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Opens (and locks) a state directory and restores its tasks. Tasks the last process left
+     * running or queued start again when {@code config.autoResume()}, else they are paused.
+     *
+     * @throws app.ferry.engine.store.StateDirectoryInUseException when another process holds it
+     */
+    public static TransferQueue open(Path stateDir, EngineConfig config) throws IOException {
+        StateDirectory directory = StateDirectory.open(stateDir);
+        try {
+            TaskStore store = TaskStore.owned(directory);
+            TaskStore.Loaded loaded = store.loadAll();
+            TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems());
+            queue.restore(loaded.records());
+            return queue;
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private void restore(List<TaskRecord> records) throws IOException {
+        synchronized (lock) {
+            for (TaskRecord record : records) {
+                TaskRecord restored = record;
+                if (record.state() == TaskState.RUNNING || record.state() == TaskState.QUEUED) {
+                    TaskState next = config.autoResume() ? TaskState.QUEUED : TaskState.PAUSED;
+                    restored = record.withState(next, record.message(), System.currentTimeMillis());
+                    store.save(restored);
+                }
+                TaskRuntime runtime = new TaskRuntime(this, restored, null);
+                tasks.put(restored.id(), runtime);
+                if (restored.state() == TaskState.QUEUED) {
+                    ready.add(runtime);
+                }
+            }
+        }
+        promoteAndExecute();
+    }
+
+    /** Files in the state directory that could not be read; they were kept aside. */
+    public List<String> restoreProblems() {
+        return restoreProblems;
+    }
+
+    public Path stateDirectory() {
+        return stateDirectory.root();
+    }
+
+    public void addListener(TransferListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TransferListener listener) {
+        listeners.remove(listener);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Takes new limits at once: raising them starts waiting tasks, lowering them lets running ones finish. */
+    public void reconfigure(EngineConfig newConfig) {
+        config = newConfig;
+        promoteAndExecute();
+    }
+
+    /** Adds a task and starts it when a slot is free. */
+    public TaskId add(TransferSpec spec) {
+        return add(spec, null);
+    }
+
+    /** Adds a task with credentials, which stay in memory only. */
+    public TaskId add(TransferSpec spec, Credentials credentials) {
+        TaskId id = TaskId.random();
+        TaskRecord record = TaskRecord.create(id, spec, initialName(spec), System.currentTimeMillis());
+        save(record);
+        synchronized (lock) {
+            requireOpen();
+            TaskRuntime runtime = new TaskRuntime(this, record, credentials);
+            tasks.put(id, runtime);
+            ready.add(runtime);
+        }
+        fanOut.stateChanged(snapshot(id).orElseThrow());
+        promoteAndExecute();
+        return id;
+    }
+
+    private static String initialName(TransferSpec spec) {
+        String url = spec.url();
+        String path = java.net.URI.create(url).getRawPath();
+        int slash = path == null ? -1 : path.lastIndexOf('/');
+        String last = slash < 0 ? "" : path.substring(slash + 1);
+        return last.isEmpty() ? java.net.URI.create(url).getHost() : java.net.URLDecoder.decode(last.replace("+", "%2B"),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Optional<TaskSnapshot> snapshot(TaskId id) {
+        TaskRuntime runtime;
+        synchronized (lock) {
+            runtime = tasks.get(id);
+        }
+        return Optional.ofNullable(runtime).map(TaskRuntime::snapshot);
+    }
+
+    /** Every task, in the order they were added. */
+    public List<TaskSnapshot> snapshots() {
+        List<TaskRuntime> all;
+        synchronized (lock) {
+            all = List.copyOf(tasks.values());
+        }
+        List<TaskSnapshot> result = new ArrayList<>(all.size());
+        for (TaskRuntime runtime : all) {
+            result.add(runtime.snapshot());
+        }
+        return result;
+    }
+
+    /** Pauses a queued or running task; a running one saves its state before it reports paused. */
+    public void pause(TaskId id) {
+        stop(id, TaskRuntime.StopIntent.PAUSE, TaskState.PAUSED);
+    }
+
+    /** Stops a task for good, keeping whatever it downloaded: the user may still resume it. */
+    public void cancel(TaskId id) {
+        stop(id, TaskRuntime.StopIntent.CANCEL, TaskState.CANCELLED);
+    }
+
+    private void stop(TaskId id, TaskRuntime.StopIntent intent, TaskState idleState) {
+        TaskRuntime runtime;
+        boolean wasRunning;
+        synchronized (lock) {
+            runtime = tasks.get(id);
+            if (runtime == null || runtime.record().state().isFinished() && intent != TaskRuntime.StopIntent.CANCEL) {
+                return;
+            }
+            wasRunning = running.contains(runtime);
+            if (!wasRunning) {
+                ready.remove(runtime);
+            }
+        }
+        if (wasRunning) {
+            runtime.requestStop(intent);
+        } else if (runtime.record().state() != TaskState.COMPLETED && runtime.record().state() != idleState) {
+            transition(runtime, idleState, null);
+        }
+    }
+
+    /** Continues a paused, failed, cancelled or credential-waiting task from its saved state. */
+    public void resume(TaskId id) {
+        TaskRuntime runtime;
+        synchronized (lock) {
+            runtime = tasks.get(id);
+            if (runtime == null || running.contains(runtime) || ready.contains(runtime)
+                    || runtime.record().state() == TaskState.COMPLETED) {
+                return;
+            }
+            runtime.clearStop();
+            ready.add(runtime);
+        }
+        transition(runtime, TaskState.QUEUED, null);
+        promoteAndExecute();
+    }
+
+    /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */
+    public void provideCredentials(TaskId id, Credentials credentials) {
+        TaskRuntime runtime;
+        synchronized (lock) {
+            runtime = tasks.get(id);
+        }
+        if (runtime != null) {
+            runtime.setCredentials(credentials);
+            resume(id);
+        }
+    }
+
+    public void pauseAll() {
+        snapshots().stream().filter(s -> s.state().isActive()).forEach(s -> pause(s.id()));
+    }
+
+    public void resumeAll() {
+        snapshots().stream().filter(s -> s.state() == TaskState.PAUSED).forEach(s -> resume(s.id()));
+    }
+
+    /**
+     * Forgets a task. Its files stay unless {@code deleteFiles}: then the partial file, and the
+     * finished file of a download, are deleted too — only ever on this explicit request.
+     */
+    public void remove(TaskId id, boolean deleteFiles) throws IOException {
+        TaskRuntime runtime;
+        boolean wasRunning;
+        synchronized (lock) {
+            runtime = tasks.remove(id);
+            if (runtime == null) {
+                return;
+            }
+            ready.remove(runtime);
+            wasRunning = running.contains(runtime);
+        }
+        store.delete(id);
+        if (wasRunning) {
+            // The transfer still holds its partial file; it is deleted once the transfer let go.
+            runtime.requestRemoval(deleteFiles);
+        } else if (deleteFiles) {
+            deleteFiles(runtime.record());
+        }
+    }
+
+    private static void deleteFiles(TaskRecord record) throws IOException {
+        DownloadProgress download = record.download();
+        if (download != null) {
+            if (download.partialFile() != null) {
+                java.nio.file.Files.deleteIfExists(download.partialFile());
+            }
+            if (download.finalFile() != null) {
+                java.nio.file.Files.deleteIfExists(download.finalFile());
+            }
+        }
+    }
+
+    /** Starts ready tasks while the limits allow. */
+    private void promoteAndExecute() {
+        List<TaskRuntime> toStart = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            Map<String, Integer> perHost = new HashMap<>();
+            for (TaskRuntime r : running) {
+                perHost.merge(r.hostKey(), 1, Integer::sum);
+            }
+            for (var it = ready.iterator(); it.hasNext() && running.size() < config.maxConcurrent(); ) {
+                TaskRuntime candidate = it.next();
+                String host = candidate.hostKey();
+                if (perHost.getOrDefault(host, 0) >= config.maxPerHost()) {
+                    continue;
+                }
+                it.remove();
+                perHost.merge(host, 1, Integer::sum);
+                running.add(candidate);
+                toStart.add(candidate);
+            }
+        }
+        for (TaskRuntime runtime : toStart) {
+            workers.execute(() -> execute(runtime));
+        }
+    }
+
+    private void execute(TaskRuntime runtime) {
+        Outcome outcome;
+        try {
+            runtime.resetCounters();
+            transition(runtime, TaskState.RUNNING, null);
+            outcome = Retrier.run(transferFor(runtime.record().spec()), runtime);
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.ERROR, "Task " + runtime.id() + " hit a bug", e);
+            outcome = new Outcome.Failed("Internal error: " + e + ". Please report it; the partial data is kept.");
+        }
+        finished(runtime, outcome);
+    }
+
+    private static Transfer transferFor(TransferSpec spec) {
+        return switch (spec) {
+            case DownloadSpec download -> new DownloadTransfer(download);
+        };
+    }
+
+    private void finished(TaskRuntime runtime, Outcome outcome) {
+        synchronized (lock) {
+            running.remove(runtime);
+        }
+        TaskRuntime.StopIntent intent = runtime.stopIntent();
+        switch (outcome) {
+            case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
+            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.reason());
+            case Outcome.NeedsCredentials n -> {
+                transition(runtime, TaskState.NEEDS_CREDENTIALS, "The server asks for a user name and password"
+                        + (n.realm() == null ? "" : " (realm \"" + n.realm() + "\")"));
+                fanOut.needsCredentials(runtime.id(), n.realm());
+            }
+            case Outcome.Stopped s -> {
+                switch (intent) {
+                    case CANCEL -> transition(runtime, TaskState.CANCELLED, null);
+                    case REMOVE -> {
+                        if (runtime.deleteFilesOnRemoval()) {
+                            try {
+                                deleteFiles(runtime.record());
+                            } catch (IOException e) {
+                                LOG.log(System.Logger.Level.WARNING, "Could not delete the files of removed task "
+                                        + runtime.record().name(), e);
+                            }
+                        }
+                    }
+                    // Queued, not paused: the next start continues it like a crash would.
+                    case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
+                    default -> transition(runtime, TaskState.PAUSED, null);
+                }
+            }
+        }
+        promoteAndExecute();
+    }
+
+    private void transition(TaskRuntime runtime, TaskState state, String message) {
+        TaskRecord before = runtime.record();
+        String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
+        runtime.update(r -> r.withState(state, keptMessage, System.currentTimeMillis()));
+        synchronized (lock) {
+            if (!tasks.containsKey(runtime.id())) {
+                return;
+            }
+        }
+        persist(runtime.record());
+        TaskSnapshot snapshot = runtime.snapshot();
+        fanOut.stateChanged(snapshot);
+        if (state == TaskState.COMPLETED) {
+            fanOut.completed(snapshot);
+        } else if (state == TaskState.FAILED) {
+            fanOut.failed(snapshot);
+        }
+    }
+
+    /** Saves a record of a task the queue still knows; a removed task's late checkpoint is dropped. */
+    void persist(TaskRecord record) {
+        synchronized (lock) {
+            if (!tasks.containsKey(record.id())) {
+                return;
+            }
+        }
+        save(record);
+    }
+
+    private void save(TaskRecord record) {
+        try {
+            store.save(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the state of task " + record.name() + " in "
+                    + stateDirectory.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    TransferListener events() {
+        return fanOut;
+    }
+
+    private void abortIdleTransfers() {
+        List<TaskRuntime> current;
+        synchronized (lock) {
+            current = List.copyOf(running);
+        }
+        long now = System.nanoTime();
+        long idle = config.idleTimeout().toNanos();
+        for (TaskRuntime runtime : current) {
+            if (runtime.abortIfIdle(now, idle)) {
+                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " received nothing for "
+                        + config.idleTimeout().toSeconds() + " s; reconnecting");
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The transfer queue is closed");
+        }
+    }
+
+    /** True when no task is queued or running. */
+    public boolean isIdle() {
+        synchronized (lock) {
+            return ready.isEmpty() && running.isEmpty();
+        }
+    }
+
+    /**
+     * Stops every running transfer (their state is saved as queued, so the next start continues
+     * them), waits up to {@code timeout} for them to save, and releases the state directory.
+     */
+    public void close(Duration timeout) throws IOException {
+        List<TaskRuntime> toStop;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toStop = List.copyOf(running);
+        }
+        for (TaskRuntime runtime : toStop) {
+            // A pause asked for just before (Ctrl+C in the CLI) stays a pause.
+            if (runtime.stopIntent() == TaskRuntime.StopIntent.NONE) {
+                runtime.requestStop(TaskRuntime.StopIntent.SHUTDOWN);
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Transfers did not stop within " + timeout
+                        + "; their last saved state will be used next time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watchdog.shutdownNow();
+            http.shutdownNow();
+            stateDirectory.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,20 @@
+package app.ferry.engine;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What the user asked for: immutable, persisted with the task, and enough to run it again from
+ * scratch. Credentials are deliberately not part of it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = DownloadSpec.class, name = "download"),
+})
+public sealed interface TransferSpec permits DownloadSpec {
+
+    /** The normalized http(s) URL, without user-info. */
+    String url();
+
+    Direction direction();
+}

@@ -1,0 +1,11 @@
+package app.ferry.engine.store;
+
+import java.io.IOException;
+
+/** Another Ferry process owns the state directory; two writers would corrupt it. */
+public final class StateDirectoryInUseException extends IOException {
+
+    public StateDirectoryInUseException(String message) {
+        super(message);
+    }
+}

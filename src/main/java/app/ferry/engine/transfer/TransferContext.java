@@ -1,0 +1,75 @@
+package app.ferry.engine.transfer;
+
+import app.ferry.engine.Credentials;
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TransferListener;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.function.UnaryOperator;
+
+/** What a running {@link Transfer} may see and do; implemented by the queue for each run. */
+public interface TransferContext {
+
+    /** The task's current record. */
+    TaskRecord record();
+
+    /** Changes the in-memory record; {@link #checkpoint()} makes it durable. */
+    void update(UnaryOperator<TaskRecord> change);
+
+    /** Writes the current record to the state file. Callers fsync the data it claims first. */
+    void checkpoint() throws IOException;
+
+    /** True once {@link #checkpointInterval()} passed since the last checkpoint: a cheap check per chunk. */
+    boolean checkpointDue();
+
+    /** Adds a history event to the record (persisted with the next checkpoint). */
+    void note(HistoryEvent.Kind kind, long offset, String text);
+
+    /** Live byte counter for display; plain atomic writes, no locks, no listeners. */
+    void setBytesDone(long bytes);
+
+    void addBytesDone(long delta);
+
+    void setTotalBytes(long total);
+
+    /** True once pause or cancel was asked for: stop at the next chance and return {@link Outcome.Stopped}. */
+    boolean stopRequested();
+
+    /**
+     * Sends a request so that a pause can abort it at any moment, headers or body; also arms the
+     * idle watchdog, which aborts a response that stalls.
+     */
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException;
+
+    /** Registers something to close when the task is stopped (a response body stream). */
+    void onStop(AutoCloseable resource);
+
+    /**
+     * Waits before a retry; returns early, with false, when the task is asked to stop.
+     */
+    boolean sleep(java.time.Duration delay);
+
+    /** Closes and forgets what the last attempt registered with {@link #onStop}. */
+    void releaseAttemptResources();
+
+    /** Tells the idle watchdog that bytes moved. */
+    void touch();
+
+    /** Credentials given for this task, or null. Never persisted. */
+    Credentials credentials();
+
+    HttpClient http();
+
+    EngineConfig config();
+
+    /** Listeners of the queue, for lifecycle events (not progress). */
+    TransferListener events();
+
+    default long checkpointInterval() {
+        return config().checkpointInterval().toNanos();
+    }
+}
