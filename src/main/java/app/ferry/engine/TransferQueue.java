@@ -6,6 +6,8 @@ import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.Retrier;
 import app.ferry.engine.transfer.Transfer;
+import app.ferry.engine.upload.BodyUploadTransfer;
+import app.ferry.engine.upload.TusUploadTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -165,6 +167,10 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     private static String initialName(TransferSpec spec) {
+        if (spec instanceof UploadSpec upload) {
+            List<Path> files = upload.files();
+            return files.size() == 1 ? String.valueOf(files.getFirst().getFileName()) : files.size() + " files";
+        }
         String url = spec.url();
         String path = java.net.URI.create(url).getRawPath();
         int slash = path == null ? -1 : path.lastIndexOf('/');
@@ -340,6 +346,9 @@ public final class TransferQueue implements AutoCloseable {
     private static Transfer transferFor(TransferSpec spec) {
         return switch (spec) {
             case DownloadSpec download -> new DownloadTransfer(download);
+            case RawUploadSpec raw -> new BodyUploadTransfer(raw);
+            case MultipartUploadSpec form -> new BodyUploadTransfer(form);
+            case TusUploadSpec tus -> new TusUploadTransfer(tus);
         };
     }
 

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = DownloadSpec.class, name = "download"),
+    @JsonSubTypes.Type(value = RawUploadSpec.class, name = "raw-upload"),
+    @JsonSubTypes.Type(value = MultipartUploadSpec.class, name = "multipart-upload"),
+    @JsonSubTypes.Type(value = TusUploadSpec.class, name = "tus-upload"),
 })
-public sealed interface TransferSpec permits DownloadSpec {
+public sealed interface TransferSpec permits DownloadSpec, UploadSpec {
 
     /** The normalized http(s) URL, without user-info. */
     String url();

@@ -1,5 +1,7 @@
 package app.ferry.engine;
 
+import app.ferry.engine.upload.FileFingerprint;
+
 /**
  * The durable state of an upload.
  *

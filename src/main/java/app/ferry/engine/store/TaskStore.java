@@ -34,6 +34,7 @@ public final class TaskStore {
         this.json = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addMixIn(app.ferry.engine.upload.FormPart.class, FormPartMixin.class)
                 .build();
     }
 

@@ -1,0 +1,23 @@
+package app.ferry.engine;
+
+import app.ferry.engine.upload.FormPart;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** A {@code multipart/form-data} POST of text fields and files (several may share a field name). */
+public record MultipartUploadSpec(String url, List<FormPart> parts) implements UploadSpec {
+
+    public MultipartUploadSpec {
+        Objects.requireNonNull(url, "url");
+        parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("A form needs at least one field or file");
+        }
+    }
+
+    @Override
+    public List<Path> files() {
+        return parts.stream().filter(p -> p instanceof FormPart.FileField).map(p -> ((FormPart.FileField) p).file()).toList();
+    }
+}

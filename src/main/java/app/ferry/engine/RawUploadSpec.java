@@ -1,0 +1,43 @@
+package app.ferry.engine;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The file as the whole request body of a PUT or POST. A RESTful {@code PUT base-url/name} is
+ * this too, built by {@link #restPut}.
+ *
+ * @param contentType the body's type, or null to guess it from the file name
+ */
+public record RawUploadSpec(Path file, String url, String method, String contentType) implements UploadSpec {
+
+    public RawUploadSpec {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(url, "url");
+        method = method == null ? "PUT" : method.toUpperCase(Locale.ROOT);
+        if (!method.equals("PUT") && !method.equals("POST")) {
+            throw new IllegalArgumentException("A raw upload is sent with PUT or POST, not " + method);
+        }
+    }
+
+    /**
+     * {@code PUT base/name}, the name percent-encoded as one path segment (a slash in it stays
+     * part of the name).
+     */
+    public static RawUploadSpec restPut(Path file, String baseUrl, String name, String contentType) {
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        String segment = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        URI target = URI.create(base + segment);
+        return new RawUploadSpec(file, target.toString(), "PUT", contentType);
+    }
+
+    @Override
+    public List<Path> files() {
+        return List.of(file);
+    }
+}

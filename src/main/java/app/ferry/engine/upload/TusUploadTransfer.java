@@ -1,0 +1,135 @@
+package app.ferry.engine.upload;
+
+import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.TusUploadSpec;
+import app.ferry.engine.UploadProgress;
+import app.ferry.engine.transfer.Outcome;
+import app.ferry.engine.transfer.Transfer;
+import app.ferry.engine.transfer.TransferContext;
+import app.ferry.engine.transfer.TransferFailure;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A resumable upload over tus 1.0.0. The upload URL and the file's fingerprint are persisted as
+ * soon as the server creates the upload, and the offset after every chunk the server
+ * acknowledged, so pause, a lost connection, {@code kill -9} and a restart all continue from
+ * what the server really has (asked with HEAD each time).
+ */
+public final class TusUploadTransfer implements Transfer {
+
+    /** One PATCH: large enough that round trips do not matter, small enough to checkpoint often. */
+    static final long CHUNK_BYTES = 16L << 20;
+
+    private final TusUploadSpec spec;
+
+    public TusUploadTransfer(TusUploadSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public Outcome attempt(TransferContext context) throws IOException {
+        Thread worker = Thread.currentThread();
+        // TusClient blocks in HttpClient.send, which an interrupt aborts.
+        context.onStop(worker::interrupt);
+        try {
+            return upload(context);
+        } catch (InterruptedException e) {
+            if (context.stopRequested()) {
+                return stopped(context);
+            }
+            throw new InterruptedIOException("Interrupted");
+        } catch (IOException e) {
+            if (BodyUploadTransfer.causedByFileChange(e)) {
+                throw new TransferFailure.Fatal(BodyUploadTransfer.rootMessage(e), e);
+            }
+            if (context.stopRequested()) {
+                return stopped(context);
+            }
+            throw e;
+        } finally {
+            // An interrupt left pending would make the next file write fail with ClosedByInterruptException.
+            Thread.interrupted();
+        }
+    }
+
+    private static Outcome stopped(TransferContext context) throws IOException {
+        Thread.interrupted();
+        context.checkpoint();
+        return new Outcome.Stopped();
+    }
+
+    private Outcome upload(TransferContext context) throws IOException, InterruptedException {
+        Path file = spec.file();
+        BodyUploadTransfer.requireReadableFile(file);
+        TusClient tus = new TusClient(context.http());
+        FileFingerprint fingerprint = FileFingerprint.of(file);
+        long length = fingerprint.size();
+        UploadProgress saved = context.record().upload();
+
+        URI upload = saved.resumeUrl() == null ? null : URI.create(saved.resumeUrl());
+        if (upload != null && !fingerprint.equals(saved.fingerprint())) {
+            context.note(HistoryEvent.Kind.RESTARTED, 0, file + " changed since the upload started"
+                    + " (size or modification time): starting a fresh upload");
+            upload = null;
+        }
+        long offset = 0;
+        if (upload != null) {
+            try {
+                offset = tus.offset(upload);
+            } catch (TusException e) {
+                if (!e.isExpired()) {
+                    throw e;
+                }
+                context.note(HistoryEvent.Kind.RESTARTED, 0, "The server no longer has the upload ("
+                        + e.getMessage() + "): starting a fresh upload");
+                upload = null;
+            }
+        }
+        if (upload == null) {
+            upload = tus.create(URI.create(spec.url()), length, metadata(file));
+            offset = 0;
+            URI created = upload;
+            context.update(r -> r.withUpload(new UploadProgress(length, 0, created.toString(), fingerprint)));
+            context.note(HistoryEvent.Kind.STARTED, 0, "Created upload " + created);
+            context.checkpoint();
+        } else if (offset > 0) {
+            context.note(HistoryEvent.Kind.RESUMED, offset, "Resumed at byte " + offset);
+            context.events().resumed(context.record().id(), offset);
+        }
+        if (offset > length) {
+            throw new TransferFailure.Fatal("The server claims " + offset + " bytes of a " + length + "-byte file");
+        }
+        context.setTotalBytes(length);
+        context.setBytesDone(offset);
+        URI target = upload;
+        while (offset < length) {
+            if (context.stopRequested()) {
+                return stopped(context);
+            }
+            long chunk = Math.min(CHUNK_BYTES, length - offset);
+            offset = tus.patch(target, file, offset, chunk, delta -> {
+                context.addBytesDone(delta);
+                context.touch();
+            });
+            long confirmed = offset;
+            context.setBytesDone(confirmed);
+            context.update(r -> r.withUpload(new UploadProgress(length, confirmed, target.toString(), fingerprint)));
+            context.checkpoint();
+        }
+        context.note(HistoryEvent.Kind.COMPLETED, length, "Uploaded to " + target);
+        context.checkpoint();
+        return new Outcome.Completed();
+    }
+
+    private static Map<String, String> metadata(Path file) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("filename", file.getFileName().toString());
+        metadata.put("filetype", ContentTypes.of(file));
+        return metadata;
+    }
+}
