@@ -1,0 +1,117 @@
+package app.ferry.engine.upload;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Reads a list of segments front to back into chunks. One reader serves one subscription and is
+ * used by one thread at a time (the subscription's drain loop).
+ */
+final class SegmentReader implements AutoCloseable {
+
+    private final List<BodySegment> segments;
+    private final int chunkSize;
+    private long remaining;
+    private int index;
+    private long positionInSegment;
+    private FileChannel channel;
+
+    SegmentReader(List<BodySegment> segments, long length, int chunkSize) {
+        this.segments = segments;
+        this.remaining = length;
+        this.chunkSize = chunkSize;
+    }
+
+    long remaining() {
+        return remaining;
+    }
+
+    /**
+     * Returns the next chunk, full unless it is the last one. A fresh buffer every time: the HTTP
+     * client may still hold a chunk in its write queue after {@code onNext} returns, and the Flow
+     * contract never says when it is done with it, so a reused buffer could be overwritten while
+     * queued.
+     */
+    ByteBuffer next() throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(chunkSize, remaining));
+        while (chunk.hasRemaining()) {
+            BodySegment segment = segments.get(index);
+            long left = segment.length() - positionInSegment;
+            if (left == 0) {
+                closeChannel();
+                index++;
+                positionInSegment = 0;
+                continue;
+            }
+            switch (segment) {
+                case BodySegment.Bytes bytes -> {
+                    int n = (int) Math.min(left, chunk.remaining());
+                    chunk.put(bytes.bytes(), (int) positionInSegment, n);
+                    positionInSegment += n;
+                }
+                case BodySegment.FileRegion region -> readFile(region, chunk, left);
+            }
+        }
+        remaining -= chunk.capacity();
+        return chunk.flip();
+    }
+
+    private void readFile(BodySegment.FileRegion region, ByteBuffer chunk, long left) throws IOException {
+        // One stat per chunk (256 KiB) is cheap, and it is the only way to notice a file that was
+        // deleted or replaced: an open channel keeps reading the old contents.
+        checkSize(region);
+        if (channel == null) {
+            channel = FileChannel.open(region.file(), StandardOpenOption.READ);
+            channel.position(region.offset() + positionInSegment);
+        }
+        int limit = chunk.limit();
+        if (chunk.remaining() > left) {
+            chunk.limit(chunk.position() + (int) left);
+        }
+        try {
+            while (chunk.hasRemaining()) {
+                int n = channel.read(chunk);
+                if (n < 0) {
+                    checkSize(region);
+                    // Same size but shorter than it said: shrunk and grown back in between.
+                    throw new FileChangedException(region.file(), region.file()
+                            + " changed during upload: ended early at byte " + channel.position());
+                }
+                positionInSegment += n;
+            }
+        } finally {
+            chunk.limit(limit);
+        }
+    }
+
+    private static void checkSize(BodySegment.FileRegion region) throws IOException {
+        long now;
+        try {
+            now = Files.size(region.file());
+        } catch (NoSuchFileException e) {
+            throw new FileChangedException(region.file(), region.file() + " disappeared during upload", e);
+        }
+        if (now != region.fileSize()) {
+            throw new FileChangedException(region.file(), region.file() + " changed size during upload: was "
+                    + region.fileSize() + " bytes, now " + now);
+        }
+    }
+
+    private void closeChannel() throws IOException {
+        if (channel != null) {
+            FileChannel c = channel;
+            channel = null;
+            c.close();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeChannel();
+    }
+}
