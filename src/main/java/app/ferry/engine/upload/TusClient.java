@@ -1,0 +1,171 @@
+package app.ferry.engine.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.LongConsumer;
+
+/**
+ * A client for the tus resumable upload protocol 1.0.0: the core protocol (HEAD, PATCH) and the
+ * creation extension (POST). Stateless apart from the HTTP client it is given; the engine keeps
+ * the upload URL, the {@link FileFingerprint} and the offset.
+ *
+ * <p>All methods block: call them from a worker (virtual) thread; interrupting it aborts the
+ * exchange.
+ */
+public final class TusClient {
+
+    public static final String TUS_VERSION = "1.0.0";
+    static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+
+    private final HttpClient http;
+
+    public TusClient(HttpClient http) {
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * Creates an upload of {@code length} bytes and returns its absolute URL.
+     *
+     * @param metadata sent as {@code Upload-Metadata}, values base64-encoded from UTF-8; keys must be
+     *     non-empty ASCII without spaces or commas (the header's separators)
+     */
+    public URI create(URI endpoint, long length, Map<String, String> metadata)
+            throws IOException, InterruptedException {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative: " + length);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Tus-Resumable", TUS_VERSION)
+                .header("Upload-Length", Long.toString(length))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (!metadata.isEmpty()) {
+            request.header("Upload-Metadata", encodeMetadata(metadata));
+        }
+        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        expectStatus(response, "POST", 201);
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> protocolError(response, "POST", "no Location header"));
+        // tus-java-server (and others) answer with a path: resolve it against the URL that answered.
+        return response.uri().resolve(location);
+    }
+
+    /** The number of bytes the server has of this upload (HEAD, {@code Upload-Offset}). */
+    public long offset(URI upload) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(upload)
+                .header("Tus-Resumable", TUS_VERSION)
+                .HEAD()
+                .build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        expectStatus(response, "HEAD", 200, 204);
+        return uploadOffset(response, "HEAD");
+    }
+
+    /**
+     * Sends bytes {@code offset..offset+length} of {@code file} to the upload at that offset and
+     * returns the server's new offset, which must be {@code offset + length}: anything else means
+     * the server kept something other than what was sent, and the caller should ask
+     * {@link #offset} before going on.
+     *
+     * @throws TusException 409 if the server's offset is not {@code offset}; {@link
+     *     TusException#isExpired()} if the upload is gone
+     * @throws FileChangedException (in the cause chain) if the file changes size while it is sent
+     */
+    public long patch(URI upload, Path file, long offset, long length, LongConsumer bytesSent)
+            throws IOException, InterruptedException {
+        FileBodyPublisher body = FileBodyPublisher.ofRegion(file, offset, length, bytesSent);
+        HttpRequest request = HttpRequest.newBuilder(upload)
+                .header("Tus-Resumable", TUS_VERSION)
+                .header("Upload-Offset", Long.toString(offset))
+                .header("Content-Type", OFFSET_OCTET_STREAM)
+                .method("PATCH", body)
+                .build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        expectStatus(response, "PATCH", 204, 200);
+        long newOffset = uploadOffset(response, "PATCH");
+        if (newOffset != offset + length) {
+            throw protocolError(response, "PATCH", "server is at offset " + newOffset + " after receiving "
+                    + length + " bytes at " + offset + ", expected " + (offset + length));
+        }
+        return newOffset;
+    }
+
+    static String encodeMetadata(Map<String, String> metadata) {
+        StringJoiner header = new StringJoiner(",");
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            String key = entry.getKey();
+            if (key.isEmpty() || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ',')) {
+                throw new IllegalArgumentException("tus metadata key must be non-empty ASCII without spaces"
+                        + " or commas: \"" + key + "\"");
+            }
+            String value = entry.getValue();
+            // The protocol lets an empty value go without the separating space.
+            header.add(value.isEmpty() ? key
+                    : key + " " + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        return header.toString();
+    }
+
+    private static long uploadOffset(HttpResponse<?> response, String method) throws TusException {
+        String value = response.headers().firstValue("Upload-Offset")
+                .orElseThrow(() -> protocolError(response, method, "no Upload-Offset header"));
+        try {
+            long offset = Long.parseLong(value.strip());
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            throw protocolError(response, method, "Upload-Offset is not a number: \"" + value + "\"");
+        }
+        throw protocolError(response, method, "Upload-Offset is negative: " + value);
+    }
+
+    private static void expectStatus(HttpResponse<?> response, String method, int... expected) throws TusException {
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return;
+            }
+        }
+        throw new TusException("tus " + method + " " + response.request().uri() + " failed: "
+                + statusLine(response), response.statusCode());
+    }
+
+    private static TusException protocolError(HttpResponse<?> response, String method, String problem) {
+        return new TusException("tus " + method + " " + response.request().uri() + ": " + problem + " ("
+                + statusLine(response) + ")", response.statusCode());
+    }
+
+    /** The JDK client does not expose the reason phrase, so name the statuses tus servers use. */
+    private static String statusLine(HttpResponse<?> response) {
+        String version = response.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";
+        int status = response.statusCode();
+        String reason = switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 460 -> "Checksum Mismatch";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "";
+        };
+        return (version + " " + status + " " + reason).strip();
+    }
+}
