@@ -83,7 +83,7 @@ class FileBodyPublisherTest {
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.close();
+        server.stop();
     }
 
     private Path randomFile(int size) throws IOException {

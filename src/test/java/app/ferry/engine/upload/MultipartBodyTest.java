@@ -109,7 +109,7 @@ class MultipartBodyTest {
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.close();
+        server.stop();
     }
 
     @BeforeEach

@@ -47,7 +47,7 @@ class MultipartMemoryTest {
         AtomicLong received = new AtomicLong(-1);
         AtomicLong announced = new AtomicLong(-1);
         AtomicReference<String> sha256 = new AtomicReference<>();
-        try (TestServer server = new TestServer().servlet("/upload", new HttpServlet() {
+        TestServer server = new TestServer().servlet("/upload", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 MessageDigest digest = newSha256();
@@ -64,7 +64,8 @@ class MultipartMemoryTest {
                 sha256.set(HexFormat.of().formatHex(digest.digest()));
                 response.setStatus(200);
             }
-        }).start()) {
+        }).start();
+        try {
             Path log = dir.resolve("child.log");
             Process child = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -100,6 +101,8 @@ class MultipartMemoryTest {
                     new FormPart.FileField("file", file, "big.bin", "application/octet-stream")),
                     printed.get("boundary"));
             assertThat(sha256.get()).isEqualTo(Bodies.sha256(same.publisher(n -> { })));
+        } finally {
+            server.stop();
         }
     }
 

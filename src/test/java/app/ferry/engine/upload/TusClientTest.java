@@ -63,7 +63,7 @@ class TusClientTest {
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.close();
+        server.stop();
     }
 
     private Path randomFile(int size) throws IOException {
