@@ -1,0 +1,320 @@
+package app.ferry.engine.http;
+
+import java.io.ByteArrayOutputStream;
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a user pasted into a {@link NormalizedUrl}, or explains why it cannot be downloaded.
+ *
+ * <p>Users paste URLs copied from browsers, chats and documents: with spaces, raw non-ASCII paths,
+ * Unicode host names and credentials. {@link URI} rejects most of that, so the input is split by
+ * hand along RFC 3986 §3 ({@code scheme "://" authority path ["?" query] ["#" fragment]}) and each
+ * part is encoded on its own; {@link URI} only checks the result.
+ *
+ * <p>The result is stable: normalizing {@code normalize(x).uri().toString()} gives the same URI.
+ * The only exception that leaves {@link #normalize} is {@link InvalidUrlException}.
+ */
+public final class UrlNormalizer {
+
+    /** RFC 3986 §3.1: {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}. */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
+
+    /** RFC 3986 §2.3 unreserved and §2.2 sub-delims, plus ":" and "@": a {@code pchar} less pct-encoded. */
+    private static final String PCHAR_EXTRA = "-._~!$&'()*+,;=:@";
+
+    /** Longest text of the input quoted back in a message; URLs can be megabytes of junk. */
+    private static final int MAX_QUOTED = 80;
+
+    private UrlNormalizer() {
+    }
+
+    /**
+     * Normalizes {@code input}: trimmed, scheme lower-cased, host converted to ASCII (IDNA) and
+     * lower-cased, default port dropped, empty path made "/", path and query percent-encoded as
+     * UTF-8 (existing {@code %XX} kept, a stray {@code %} encoded), fragment dropped (RFC 9110
+     * §4.2.5: it is never sent to the server), and user-info moved out of the URI.
+     *
+     * @throws InvalidUrlException for anything Ferry cannot download, with a message for the user
+     */
+    public static NormalizedUrl normalize(String input) {
+        if (input == null) {
+            throw new InvalidUrlException("No URL given: paste an http:// or https:// address");
+        }
+        String url = input.strip().trim();
+        if (url.isEmpty()) {
+            throw new InvalidUrlException("The URL is empty: paste an http:// or https:// address");
+        }
+
+        Matcher schemeMatcher = SCHEME.matcher(url);
+        if (!schemeMatcher.find()) {
+            throw new InvalidUrlException(quote(url)
+                    + " has no scheme: start it with http:// or https://");
+        }
+        String scheme = schemeMatcher.group(1).toLowerCase(Locale.ROOT);
+        // "example.com:8080/x" and "localhost:8080" parse as a scheme followed by a port.
+        boolean looksLikeHostAndPort = scheme.indexOf('.') >= 0
+                || (url.length() > schemeMatcher.end() && Character.isDigit(url.charAt(schemeMatcher.end())));
+        if (looksLikeHostAndPort) {
+            throw new InvalidUrlException(quote(url)
+                    + " has no scheme: start it with http:// or https://");
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new InvalidUrlException(quote(url)
+                    + " is not an http or https URL: Ferry downloads over HTTP(S) only");
+        }
+        int afterScheme = schemeMatcher.end();
+        if (!url.startsWith("//", afterScheme)) {
+            throw new InvalidUrlException(quote(url)
+                    + " has no host: write it as " + scheme + "://host/path");
+        }
+
+        int authorityStart = afterScheme + 2;
+        int authorityEnd = indexOfAny(url, "/?#", authorityStart);
+        String authority = url.substring(authorityStart, authorityEnd);
+        int queryOrFragment = indexOfAny(url, "?#", authorityEnd);
+        String path = url.substring(authorityEnd, queryOrFragment);
+        String query = null;
+        if (queryOrFragment < url.length() && url.charAt(queryOrFragment) == '?') {
+            query = url.substring(queryOrFragment + 1, indexOfAny(url, "#", queryOrFragment + 1));
+        }
+        // Whatever follows '#' is the fragment: dropped.
+
+        // RFC 3986 §3.2.1: userinfo ends at the last '@', since users paste unencoded '@' in passwords.
+        String username = null;
+        String password = null;
+        int at = authority.lastIndexOf('@');
+        String hostPort = authority;
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            hostPort = authority.substring(at + 1);
+            if (!userInfo.isEmpty()) {
+                int colon = userInfo.indexOf(':');
+                username = decodeUserInfo(url, colon < 0 ? userInfo : userInfo.substring(0, colon));
+                password = colon < 0 ? null : decodeUserInfo(url, userInfo.substring(colon + 1));
+            }
+        }
+
+        String host;
+        String port;
+        if (hostPort.startsWith("[")) {
+            // RFC 3986 §3.2.2: IP-literal = "[" IPv6address "]"; kept as is, URI validates it below.
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new InvalidUrlException(quote(url)
+                        + " has an IPv6 address without its closing ']': check the address");
+            }
+            host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
+            String rest = hostPort.substring(close + 1);
+            if (!rest.isEmpty() && !rest.startsWith(":")) {
+                throw new InvalidUrlException(quote(url)
+                        + " has text after the IPv6 address: only :port may follow ']'");
+            }
+            port = rest.isEmpty() ? "" : rest.substring(1);
+        } else {
+            int colon = hostPort.indexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? "" : hostPort.substring(colon + 1);
+            host = asciiHost(url, host);
+        }
+        if (host.isEmpty()) {
+            throw new InvalidUrlException(quote(url) + " has no host: write it as "
+                    + scheme + "://host/path");
+        }
+        int portNumber = parsePort(url, port);
+        // RFC 3986 §6.2.3: the scheme's default port is the same as no port.
+        boolean defaultPort = portNumber == -1
+                || (scheme.equals("http") && portNumber == 80)
+                || (scheme.equals("https") && portNumber == 443);
+
+        StringBuilder result = new StringBuilder(url.length() + 16);
+        result.append(scheme).append("://").append(host);
+        if (!defaultPort) {
+            result.append(':').append(portNumber);
+        }
+        // RFC 3986 §6.2.3: an empty http(s) path is the same as "/".
+        result.append(path.isEmpty() ? "/" : encode(url, path, "/"));
+        if (query != null) {
+            result.append('?').append(encode(url, query, "/?"));
+        }
+
+        URI uri;
+        try {
+            uri = new URI(result.toString());
+        } catch (URISyntaxException e) {
+            throw new InvalidUrlException(quote(url) + " is not a valid URL ("
+                    + e.getReason() + "): check it for typos", e);
+        }
+        // URI falls back to a "registry-based" authority (getHost() == null) for host names it
+        // cannot parse, such as "a_b.example"; java.net.http refuses those, so do we.
+        if (uri.getHost() == null) {
+            throw new InvalidUrlException(quote(url) + " has an invalid host name " + quote(host)
+                    + ": check it for typos");
+        }
+        return new NormalizedUrl(uri, username, password);
+    }
+
+    private static String asciiHost(String url, String host) {
+        if (host.isEmpty()) {
+            return host;
+        }
+        String decoded = percentDecode(host);
+        if (decoded == null) {
+            throw new InvalidUrlException(quote(url) + " has a badly percent-encoded host name: "
+                    + "type the host name without %");
+        }
+        try {
+            // RFC 5891 via RFC 3490 (all the JDK offers): "bücher.example" -> "xn--bcher-kva.example".
+            return IDN.toASCII(decoded).toLowerCase(Locale.ROOT);
+        } catch (RuntimeException e) {
+            // IDN documents IllegalArgumentException, but has thrown others on odd input; none
+            // may leave normalize(), so all are reported, with their cause, as an invalid URL.
+            throw new InvalidUrlException(quote(url) + " has an invalid international host name: "
+                    + "check it for typos", e);
+        }
+    }
+
+    private static int parsePort(String url, String port) {
+        if (port.isEmpty()) {
+            return -1; // RFC 3986 §3.2.3: "port = *DIGIT", so "host:" is a valid empty port.
+        }
+        if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidUrlException(quote(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535");
+        }
+        int number = Integer.parseInt(port);
+        if (number < 1 || number > 65_535) {
+            throw new InvalidUrlException(quote(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535");
+        }
+        return number;
+    }
+
+    private static String decodeUserInfo(String url, String part) {
+        String decoded = percentDecode(part);
+        if (decoded == null) {
+            throw new InvalidUrlException(quote(url) + " has a user name or password that is not "
+                    + "valid percent-encoded UTF-8: encode '%' as %25");
+        }
+        return decoded;
+    }
+
+    /**
+     * Encodes everything outside {@code pchar} (plus {@code allowed}) as UTF-8 {@code %XX}. A valid
+     * {@code %XX} is kept (hex upper-cased, RFC 3986 §6.2.2.1) so that nothing is encoded twice;
+     * a '%' not followed by two hex digits becomes {@code %25}.
+     */
+    private static String encode(String url, String text, String allowed) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+                    out.append('%')
+                            .append(Character.toUpperCase(text.charAt(i + 1)))
+                            .append(Character.toUpperCase(text.charAt(i + 2)));
+                    i += 3;
+                } else {
+                    out.append("%25");
+                    i++;
+                }
+                continue;
+            }
+            if (c < 0x80 && (isAlphaNumeric(c) || PCHAR_EXTRA.indexOf(c) >= 0 || allowed.indexOf(c) >= 0)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int codePoint = text.codePointAt(i);
+            if (Character.isSurrogate((char) codePoint)) {
+                throw new InvalidUrlException(quote(url) + " contains a broken Unicode character "
+                        + "(a lone surrogate): copy the URL again from its source");
+            }
+            for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
+                appendPercent(out, b & 0xFF);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return out.toString();
+    }
+
+    /** Strict percent-decoding as UTF-8; null if a '%' is not followed by two hex digits or the bytes are not UTF-8. */
+    static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || !isHex(text.charAt(i + 1)) || !isHex(text.charAt(i + 2))) {
+                    return null;
+                }
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 3;
+            } else {
+                int codePoint = text.codePointAt(i);
+                if (Character.isSurrogate((char) codePoint)) {
+                    return null; // A lone surrogate has no UTF-8 form.
+                }
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null; // The caller reports what was wrong, in terms the user understands.
+        }
+    }
+
+    private static void appendPercent(StringBuilder out, int b) {
+        out.append('%')
+                .append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isAlphaNumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static int indexOfAny(String s, String chars, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** The input as shown in a message: quoted, shortened, control characters made visible. */
+    private static String quote(String text) {
+        String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
+        StringBuilder out = new StringBuilder(shown.length() + 2).append('"');
+        shown.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('"').toString();
+    }
+}
