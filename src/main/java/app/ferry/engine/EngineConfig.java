@@ -14,6 +14,10 @@ import java.time.Duration;
  * @param idleTimeout a connection that delivers no byte for this long is dropped and retried
  * @param checkpointInterval how often a running download's resume state is made durable
  * @param autoResume whether tasks left running by the last process start again when the queue opens
+ * @param connections connections a download is split over when the server allows ranges (1..16),
+ *     unless its {@link DownloadSpec#connections()} says otherwise
+ * @param downloadLimit bytes per second all downloads together may receive, 0 for no limit
+ * @param uploadLimit bytes per second all uploads together may send, 0 for no limit
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -25,7 +29,14 @@ public record EngineConfig(
         Duration connectTimeout,
         Duration idleTimeout,
         Duration checkpointInterval,
-        boolean autoResume) {
+        boolean autoResume,
+        int connections,
+        long downloadLimit,
+        long uploadLimit) {
+
+    /** aria2's and most download managers' upper bound; more only burdens the server. */
+    public static final int MAX_CONNECTIONS = 16;
+    public static final int DEFAULT_CONNECTIONS = 4;
 
     public EngineConfig {
         if (maxConcurrent < 1 || maxPerHost < 1) {
@@ -34,6 +45,21 @@ public record EngineConfig(
         if (maxRetries < 0) {
             throw new IllegalArgumentException("Retries cannot be negative: " + maxRetries);
         }
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("Connections per download must be between 1 and " + MAX_CONNECTIONS
+                    + ", not " + connections);
+        }
+        if (downloadLimit < 0 || uploadLimit < 0) {
+            throw new IllegalArgumentException("A rate limit cannot be negative");
+        }
+    }
+
+    /** The shape before connections and rate limits existed: default connections, no limits. */
+    public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
+                        Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
+                        Duration checkpointInterval, boolean autoResume) {
+        this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume, DEFAULT_CONNECTIONS, 0, 0);
     }
 
     public static EngineConfig defaults() {
@@ -42,32 +68,43 @@ public record EngineConfig(
     }
 
     public EngineConfig withMaxConcurrent(int n) {
-        return new EngineConfig(n, maxPerHost, maxRetries, backoffBase,
-                backoffCap, retryAfterCap, connectTimeout, idleTimeout, checkpointInterval, autoResume);
+        return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, timeout, checkpointInterval, autoResume);
+                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, resume);
+                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit);
+    }
+
+    public EngineConfig withConnections(int n) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit);
+    }
+
+    /** Global limits in bytes per second, 0 for none. */
+    public EngineConfig withLimits(long download, long upload) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload);
     }
 }

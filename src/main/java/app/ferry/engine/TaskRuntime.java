@@ -1,5 +1,7 @@
 package app.ferry.engine;
 
+import app.ferry.engine.transfer.RateLimiter;
+import app.ferry.engine.transfer.ThrottledPublisher;
 import app.ferry.engine.transfer.TransferContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -33,6 +35,8 @@ final class TaskRuntime implements TransferContext {
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
     private final List<AutoCloseable> attemptResources = new ArrayList<>();
+    /** The task's own limit, shared by all its connections; 0 (unlimited) until set. Not persisted. */
+    private final RateLimiter limiter = RateLimiter.of(0);
 
     private volatile TaskRecord record;
     private volatile StopIntent stopIntent = StopIntent.NONE;
@@ -105,6 +109,14 @@ final class TaskRuntime implements TransferContext {
 
     void clearStop() {
         stopIntent = StopIntent.NONE;
+    }
+
+    void setLimit(long bytesPerSecond) {
+        limiter.setRate(bytesPerSecond);
+    }
+
+    long limit() {
+        return limiter.rate();
     }
 
     void setCredentials(Credentials given) {
@@ -182,6 +194,36 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
+    public void throttleDownload(long bytes) {
+        RateLimiter global = queue.downloadLimiter();
+        long globalWait = global.reserve(bytes);
+        long taskWait = limiter.reserve(bytes);
+        if (globalWait >= taskWait) {
+            global.await(globalWait, this::stopRequested);
+        } else {
+            limiter.await(taskWait, this::stopRequested);
+        }
+    }
+
+    /** The nanoseconds an upload waits after sending {@code bytes}; see {@link ThrottledPublisher}. */
+    private long reserveUpload(long bytes) {
+        return Math.max(queue.uploadLimiter().reserve(bytes), limiter.reserve(bytes));
+    }
+
+    /** Upload bodies pass through the limiters; requests without a body are sent as they are. */
+    private HttpRequest throttled(HttpRequest request) {
+        if (record.direction() != Direction.UPLOAD) {
+            return request;
+        }
+        return request.bodyPublisher()
+                .filter(body -> body.contentLength() != 0)
+                .map(body -> HttpRequest.newBuilder(request, (name, value) -> true)
+                        .method(request.method(), new ThrottledPublisher(body, this::reserveUpload))
+                        .build())
+                .orElse(request);
+    }
+
+    @Override
     public boolean stopRequested() {
         return stopIntent != StopIntent.NONE;
     }
@@ -189,7 +231,7 @@ final class TaskRuntime implements TransferContext {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
-        CompletableFuture<HttpResponse<T>> future = http().sendAsync(request, handler);
+        CompletableFuture<HttpResponse<T>> future = http().sendAsync(throttled(request), handler);
         onStop(() -> future.cancel(true));
         try {
             return future.get();

@@ -4,6 +4,7 @@ import app.ferry.engine.download.DownloadTransfer;
 import app.ferry.engine.store.StateDirectory;
 import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.transfer.Outcome;
+import app.ferry.engine.transfer.RateLimiter;
 import app.ferry.engine.transfer.Retrier;
 import app.ferry.engine.transfer.Transfer;
 import app.ferry.engine.upload.BodyUploadTransfer;
@@ -59,12 +60,16 @@ public final class TransferQueue implements AutoCloseable {
     private boolean closed;
 
     private volatile EngineConfig config;
+    private final RateLimiter downloadLimiter;
+    private final RateLimiter uploadLimiter;
 
     private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<String> restoreProblems) {
         this.stateDirectory = stateDirectory;
         this.store = store;
         this.config = config;
         this.restoreProblems = List.copyOf(restoreProblems);
+        this.downloadLimiter = RateLimiter.of(config.downloadLimit());
+        this.uploadLimiter = RateLimiter.of(config.uploadLimit());
         this.http = HttpClient.newBuilder()
                 // Redirects are followed by the transfers themselves: they record the final URL,
                 // count hops and decide where credentials may go.
@@ -142,7 +147,31 @@ public final class TransferQueue implements AutoCloseable {
     /** Takes new limits at once: raising them starts waiting tasks, lowering them lets running ones finish. */
     public void reconfigure(EngineConfig newConfig) {
         config = newConfig;
+        downloadLimiter.setRate(newConfig.downloadLimit());
+        uploadLimiter.setRate(newConfig.uploadLimit());
         promoteAndExecute();
+    }
+
+    /** Changes the global limits (bytes per second, 0 for none); running transfers follow at once. */
+    public void setLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
+        reconfigure(config.withLimits(downloadBytesPerSecond, uploadBytesPerSecond));
+    }
+
+    /**
+     * Limits one task (bytes per second shared by all its connections, 0 for none), inside the
+     * global limits; takes effect at once, also while it runs. Kept in memory only, like credentials.
+     */
+    public void setTaskLimit(TaskId id, long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("A rate limit cannot be negative: " + bytesPerSecond);
+        }
+        TaskRuntime runtime;
+        synchronized (lock) {
+            runtime = tasks.get(id);
+        }
+        if (runtime != null) {
+            runtime.setLimit(bytesPerSecond);
+        }
     }
 
     /** Adds a task and starts it when a slot is free. */
@@ -431,6 +460,14 @@ public final class TransferQueue implements AutoCloseable {
 
     TransferListener events() {
         return fanOut;
+    }
+
+    RateLimiter downloadLimiter() {
+        return downloadLimiter;
+    }
+
+    RateLimiter uploadLimiter() {
+        return uploadLimiter;
     }
 
     private void abortIdleTransfers() {

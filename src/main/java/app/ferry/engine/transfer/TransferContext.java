@@ -69,6 +69,14 @@ public interface TransferContext {
     /** Listeners of the queue, for lifecycle events (not progress). */
     TransferListener events();
 
+    /**
+     * Pays for {@code bytes} just received under the global download limit and the task's own
+     * limit; parks the calling (virtual) thread while over either. Returns early on a stop.
+     * Called once per chunk read, never per byte.
+     */
+    default void throttleDownload(long bytes) {
+    }
+
     default long checkpointInterval() {
         return config().checkpointInterval().toNanos();
     }
