@@ -51,6 +51,8 @@ public final class DownloadTransfer implements Transfer {
     private static final int MAX_RESTARTS = 3;
 
     private final DownloadSpec spec;
+    /** Set once a server refused a range request it had offered: the rest of this run uses one connection. */
+    private boolean singleConnection;
 
     public DownloadTransfer(DownloadSpec spec) {
         this.spec = spec;
@@ -62,6 +64,7 @@ public final class DownloadTransfer implements Transfer {
             try {
                 return attemptOnce(context);
             } catch (RestartFromZero restart) {
+                singleConnection |= restart instanceof RangesRefused;
                 if (restarts >= MAX_RESTARTS) {
                     throw new TransferFailure.Fatal("Restarted " + MAX_RESTARTS + " times without finishing: "
                             + restart.getMessage(), restart);
@@ -135,6 +138,10 @@ public final class DownloadTransfer implements Transfer {
                     validators.etag(), validators.lastModified(), totalBytes, r.download().completed(),
                     partial, null)));
             context.setTotalBytes(total);
+            if (!singleConnection && !checkOverlap && SegmentedDownload.applies(spec, context, status, headers, total,
+                    validators, progress.completed())) {
+                return segmented(context, progress, status == 200 ? validators : null, body);
+            }
 
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ)) {
@@ -155,6 +162,37 @@ public final class DownloadTransfer implements Transfer {
                 context.checkpoint();
                 return copy(context, body, channel, position, total);
             }
+        }
+    }
+
+    /**
+     * Continues over several connections; {@code body} starts at the first missing byte.
+     *
+     * @param wholeFile the validators of a 200 response, whose saved ranges are kept only if it is the same version
+     */
+    private Outcome segmented(TransferContext context, DownloadProgress saved, Validators wholeFile, InputStream body)
+            throws IOException {
+        DownloadProgress current = context.record().download();
+        List<ByteRange> keep = saved.completed();
+        if (wholeFile != null && !keep.isEmpty() && !(saved.totalBytes() == current.totalBytes()
+                && (saved.etag() != null ? saved.etag().equals(wholeFile.etag())
+                : saved.lastModified() != null && saved.lastModified().equals(wholeFile.lastModified())))) {
+            context.note(HistoryEvent.Kind.RESTARTED, 0, "The file on the server is not the version downloaded so far:"
+                    + " starting again from zero");
+            keep = List.of();
+        }
+        long claimedEnd = keep.stream().mapToLong(ByteRange::end).max().orElse(0);
+        if (claimedEnd > 0 && (!Files.isRegularFile(current.partialFile()) || Files.size(current.partialFile()) < claimedEnd)) {
+            throw new RestartFromZero("The partial file " + current.partialFile() + " is shorter than the saved state"
+                    + " says: starting again from zero");
+        }
+        List<ByteRange> kept = keep;
+        context.update(r -> r.withDownload(new DownloadProgress(current.finalUrl(), current.etag(),
+                current.lastModified(), current.totalBytes(), kept, current.partialFile(), null)));
+        try (FileChannel channel = FileChannel.open(current.partialFile(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            Outcome outcome = new SegmentedDownload(spec, context, channel, context.record().download()).run(body);
+            return outcome != null ? outcome : complete(context, channel, current.totalBytes());
         }
     }
 
@@ -316,6 +354,7 @@ public final class DownloadTransfer implements Transfer {
                 position += n;
                 context.addBytesDone(n);
                 context.touch();
+                context.throttleDownload(n);
                 if (context.checkpointDue()) {
                     makeDurable(context, channel, position);
                 }
@@ -383,8 +422,15 @@ public final class DownloadTransfer implements Transfer {
     }
 
     /** Not a failure: the remote file changed or the server misbehaved, so the download starts over. */
-    static final class RestartFromZero extends IOException {
+    static class RestartFromZero extends IOException {
         RestartFromZero(String message) {
+            super(message);
+        }
+    }
+
+    /** A server that offered ranges answered one with the whole file: start over on one connection. */
+    static final class RangesRefused extends RestartFromZero {
+        RangesRefused(String message) {
             super(message);
         }
     }
