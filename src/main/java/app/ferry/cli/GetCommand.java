@@ -50,8 +50,16 @@ final class GetCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
+    @Option(names = {"-x", "--connections"}, paramLabel = "N",
+            description = "Connections per file when the server allows ranges (1-16, like aria2's -x;"
+                    + " default: " + EngineConfig.DEFAULT_CONNECTIONS + "). Files under 4 MiB use one.")
+    Integer connections;
+
     @Mixin
     RetryOptions retry;
+
+    @Mixin
+    RateOptions rate;
 
     @Spec
     CommandSpec spec;
@@ -78,8 +86,13 @@ final class GetCommand implements Callable<Integer> {
         Optional<String> unusable = DownloadFolder.problem(target);
         unusable.ifPresent(problems::add);
         EngineConfig config;
+        long limit = 0;
         try {
             config = retry.apply(EngineConfig.defaults());
+            if (connections != null) {
+                config = config.withConnections(connections);
+            }
+            limit = rate.bytesPerSecond();
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             config = null;
@@ -87,7 +100,8 @@ final class GetCommand implements Callable<Integer> {
         List<DownloadSpec> specs = new ArrayList<>();
         for (NormalizedUrl url : parsed) {
             try {
-                specs.add(new DownloadSpec(url.uri().toString(), target, sha256, 0, allowInsecureRedirect));
+                specs.add(new DownloadSpec(url.uri().toString(), target, sha256, connections == null ? 0 : connections,
+                        allowInsecureRedirect));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -106,7 +120,11 @@ final class GetCommand implements Callable<Integer> {
                 Credentials credentials = user != null ? Credentials.parse(user)
                         : parsed.get(i).username() == null ? null
                         : new Credentials(parsed.get(i).username(), parsed.get(i).password());
-                enqueue(session, specs.get(i), credentials, err).ifPresent(tracked::add);
+                long taskLimit = limit;
+                enqueue(session, specs.get(i), credentials, err).ifPresent(id -> {
+                    session.queue().setTaskLimit(id, taskLimit);
+                    tracked.add(id);
+                });
             }
             return session.await(tracked);
         }

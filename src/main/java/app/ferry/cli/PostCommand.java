@@ -38,6 +38,9 @@ final class PostCommand implements Callable<Integer> {
     @Mixin
     RetryOptions retry;
 
+    @Mixin
+    RateOptions rate;
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +67,6 @@ final class PostCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         return UploadRunner.run(new MultipartUploadSpec(target.uri().toString(), parts),
-                UploadRunner.credentials(upload, target), upload, state, retry, out, err);
+                UploadRunner.credentials(upload, target), upload, state, retry, rate, out, err);
     }
 }

@@ -57,6 +57,9 @@ final class PutCommand implements Callable<Integer> {
     @Mixin
     RetryOptions retry;
 
+    @Mixin
+    RateOptions rate;
+
     @Spec
     CommandSpec spec;
 
@@ -96,7 +99,7 @@ final class PutCommand implements Callable<Integer> {
         } else {
             upload = new RawUploadSpec(path, base, verb, contentType);
         }
-        return UploadRunner.run(upload, credentials, this.upload, state, retry, out, err);
+        return UploadRunner.run(upload, credentials, this.upload, state, retry, rate, out, err);
     }
 
     private int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target, String verb) {

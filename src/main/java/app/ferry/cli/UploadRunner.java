@@ -52,8 +52,15 @@ final class UploadRunner {
     }
 
     static int run(UploadSpec spec, Credentials credentials, UploadOptions options, StateOptions state,
-                   RetryOptions retry, PrintWriter out, PrintWriter err) throws java.io.IOException {
+                   RetryOptions retry, RateOptions rate, PrintWriter out, PrintWriter err) throws java.io.IOException {
         EngineConfig config = retry.apply(EngineConfig.defaults());
+        long limit;
+        try {
+            limit = rate.bytesPerSecond();
+        } catch (IllegalArgumentException e) {
+            err.println("ferry: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config, out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
@@ -69,6 +76,7 @@ final class UploadRunner {
             } else {
                 id = session.queue().add(spec, credentials);
             }
+            session.queue().setTaskLimit(id, limit);
             tracked.add(id);
             int code = session.await(tracked);
             if (options.printResponse) {
