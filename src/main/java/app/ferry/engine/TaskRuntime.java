@@ -205,6 +205,11 @@ final class TaskRuntime implements TransferContext {
         }
     }
 
+    @Override
+    public int readSize(int buffer) {
+        return limiter.chunk(queue.downloadLimiter().chunk(buffer));
+    }
+
     /** The nanoseconds an upload waits after sending {@code bytes}; see {@link ThrottledPublisher}. */
     private long reserveUpload(long bytes) {
         return Math.max(queue.uploadLimiter().reserve(bytes), limiter.reserve(bytes));

@@ -342,7 +342,7 @@ public final class DownloadTransfer implements Transfer {
         long position = start;
         try {
             while (true) {
-                int n = body.read(buffer);
+                int n = body.read(buffer, 0, context.readSize(buffer.length));
                 if (n < 0) {
                     break;
                 }

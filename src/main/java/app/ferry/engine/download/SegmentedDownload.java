@@ -256,7 +256,7 @@ final class SegmentedDownload {
             if (left == 0) {
                 return;
             }
-            int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+            int n = body.read(buffer, 0, (int) Math.min(context.readSize(buffer.length), left));
             if (n < 0) {
                 throw new TransferFailure.Retryable("The connection for bytes " + segment.start() + "-"
                         + (segment.end() - 1) + " closed at byte " + position);

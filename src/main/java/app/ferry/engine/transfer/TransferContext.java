@@ -77,6 +77,11 @@ public interface TransferContext {
     default void throttleDownload(long bytes) {
     }
 
+    /** How much to read at once, at most {@code buffer}: less under a low rate limit, so it stays accurate. */
+    default int readSize(int buffer) {
+        return buffer;
+    }
+
     default long checkpointInterval() {
         return config().checkpointInterval().toNanos();
     }

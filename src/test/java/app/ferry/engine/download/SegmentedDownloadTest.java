@@ -1,0 +1,245 @@
+package app.ferry.engine.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.ferry.engine.ByteRange;
+import app.ferry.engine.DownloadProgress;
+import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.TaskId;
+import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TaskSnapshot;
+import app.ferry.engine.TaskState;
+import app.ferry.engine.TransferQueue;
+import app.ferry.engine.store.TaskStore;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Segmented downloads against a real server: identical files, every segment resumed, misbehaving servers. */
+class SegmentedDownloadTest {
+
+    private static final int MIB = 1 << 20;
+
+    @TempDir
+    Path temp;
+
+    private RangeServer server;
+    private TransferQueue queue;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (queue != null) {
+            queue.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static EngineConfig config() {
+        return EngineConfig.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+
+    private TaskId download(int connections) throws IOException {
+        queue = TransferQueue.open(temp.resolve("state"), config());
+        return queue.add(new DownloadSpec(server.uri("file.bin").toString(), temp.resolve("out"), null, connections, false));
+    }
+
+    private TaskSnapshot awaitState(TaskId id, TaskState state) {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
+                .until(() -> queue.snapshot(id).orElseThrow().state() == state);
+        return queue.snapshot(id).orElseThrow();
+    }
+
+    private void assertIdentical(TaskSnapshot done) throws Exception {
+        Path file = done.record().download().finalFile();
+        assertThat(sha256(Files.readAllBytes(file))).isEqualTo(sha256(server.content));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void aSegmentedDownloadIsIdenticalAndEveryRangeIsChecked() throws Exception {
+        server = new RangeServer(16 * MIB + 12345, 1).start();
+        TaskId id = download(4);
+
+        TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
+
+        assertIdentical(done);
+        assertThat(server.requests).hasSize(4);
+        assertThat(server.rangeRequests()).hasSize(3)
+                .allSatisfy(seen -> assertThat(seen.ifRange()).isEqualTo(RangeServer.ETAG))
+                .allSatisfy(seen -> assertThat(seen.status()).isEqualTo(206));
+        assertThat(done.record().download().completed()).containsExactly(new ByteRange(0, server.content.length));
+    }
+
+    @Test
+    void aSmallFileUsesOneConnection() throws Exception {
+        server = new RangeServer(3 * MIB, 2).start();
+        TaskId id = download(4);
+
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+        assertThat(server.requests).hasSize(1);
+    }
+
+    @Test
+    void aServerWithoutRangesGetsOneConnection() throws Exception {
+        server = new RangeServer(8 * MIB, 3).start();
+        server.rangesSupported = false;
+        TaskId id = download(8);
+
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+        assertThat(server.requests).hasSize(1);
+        assertThat(server.requests.getFirst().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServerThatOffersRangesButIgnoresThemEndsOnOneConnection() throws Exception {
+        server = new RangeServer(8 * MIB, 4).start();
+        server.rangesOfferedButIgnored = true;
+        TaskId id = download(4);
+
+        TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
+
+        assertIdentical(done);
+        assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
+                && e.text().contains("one connection"));
+        // After the refusal: one request for the whole file, no more range requests.
+        assertThat(server.requests.getLast().range()).isNull();
+    }
+
+    @Test
+    void aWrongContentRangeOnOneSegmentRestartsFromZero() throws Exception {
+        server = new RangeServer(8 * MIB, 5).start();
+        server.lieOnceAboutRange.set(true);
+        TaskId id = download(4);
+
+        TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
+
+        assertIdentical(done);
+        assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
+                && e.text().contains("Content-Range"));
+        assertThat(server.requests.stream().filter(s -> s.range() == null).count())
+                .as("the whole download started again").isEqualTo(2);
+    }
+
+    @Test
+    void aFinishedConnectionTakesOverHalfOfASlowOne() throws Exception {
+        int size = 16 * MIB;
+        server = new RangeServer(size, 6).start();
+        // The second of four pieces crawls; the others are done at once.
+        server.slowStart = size / 4;
+        server.slowBytesPerSecond = 512 * 1024;
+        TaskId id = download(4);
+
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+        assertThat(server.requests.size()).as("range requests beyond the first four pieces").isGreaterThan(4);
+        assertThat(server.rangeRequests()).anyMatch(s -> s.rangeStart() > size / 4 && s.rangeStart() < size / 2);
+    }
+
+    @Test
+    void pauseAndResumeContinueEverySegment() throws Exception {
+        int size = 16 * MIB;
+        server = new RangeServer(size, 7).start();
+        server.bytesPerSecond = 2 * MIB;
+        TaskId id = download(4);
+        await().atMost(30, TimeUnit.SECONDS).until(() -> queue.snapshot(id).orElseThrow().bytesDone() > 4 * MIB);
+
+        queue.pause(id);
+        TaskSnapshot paused = awaitState(id, TaskState.PAUSED);
+
+        List<ByteRange> saved = paused.record().download().completed();
+        assertSavedRangesHoldTheRightBytes(paused.record().download());
+        assertThat(saved).as("several segments were under way").hasSizeGreaterThanOrEqualTo(2);
+        List<ByteRange> gaps = ByteRanges.gaps(saved, size);
+        server.requests.clear();
+        server.bytesPerSecond = 0;
+
+        queue.resume(id);
+
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+        assertEveryGapWasAskedFor(gaps);
+    }
+
+    @Test
+    void killMinusNineAndARestartContinueEverySegment() throws Exception {
+        int size = 16 * MIB;
+        server = new RangeServer(size, 8).start();
+        server.bytesPerSecond = 1 * MIB;
+        Path state = temp.resolve("state");
+        Path out = temp.resolve("out");
+        Files.createDirectories(out);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "app.ferry.Main",
+                "get", "--state", state.toString(), "--dir", out.toString(), "-x", "4", server.uri("file.bin").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("child.log").toFile())
+                .start();
+        DownloadProgress before;
+        try {
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100))
+                    .until(() -> savedProgress(state) != null && savedProgress(state).completed().size() >= 2
+                            && savedProgress(state).completedBytes() > 3 * MIB);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        before = savedProgress(state);
+        assertSavedRangesHoldTheRightBytes(before);
+        List<ByteRange> gaps = ByteRanges.gaps(before.completed(), size);
+        server.requests.clear();
+        server.bytesPerSecond = 0;
+
+        queue = TransferQueue.open(state, config());
+        TaskId id = queue.snapshots().getFirst().id();
+
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+        assertEveryGapWasAskedFor(gaps);
+    }
+
+    private static DownloadProgress savedProgress(Path state) throws IOException {
+        List<TaskRecord> records = TaskStore.readOnly(state).loadAll().records();
+        return records.isEmpty() ? null : records.getFirst().download();
+    }
+
+    /** Claimed ranges are sorted, disjoint, inside the file, and hold exactly the server's bytes. */
+    private void assertSavedRangesHoldTheRightBytes(DownloadProgress progress) throws IOException {
+        List<ByteRange> saved = progress.completed();
+        assertThat(saved).isEqualTo(ByteRanges.union(saved));
+        assertThat(progress.totalBytes()).isEqualTo(server.content.length);
+        try (RandomAccessFile partial = new RandomAccessFile(progress.partialFile().toFile(), "r")) {
+            for (ByteRange range : saved) {
+                assertThat(range.end()).isLessThanOrEqualTo(server.content.length);
+                byte[] local = new byte[Math.toIntExact(range.length())];
+                partial.seek(range.start());
+                partial.readFully(local);
+                assertThat(Arrays.equals(local, 0, local.length, server.content, (int) range.start(), (int) range.end()))
+                        .as("bytes %s", range).isTrue();
+            }
+        }
+    }
+
+    /** Every missing range was asked for from its first byte: each segment continued, none started over. */
+    private void assertEveryGapWasAskedFor(List<ByteRange> gaps) {
+        List<Long> starts = server.requests.stream().map(RangeServer.Seen::rangeStart).toList();
+        assertThat(starts).doesNotContain(0L);
+        for (ByteRange gap : gaps) {
+            assertThat(starts).as("a request starting at %d", gap.start()).contains(gap.start());
+        }
+    }
+}
