@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the Ferry icon PNGs (and the Windows .ico) from the SVG sources and copies the
 # sizes the window uses into the app's resources. Needs rsvg-convert (Debian: librsvg2-bin)
-# and, for the .ico, ImageMagick's convert (Debian: imagemagick).
+# and, for the .ico, ImageMagick's convert (Debian: imagemagick); for the macOS .icns, png2icns
+# (Debian: icnsutils), skipped when it is missing.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,4 +27,11 @@ convert_bin="/usr/bin/convert"; [[ -x "$convert_bin" ]] || convert_bin="convert"
   "$out/ferry-128.png" "$out/ferry-256.png" "ico:$here/windows-ferry.ico.tmp"
 mkdir -p "$root/packaging/windows"
 mv "$here/windows-ferry.ico.tmp" "$root/packaging/windows/ferry.ico"
-echo "Rendered $(ls "$out" | wc -l) PNGs into $out, the window icons into $res, packaging/windows/ferry.ico"
+
+# macOS wants an .icns (jpackage --icon on macOS takes .icns only); png2icns knows no 64 px slot.
+if command -v png2icns >/dev/null; then
+  mkdir -p "$root/packaging/macos"
+  png2icns "$root/packaging/macos/ferry.icns" "$out/ferry-16.png" "$out/ferry-32.png" \
+    "$out/ferry-48.png" "$out/ferry-128.png" "$out/ferry-256.png" "$out/ferry-512.png" >/dev/null
+fi
+echo "Rendered $out/ferry-*.png, the window icons in $res, packaging/windows/ferry.ico, packaging/macos/ferry.icns"
