@@ -43,7 +43,7 @@ class DownloadResumeTest {
 
     private static final int SIZE = 4 * 1024 * 1024 + 123;
     /** Slow enough that a pause lands mid-body, fast enough to keep the test short. */
-    private static final long RATE = 3 * 1024 * 1024;
+    private static final long RATE = 2 * 1024 * 1024;
 
     @TempDir
     Path temp;
