@@ -169,6 +169,17 @@ class DownloadHttpTest {
     }
 
     @Test
+    void dropsThatEachMakeProgressDoNotUseUpTheRetries() {
+        server.serve("/flaky.bin", CONTENT).dropAfter(40_000, 6); // Six drops, three retries allowed.
+
+        TaskSnapshot done = download("/flaky.bin", null);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(CONTENT));
+        assertThat(server.requests("/flaky.bin")).hasSize(7);
+    }
+
+    @Test
     void a404FailsAtOnce() {
         TaskSnapshot done = download("/missing.bin", null);
 

@@ -96,6 +96,22 @@ class DownloadResumeTest {
         assertThat(kinds(done)).contains(HistoryEvent.Kind.RESUMED).doesNotContain(HistoryEvent.Kind.RESTARTED);
     }
 
+    @Test
+    void aDownloadOfUnknownLengthResumesToo() {
+        byte[] content = FileServer.randomBytes(SIZE, seed);
+        ServedFile file = server.serve("/stream", content).throttle(RATE).chunked(true);
+        TaskId id = queue.add(DownloadSpec.of(server.url("/stream"), downloads));
+        long prefix = pauseAfter(id, 200_000 + random.nextInt(SIZE / 2));
+        assertThat(queue.snapshot(id).orElseThrow().totalBytes()).isEqualTo(-1);
+
+        file.throttle(0);
+        TaskSnapshot done = resumeToEnd(id);
+
+        assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(content));
+        assertThat(server.requests("/stream").get(1).header("Range")).isEqualTo("bytes=" + prefix + "-");
+        assertThat(done.totalBytes()).isEqualTo(SIZE);
+    }
+
     @ParameterizedTest(name = "chunked: {0}")
     @ValueSource(booleans = {false, true})
     void retriesWhenTheConnectionDropsMidBody(boolean chunked) {
