@@ -387,6 +387,8 @@ public final class TransferQueue implements AutoCloseable {
                     // Queued, not paused: the next start continues it like a crash would.
                     case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
                     default -> {
+                        long durable = runtime.record().durableBytes();
+                        runtime.note(HistoryEvent.Kind.PAUSED, durable, "Paused with " + durable + " bytes saved");
                         transition(runtime, TaskState.PAUSED, null);
                         if (runtime.takeResumeWhenStopped()) {
                             resume(runtime.id());

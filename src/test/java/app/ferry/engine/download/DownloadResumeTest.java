@@ -257,6 +257,28 @@ class DownloadResumeTest {
     }
 
     /** Pauses once the task passed {@code bytes}; returns the prefix its state file claims. */
+    @Test
+    void anExpiredRedirectTargetSendsTheResumeBackToTheOriginalUrl() throws IOException {
+        byte[] content = FileServer.randomBytes(SIZE, seed);
+        ServedFile file = server.serve("/cdn/signed.bin", content).throttle(RATE);
+        server.redirect("/link", 302, "/cdn/signed.bin");
+        TaskId id = queue.add(DownloadSpec.of(server.url("/link"), downloads));
+
+        long prefix = pauseAfter(id, 200_000 + random.nextInt(SIZE / 2));
+        file.throttle(0).failNext(1, 403);
+        TaskSnapshot done = resumeToEnd(id);
+
+        assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(content));
+        assertThat(server.requests("/link")).hasSize(2);
+        List<RecordedRequest> target = server.requests("/cdn/signed.bin");
+        assertThat(target).hasSize(3);
+        assertThat(target.get(1).header("Range")).isEqualTo("bytes=" + prefix + "-");
+        assertThat(target.get(2).header("Range")).isEqualTo("bytes=" + prefix + "-");
+        assertThat(target.get(2).header("If-Range")).isEqualTo(file.etag());
+        assertThat(done.record().history()).anySatisfy(e -> assertThat(e.text()).contains("asking the original address"));
+        assertThat(kinds(done)).doesNotContain(HistoryEvent.Kind.RESTARTED);
+    }
+
     private long pauseAfter(TaskId id, long bytes) {
         awaitBytesDone(queue, id, bytes);
         queue.pause(id);
