@@ -32,9 +32,13 @@ public final class Queues {
     private Queues() {
     }
 
-    /** The defaults, with retries 10–50 ms apart so that a test of retries takes no time. */
+    /**
+     * The defaults, with retries 10–50 ms apart so that a test of retries takes no time, and one
+     * connection per download: these tests describe a single connection's requests and resumes
+     * (segmented downloads have their own, in SegmentedDownloadTest).
+     */
     public static EngineConfig fastConfig() {
-        return EngineConfig.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
+        return EngineConfig.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)).withConnections(1);
     }
 
     /** Waits until task {@code id} is in one of {@code states} and returns its snapshot. */
