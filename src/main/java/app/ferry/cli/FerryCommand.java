@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             "Ferry downloads and uploads files over HTTP and never corrupts or loses them.",
             "Run without arguments to open the window."
         },
-        subcommands = {GetCommand.class, ListCommand.class, ResumeCommand.class},
+        subcommands = {GetCommand.class, PutCommand.class, PostCommand.class, ListCommand.class, ResumeCommand.class},
         footer = {"", "Exit codes: 0 all done, 1 a transfer failed, 2 bad command line, 3 state directory unavailable,",
             "130 interrupted (transfers paused; run the command again to continue)."})
 final class FerryCommand implements Runnable {

@@ -8,6 +8,7 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.engine.transfer.StatusLine;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -125,7 +126,11 @@ final class QueueSession implements AutoCloseable {
             switch (task.state()) {
                 case COMPLETED -> {
                     var download = task.record().download();
-                    out.println(download != null && download.finalFile() != null ? download.finalFile() : task.name());
+                    if (download != null) {
+                        out.println(download.finalFile() != null ? download.finalFile() : task.name());
+                    } else if (task.record().response() != null) {
+                        err.println("uploaded " + task.name() + ": " + StatusLine.of(task.record().response().status()));
+                    }
                 }
                 case NEEDS_CREDENTIALS -> {
                     failures++;

@@ -103,6 +103,7 @@ public final class MainWindow {
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {

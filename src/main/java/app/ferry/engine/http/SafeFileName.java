@@ -80,7 +80,10 @@ public final class SafeFileName {
             return name;
         }
         int dot = name.lastIndexOf('.');
-        String extension = dot > 0 ? name.substring(dot) : "";
+        if (dot <= 0) {
+            return prefixWithin(name, maxBytes);
+        }
+        String extension = name.substring(dot);
         int extensionBytes = utf8Length(extension);
         if (extensionBytes > MAX_EXTENSION_BYTES || extensionBytes >= maxBytes) {
             return prefixWithin(name, maxBytes);

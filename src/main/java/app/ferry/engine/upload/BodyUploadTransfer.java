@@ -98,7 +98,6 @@ public final class BodyUploadTransfer implements Transfer {
                 URI next = Redirects.target(uri, status, response.headers(), false);
                 context.note(HistoryEvent.Kind.REDIRECTED, 0, StatusLine.of(status) + ": sending the body again to " + next);
                 context.events().redirected(context.record().id(), uri, next);
-                context.setBytesDone(0);
                 uri = next;
                 continue;
             }
@@ -150,31 +149,15 @@ public final class BodyUploadTransfer implements Transfer {
             case RawUploadSpec raw -> {
                 FileBodyPublisher publisher = FileBodyPublisher.of(raw.file(), context::addBytesDone);
                 String type = raw.contentType() != null ? raw.contentType() : ContentTypes.of(raw.file());
-                yield new Body(raw.method(), type, publisher.contentLength(), counting(publisher, context));
+                yield new Body(raw.method(), type, publisher.contentLength(), publisher);
             }
             case MultipartUploadSpec form -> {
                 MultipartBody multipart = MultipartBody.of(form.parts());
+                // The publisher counts a re-sent body back down first, so progress restarts honestly.
                 yield new Body("POST", multipart.contentType(), multipart.contentLength(),
-                        counting(multipart.publisher(context::addBytesDone), context));
+                        multipart.publisher(context::addBytesDone));
             }
             default -> throw new IllegalStateException("Not a single-request upload: " + spec);
-        };
-    }
-
-    /** Each (re)subscription sends the body from its start: so does the progress shown. */
-    private static HttpRequest.BodyPublisher counting(HttpRequest.BodyPublisher publisher, TransferContext context) {
-        return new HttpRequest.BodyPublisher() {
-            @Override
-            public long contentLength() {
-                return publisher.contentLength();
-            }
-
-            @Override
-            public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
-                context.setBytesDone(0);
-                context.touch();
-                publisher.subscribe(subscriber);
-            }
         };
     }
 

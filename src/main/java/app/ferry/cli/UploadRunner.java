@@ -1,0 +1,94 @@
+package app.ferry.cli;
+
+import app.ferry.engine.AppDirs;
+import app.ferry.engine.Credentials;
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.TaskId;
+import app.ferry.engine.TaskSnapshot;
+import app.ferry.engine.UploadSpec;
+import app.ferry.engine.http.InvalidUrlException;
+import app.ferry.engine.http.NormalizedUrl;
+import app.ferry.engine.http.UrlNormalizer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs upload specs through the queue the way {@code ferry get} runs downloads. */
+final class UploadRunner {
+
+    private UploadRunner() {
+    }
+
+    /** The URL, checked, or a message. */
+    static NormalizedUrl url(String raw, List<String> problems) {
+        try {
+            return UrlNormalizer.normalize(raw);
+        } catch (InvalidUrlException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Checks a local file before anything starts. */
+    static void checkFile(Path file, List<String> problems) {
+        if (!Files.exists(file)) {
+            problems.add(file + ": no such file");
+        } else if (Files.isDirectory(file)) {
+            problems.add(file + " is a folder: upload the files in it one by one");
+        } else if (!Files.isReadable(file)) {
+            problems.add(file + " cannot be read: check its permissions");
+        }
+    }
+
+    static Credentials credentials(UploadOptions options, NormalizedUrl url) {
+        if (options.user != null) {
+            return Credentials.parse(options.user);
+        }
+        return url != null && url.username() != null ? new Credentials(url.username(), url.password()) : null;
+    }
+
+    static int run(UploadSpec spec, Credentials credentials, UploadOptions options, StateOptions state,
+                   RetryOptions retry, PrintWriter out, PrintWriter err) throws java.io.IOException {
+        EngineConfig config = retry.apply(EngineConfig.defaults());
+        try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config, out, err)) {
+            if (session == null) {
+                return ExitCode.STATE_UNAVAILABLE;
+            }
+            Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
+            TaskId id = existing(session, spec).orElse(null);
+            if (id != null) {
+                if (credentials != null) {
+                    session.queue().provideCredentials(id, credentials);
+                } else {
+                    session.queue().resume(id);
+                }
+            } else {
+                id = session.queue().add(spec, credentials);
+            }
+            tracked.add(id);
+            int code = session.await(tracked);
+            if (options.printResponse) {
+                session.queue().snapshot(id).map(s -> s.record().response())
+                        .filter(r -> r.body() != null)
+                        .ifPresent(r -> {
+                            out.println(r.body());
+                            out.flush();
+                        });
+            }
+            return code;
+        }
+    }
+
+    /** The unfinished task for the very same upload, which re-running the command continues. */
+    private static Optional<TaskId> existing(QueueSession session, UploadSpec spec) {
+        return session.queue().snapshots().stream()
+                .filter(s -> s.record().spec().equals(spec) && !s.state().isFinished() || s.record().spec().equals(spec)
+                        && s.state() == app.ferry.engine.TaskState.FAILED)
+                .map(TaskSnapshot::id)
+                .findFirst();
+    }
+}

@@ -1,0 +1,69 @@
+package app.ferry.engine.upload;
+
+import app.ferry.engine.Credentials;
+import app.ferry.engine.FerryBuild;
+import app.ferry.engine.ResponseInfo;
+import app.ferry.engine.transfer.ResponseBodies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.LongConsumer;
+
+/**
+ * Uploads a stream of unknown length (standard input) with chunked transfer encoding: the
+ * original design's upload "from data". Such a body cannot be read twice, so it is sent once,
+ * outside the queue: no retry, no resume, and the caller says so.
+ */
+public final class StreamUpload {
+
+    private StreamUpload() {
+    }
+
+    public static ResponseInfo send(URI url, String method, String contentType, Credentials credentials,
+                                    InputStream body, LongConsumer bytesSent) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)))
+                .header("User-Agent", FerryBuild.userAgent())
+                .header("Content-Type", contentType);
+        if (credentials != null) {
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build()) {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return ResponseBodies.read(response);
+        }
+    }
+
+    private static final class CountingInputStream extends InputStream {
+        private final InputStream in;
+        private final LongConsumer counter;
+
+        CountingInputStream(InputStream in, LongConsumer counter) {
+            this.in = in;
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counter.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counter.accept(n);
+            }
+            return n;
+        }
+    }
+}
