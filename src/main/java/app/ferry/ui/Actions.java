@@ -24,8 +24,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class Actions {
 
-    /** One command: id (for tests and CSS), label key, icon, shortcut hint, handler, when enabled (null: always). */
-    record Action(String id, String labelKey, Ikon icon, String shortcut, Runnable handler, ObservableBooleanValue enabled) {
+    /**
+     * One command: id (for tests and CSS), label key, icon, shortcut hint, handler, when enabled
+     * (null: always), and whether its toolbar button shows only the icon (the label is its tooltip).
+     */
+    record Action(String id, String labelKey, Ikon icon, String shortcut, Runnable handler, ObservableBooleanValue enabled,
+            boolean iconOnly) {
+
+        Action(String id, String labelKey, Ikon icon, String shortcut, Runnable handler, ObservableBooleanValue enabled) {
+            this(id, labelKey, icon, shortcut, handler, enabled, false);
+        }
+
+        Action withIconOnly() {
+            return new Action(id, labelKey, icon, shortcut, handler, enabled, true);
+        }
     }
 
     private final I18n i18n;
@@ -101,6 +113,10 @@ final class Actions {
         Button button = new Button(i18n.get(action.labelKey()), new FontIcon(action.icon()));
         button.setId(action.id());
         button.setFocusTraversable(false);
+        if (action.iconOnly()) {
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            button.getStyleClass().add(atlantafx.base.theme.Styles.BUTTON_ICON);
+        }
         String tip = i18n.get(action.labelKey()) + (action.shortcut() == null ? "" : "  (" + action.shortcut() + ")");
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(e -> action.handler().run());

@@ -151,7 +151,7 @@ public final class MainWindow {
         DetailsPane details = new DetailsPane(viewModel.focusedProperty(), i18n);
         SplitPane split = new SplitPane(control, details.node());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
 
         notificationPane = new NotificationPane(split);
         notificationPane.setId("notifications");
@@ -182,24 +182,24 @@ public final class MainWindow {
                 .add(new Action("resume", "action.resume", MaterialDesignP.PLAY, "Space", vm::resumeSelected,
                         vm.canResumeProperty()), true)
                 .add(new Action("cancel", "action.cancel", MaterialDesignC.CLOSE_CIRCLE_OUTLINE, null, vm::cancelSelected,
-                        vm.canCancelProperty()), true)
+                        vm.canCancelProperty()).withIconOnly(), true)
                 .add(new Action("retry", "action.retry", MaterialDesignR.REFRESH, null, vm::retrySelected,
-                        vm.canRetryProperty()), true)
+                        vm.canRetryProperty()).withIconOnly(), true)
                 .add(new Action("remove", "action.remove", MaterialDesignD.DELETE_OUTLINE, "Delete", this::confirmRemove,
-                        vm.canRemoveProperty()), true)
+                        vm.canRemoveProperty()).withIconOnly(), true)
                 .separator()
                 .add(new Action("open-file", "action.openFile", MaterialDesignF.FILE_OUTLINE, "Enter", vm::openFile,
-                        vm.canOpenFileProperty()), true)
+                        vm.canOpenFileProperty()).withIconOnly(), true)
                 .add(new Action("open-folder", "action.openFolder", MaterialDesignF.FOLDER_OPEN_OUTLINE, null,
-                        vm::openFolder, vm.canOpenFolderProperty()), true)
+                        vm::openFolder, vm.canOpenFolderProperty()).withIconOnly(), true)
                 .add(new Action("credentials", "action.credentials", MaterialDesignK.KEY_OUTLINE, null,
                         this::askCredentials, vm.canGiveCredentialsProperty()), true)
                 .spring()
                 .add(new Action("pause-all", "action.pauseAll", MaterialDesignP.PAUSE_CIRCLE_OUTLINE, null, vm::pauseAll,
-                        vm.canPauseAllProperty()), false)
+                        vm.canPauseAllProperty()).withIconOnly(), false)
                 .add(new Action("resume-all", "action.resumeAll", MaterialDesignP.PLAY_CIRCLE_OUTLINE, null, vm::resumeAll,
-                        vm.canResumeAllProperty()), false)
-                .add(new Action("settings", "action.settings", MaterialDesignC.COG_OUTLINE, null, this::openSettings, null),
+                        vm.canResumeAllProperty()).withIconOnly(), false)
+                .add(new Action("settings", "action.settings", MaterialDesignC.COG_OUTLINE, null, this::openSettings, null).withIconOnly(),
                         false);
     }
 

@@ -25,6 +25,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class TaskModel {
 
+    /** {@link #progressProperty()} while the size is unknown and bytes flow: an indeterminate bar. */
+    public static final double UNKNOWN_RUNNING = -1;
+    /** {@link #progressProperty()} while the size is unknown and nothing runs: an empty bar. */
+    public static final double UNKNOWN_IDLE = -2;
+
     private final TaskId id;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyObjectWrapper<Direction> direction = new ReadOnlyObjectWrapper<>(this, "direction");
@@ -57,7 +62,8 @@ public final class TaskModel {
         }
         size.set(snapshot.totalBytes());
         done.set(snapshot.bytesDone());
-        progress.set(snapshot.fraction());
+        double fraction = snapshot.fraction();
+        progress.set(fraction >= 0 ? fraction : snapshot.state() == TaskState.RUNNING ? UNKNOWN_RUNNING : UNKNOWN_IDLE);
         speed.set(snapshot.bytesPerSecond());
         etaSeconds.set(snapshot.etaSeconds());
     }
@@ -105,7 +111,7 @@ public final class TaskModel {
         return done.getReadOnlyProperty();
     }
 
-    /** Fraction in [0, 1], or -1 while the size is unknown. */
+    /** Fraction in [0, 1], or {@link #UNKNOWN_RUNNING} / {@link #UNKNOWN_IDLE} while the size is unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

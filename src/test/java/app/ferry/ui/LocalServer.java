@@ -37,7 +37,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *       until {@link #release()}; a range request is served at once.</li>
  *   <li>{@code GET /slow/SIZE/NAME}: the same, paced at about 256 KiB/s per connection.</li>
  *   <li>{@code GET /secret/SIZE/NAME}: needs Basic {@code ferry:secret}, else 401 with a challenge.</li>
- *   <li>{@code PUT|POST /up/NAME}: stores the raw body under NAME; {@code POST /form}: stores each
+ *   <li>{@code PUT|POST /up/NAME}: stores the raw body under NAME ({@code /slowup/NAME}: read at
+ *       about 256 KiB/s); {@code POST /form}: stores each
  *       file part under its file name and the text fields; both answer JSON.</li>
  * </ul>
  */
@@ -64,6 +65,7 @@ final class LocalServer {
         context.addServlet(new ServletHolder(new Downloads()), "/slow/*");
         context.addServlet(new ServletHolder(new Downloads()), "/secret/*");
         context.addServlet(new ServletHolder(new RawUploads()), "/up/*");
+        context.addServlet(new ServletHolder(new RawUploads()), "/slowup/*");
         ServletHolder form = new ServletHolder(new FormUploads());
         form.getRegistration().setMultipartConfig(new MultipartConfigElement(tempDir.toString()));
         context.addServlet(form, "/form");
@@ -180,7 +182,18 @@ final class LocalServer {
 
         private void store(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String name = java.net.URLDecoder.decode(request.getPathInfo().substring(1), StandardCharsets.UTF_8);
-            byte[] body = request.getInputStream().readAllBytes();
+            byte[] body;
+            if (request.getServletPath().equals("/slowup")) {
+                java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[CHUNK];
+                for (int n; (n = request.getInputStream().read(buffer)) >= 0; ) {
+                    read.write(buffer, 0, n);
+                    LockSupport.parkNanos(SLOW_CHUNK_NANOS);
+                }
+                body = read.toByteArray();
+            } else {
+                body = request.getInputStream().readAllBytes();
+            }
             uploads.put(name, body);
             reply(response, 201, List.of(Map.entry(name, body)));
         }

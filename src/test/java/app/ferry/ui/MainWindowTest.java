@@ -62,4 +62,108 @@ class MainWindowTest {
         assertThat(Files.readAllBytes(app.downloads.resolve("one.bin"))).isEqualTo(LocalServer.content(300000));
         assertThat(app.message()).contains("1 download started");
     }
+
+    @Test
+    void severalUrlsInProseAreDownloadedAndDuplicatesSkipped(FxRobot robot) throws Exception {
+        String a = app.server.url("/files/100000/a.bin");
+        String b = app.server.url("/files/200000/b.bin");
+        String c = app.server.url("/files/50000/c.bin");
+        app.paste(robot, "Here are the files: " + a + ", and\n" + b + "\t(mirror " + c + ").\n下载：" + a + "，谢谢");
+
+        app.waitForAll(TaskState.COMPLETED, 3);
+        assertThat(Files.readAllBytes(app.downloads.resolve("b.bin"))).isEqualTo(LocalServer.content(200000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(LocalServer.content(50000));
+
+        app.paste(robot, a);
+        assertThat(app.message()).contains("Already in the list").contains(a);
+        assertThat(app.rows()).hasSize(3);
+    }
+
+    @Test
+    void invalidPasteExplainsWhatWasRefused(FxRobot robot) {
+        app.paste(robot, "see ftp://example.com/file.iso or http://bad_host.example/x");
+        assertThat(app.message()).contains("Not added (2)")
+                .contains("ftp://example.com/file.iso").contains("not an http or https URL")
+                .contains("http://bad_host.example/x").contains("invalid host name");
+        assertThat(app.rows()).isEmpty();
+
+        app.paste(robot, "no links here, just words");
+        assertThat(app.message()).contains("No http:// or https:// link found");
+        assertThat(app.rows()).isEmpty();
+    }
+
+    @Test
+    void ctrlVInATextFieldPastesIntoTheFieldOnly(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(app.server.url("/files/10/x.bin"));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#add-urls");
+        robot.lookup("#add-urls-text").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> robot.lookup("#add-urls-text").queryAs(javafx.scene.control.TextArea.class).clear());
+        robot.clickOn("#add-urls-text");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.CONTROL);
+        assertThat(robot.lookup("#add-urls-text").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo(app.server.url("/files/10/x.bin"));
+        assertThat(app.rows()).isEmpty();
+
+        robot.clickOn("#add-ok");
+        TaskModel row = app.waitForRow("x.bin");
+        app.waitForState(row, TaskState.COMPLETED);
+    }
+
+    @Test
+    void removeAsksAndCanDeleteTheFile(FxRobot robot) {
+        app.paste(robot, app.server.url("/files/4096/gone.bin"));
+        TaskModel row = app.waitForRow("gone.bin");
+        app.waitForState(row, TaskState.COMPLETED);
+        assertThat(app.downloads.resolve("gone.bin")).exists();
+
+        app.select(robot, row);
+        assertThat(robot.lookup("#open-file").queryButton().isDisabled()).isFalse();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(app.opened).containsExactly(app.downloads.resolve("gone.bin").toString());
+
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        robot.clickOn("#remove-delete");
+        GuiFixture.waitUntil(() -> app.vm().tasks().isEmpty());
+        assertThat(app.downloads.resolve("gone.bin")).doesNotExist();
+    }
+
+    @Test
+    void spaceTogglesAndButtonsFollowTheState(FxRobot robot) {
+        app.paste(robot, app.server.url("/held/2000000/toggle.bin"));
+        TaskModel row = app.waitForRow("toggle.bin");
+        app.waitForState(row, TaskState.RUNNING);
+        app.select(robot, row);
+        GuiFixture.waitUntil(() -> !robot.lookup("#pause").queryButton().isDisabled());
+        assertThat(robot.lookup("#resume").queryButton().isDisabled()).isTrue();
+
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        app.waitForState(row, TaskState.PAUSED);
+        GuiFixture.waitUntil(() -> robot.lookup("#pause").queryButton().isDisabled()
+                && !robot.lookup("#resume").queryButton().isDisabled());
+
+        app.server.release();
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        app.waitForState(row, TaskState.COMPLETED);
+    }
+
+    @Test
+    void credentialsAreAskedForAndTheDownloadContinues(FxRobot robot) throws Exception {
+        app.paste(robot, app.server.url("/secret/20000/private.bin"));
+        TaskModel row = app.waitForRow("private.bin");
+        app.waitForState(row, TaskState.NEEDS_CREDENTIALS);
+        app.select(robot, row);
+        assertThat(app.message()).contains("needs a user name and password");
+
+        robot.clickOn("#credentials");
+        robot.clickOn("#credentials-user").write("ferry");
+        robot.clickOn("#credentials-password").write("secret");
+        robot.clickOn("#credentials-ok");
+        app.waitForState(row, TaskState.COMPLETED);
+        assertThat(Files.readAllBytes(app.downloads.resolve("private.bin"))).isEqualTo(LocalServer.content(20000));
+    }
 }

@@ -62,8 +62,10 @@ public final class DetailsPane {
         GridPane.setVgrow(headers, Priority.ALWAYS);
         response.setStyle("-fx-padding: 10;");
 
+        javafx.scene.control.ScrollPane generalScroll = new javafx.scene.control.ScrollPane(general);
+        generalScroll.setFitToWidth(true);
         tabs.getTabs().setAll(
-                new Tab(i18n.get("details.tab.general"), general),
+                new Tab(i18n.get("details.tab.general"), generalScroll),
                 new Tab(i18n.get("details.tab.response"), response),
                 new Tab(i18n.get("details.tab.history"), history));
         focused.addListener((obs, old, model) -> follow(model));

@@ -151,10 +151,9 @@ public final class TransferTable {
                     return;
                 }
                 double fraction = item.doubleValue();
-                TaskModel row = getTableRow() == null ? null : getTableRow().getItem();
-                boolean running = row != null && row.state() == TaskState.RUNNING;
                 // Unknown size: indeterminate only while it runs, else an empty bar.
-                bar.setProgress(fraction >= 0 ? fraction : running ? ProgressBar.INDETERMINATE_PROGRESS : 0);
+                bar.setProgress(fraction >= 0 ? fraction
+                        : fraction == TaskModel.UNKNOWN_RUNNING ? ProgressBar.INDETERMINATE_PROGRESS : 0);
                 percent.setText(Formats.percent(fraction));
                 setGraphic(box);
             }

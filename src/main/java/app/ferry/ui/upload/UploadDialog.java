@@ -156,7 +156,17 @@ public final class UploadDialog {
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
         ok.disableProperty().bind(Bindings.createBooleanBinding(this::invalid, target.getEditor().textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK ? request() : null);
+        // Sections appear and rows are added: grow the window so its buttons stay in view.
+        isMultipart.addListener((obs, was, is) -> fitWindow());
+        extraRows.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> fitWindow());
         dialog.setOnShown(e -> target.getEditor().requestFocus());
+    }
+
+    private void fitWindow() {
+        Window window = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+        if (window != null) {
+            javafx.application.Platform.runLater(window::sizeToScene);
+        }
     }
 
     private static long sizeOf(Path file) {
