@@ -87,6 +87,7 @@ public final class MainViewModel implements AutoCloseable {
     private boolean anyActive;
     private long updatePasses;
     private int activeCount;
+    private List<Object> lastStatus = List.of();
 
     private record Notice(TaskId id, TaskState state) {
     }
@@ -135,14 +136,12 @@ public final class MainViewModel implements AutoCloseable {
         updatePasses++;
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
-        Set<TaskId> present = new HashSet<>(snapshots.size() * 2);
         int running = 0;
         int waiting = 0;
         int finished = 0;
         long down = 0;
         long up = 0;
         for (TaskSnapshot snapshot : snapshots) {
-            present.add(snapshot.id());
             TaskModel model = byId.get(snapshot.id());
             if (model == null) {
                 model = new TaskModel(snapshot);
@@ -166,7 +165,10 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
         }
-        if (present.size() != byId.size()) {
+        if (snapshots.size() != byId.size()) {
+            // Tasks were removed: rare, so only then is the set of present ids built.
+            Set<TaskId> present = new HashSet<>(snapshots.size() * 2);
+            snapshots.forEach(s -> present.add(s.id()));
             List<TaskModel> gone = byId.values().stream().filter(m -> !present.contains(m.id())).toList();
             gone.forEach(m -> byId.remove(m.id()));
             tasks.removeAll(gone);
@@ -177,8 +179,13 @@ public final class MainViewModel implements AutoCloseable {
         }
         anyActive = running + waiting > 0;
         activeCount = running;
-        statusText.set(i18n.get("status.summary", running, waiting, finished,
-                speedOrDash(down), speedOrDash(up)));
+        String downText = speedOrDash(down);
+        String upText = speedOrDash(up);
+        List<Object> status = List.of(running, waiting, finished, downText, upText);
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            statusText.set(i18n.get("status.summary", status.toArray()));
+        }
         updateCommands();
         drainNotices();
     }

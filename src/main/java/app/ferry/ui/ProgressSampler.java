@@ -1,32 +1,42 @@
 package app.ferry.ui;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.util.Duration;
+import javafx.animation.AnimationTimer;
 
 /**
- * The one pump from the engine to the table: a {@link Timeline} on the FX thread that asks the
- * view-model to sample the engine ten times a second. However many transfers run and however many
- * bytes arrive, the FX thread does at most {@value #RATE_HZ} update passes a second — no
- * {@code Platform.runLater} per event or chunk.
+ * The one pump from the engine to the table: an {@link AnimationTimer} on the FX thread that lets
+ * the view-model sample the engine at most {@value #RATE_HZ} times a second, however many
+ * transfers run and however many bytes arrive — no {@code Platform.runLater} per event or chunk.
+ *
+ * <p>Not a 100 ms {@code Timeline}: when a pulse comes late (a busy FX thread, a slow machine), an
+ * indefinite Timeline replays every key frame it missed back to back, so a slow pass causes more
+ * passes. The timer runs at most once per pulse and skips what it missed.
  */
 final class ProgressSampler {
 
     static final int RATE_HZ = 10;
+    private static final long PERIOD_NANOS = 1_000_000_000L / RATE_HZ;
 
-    private final Timeline timeline;
+    private final AnimationTimer timer;
 
     ProgressSampler(MainViewModel viewModel) {
-        timeline = new Timeline(new KeyFrame(Duration.millis(1000.0 / RATE_HZ), event -> viewModel.sample()));
-        timeline.setCycleCount(Animation.INDEFINITE);
+        timer = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last >= PERIOD_NANOS) {
+                    last = now;
+                    viewModel.sample();
+                }
+            }
+        };
     }
 
     void start() {
-        timeline.play();
+        timer.start();
     }
 
     void stop() {
-        timeline.stop();
+        timer.stop();
     }
 }

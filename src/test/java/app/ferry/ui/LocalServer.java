@@ -107,10 +107,16 @@ final class LocalServer {
     /** The deterministic content of SIZE bytes every download endpoint serves. */
     static byte[] content(int size) {
         byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = (byte) (i * 31 + (i >>> 11) * 7);
-        }
+        fill(bytes, 0, size);
         return bytes;
+    }
+
+    /** Bytes {@code [offset, offset + length)} of the content, generated: large files are never held in memory. */
+    private static void fill(byte[] buffer, int offset, int length) {
+        for (int j = 0; j < length; j++) {
+            int i = offset + j;
+            buffer[j] = (byte) (i * 31 + (i >>> 11) * 7);
+        }
     }
 
     private final class Downloads extends HttpServlet {
@@ -125,7 +131,6 @@ final class LocalServer {
                 response.sendError(401);
                 return;
             }
-            byte[] body = content(size);
             String etag = "\"v1-" + size + "\"";
             response.setHeader("ETag", etag);
             response.setHeader("Accept-Ranges", "bytes");
@@ -143,13 +148,16 @@ final class LocalServer {
             response.setContentLengthLong(size - from);
             OutputStream out = response.getOutputStream();
             boolean hold = kind.equals("/held") && from == 0;
+            byte[] chunk = new byte[CHUNK];
             for (int at = from; at < size; at += CHUNK) {
                 if (hold && at >= size / 2) {
                     out.flush();
                     awaitRelease();
                     hold = false;
                 }
-                out.write(body, at, Math.min(CHUNK, size - at));
+                int length = Math.min(CHUNK, size - at);
+                fill(chunk, at, length);
+                out.write(chunk, 0, length);
                 if (kind.equals("/slow")) {
                     out.flush();
                     LockSupport.parkNanos(SLOW_CHUNK_NANOS);
