@@ -105,6 +105,19 @@ final class TaskRuntime implements TransferContext {
 
     void clearStop() {
         stopIntent = StopIntent.NONE;
+        resumeWhenStopped = false;
+    }
+
+    private volatile boolean resumeWhenStopped;
+
+    void resumeWhenStopped() {
+        resumeWhenStopped = true;
+    }
+
+    boolean takeResumeWhenStopped() {
+        boolean resume = resumeWhenStopped;
+        resumeWhenStopped = false;
+        return resume;
     }
 
     void setCredentials(Credentials given) {

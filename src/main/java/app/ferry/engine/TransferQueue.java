@@ -235,8 +235,14 @@ public final class TransferQueue implements AutoCloseable {
         TaskRuntime runtime;
         synchronized (lock) {
             runtime = tasks.get(id);
-            if (runtime == null || running.contains(runtime) || ready.contains(runtime)
-                    || runtime.record().state() == TaskState.COMPLETED) {
+            if (runtime == null || ready.contains(runtime) || runtime.record().state() == TaskState.COMPLETED) {
+                return;
+            }
+            if (running.contains(runtime)) {
+                // Paused a moment ago and still saving: continue as soon as it has stopped.
+                if (runtime.stopRequested()) {
+                    runtime.resumeWhenStopped();
+                }
                 return;
             }
             runtime.clearStop();
@@ -380,7 +386,12 @@ public final class TransferQueue implements AutoCloseable {
                     }
                     // Queued, not paused: the next start continues it like a crash would.
                     case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
-                    default -> transition(runtime, TaskState.PAUSED, null);
+                    default -> {
+                        transition(runtime, TaskState.PAUSED, null);
+                        if (runtime.takeResumeWhenStopped()) {
+                            resume(runtime.id());
+                        }
+                    }
                 }
             }
         }

@@ -27,6 +27,7 @@ final class MainWindow {
         statusBar.setText("Ready");
 
         stage.setTitle(TITLE);
+        stage.getIcons().setAll(AppIcons.all());
         stage.setScene(new Scene(root, 1100, 640));
         stage.show();
     }
