@@ -9,6 +9,7 @@ import app.ferry.engine.upload.Bodies;
 import app.ferry.engine.upload.TestServer;
 import app.ferry.engine.upload.TusServer;
 import app.ferry.engine.upload.UploadRecorder;
+import app.ferry.testing.FerryProcess;
 import app.ferry.testing.FerryRunner;
 import app.ferry.testing.FerryRunner.Result;
 import jakarta.servlet.http.HttpServlet;
@@ -173,12 +174,14 @@ class PutCommandTest {
         String[] args = {"put", "--tus", file.toString(), tus.endpoint().toString(), "--state", state.toString()};
         TestServer.BodyGate gate = tus.gate();
         long serverOffset = 0;
+        int run = 0;
         for (long killAfter : new long[] {3 * MIB, 20 * MIB, 4 * MIB}) {
             int readsBefore = gate.reads().size();
             gate.holdAt(gate.received() + killAfter);
-            FerryRunner.Child child = FerryRunner.start(dir, List.of(), args);
-            gate.awaitHeld(CHILD_TIMEOUT);
-            child.kill();
+            try (FerryProcess child = FerryProcess.start(dir.resolve("logs"), "killed-" + run++, args)) {
+                gate.awaitHeld(CHILD_TIMEOUT);
+                child.kill();
+            }
             gate.release();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.activeRequests() == 0);
 
@@ -192,7 +195,7 @@ class PutCommandTest {
         }
         int readsBefore = gate.reads().size();
 
-        Result last = FerryRunner.inChildJvm(dir, CHILD_TIMEOUT, List.of(), args);
+        Result last = child(List.of(), args);
 
         assertThat(last.exitCode()).as(last.toString()).isZero();
         assertThat(last.err()).contains("resuming survivor.bin at " + serverOffset + " bytes");
@@ -217,8 +220,7 @@ class PutCommandTest {
             }
         }
 
-        Result run = FerryRunner.inChildJvm(dir, CHILD_TIMEOUT, List.of("-Xmx64m"),
-                "put", file.toString(), url("/store/huge.bin"), "--state", state.toString());
+        Result run = child(List.of("-Xmx64m"), "put", file.toString(), url("/store/huge.bin"), "--state", state.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         UploadRecorder.Request put = recorder.requests().getFirst();
@@ -232,14 +234,16 @@ class PutCommandTest {
         byte[] data = new byte[5 * MIB + 3];
         new Random(5).nextBytes(data);
 
-        FerryRunner.Child child = FerryRunner.start(dir, List.of(),
-                "put", "-", url("/store/from-stdin"), "--state", state.toString());
-        try (OutputStream stdin = child.process().getOutputStream()) {
-            for (int at = 0; at < data.length; at += 64 * 1024) {
-                stdin.write(data, at, Math.min(64 * 1024, data.length - at));
+        Result run;
+        try (FerryProcess child = FerryProcess.start(dir.resolve("logs"), "stdin",
+                "put", "-", url("/store/from-stdin"), "--state", state.toString())) {
+            try (OutputStream stdin = child.stdin()) {
+                for (int at = 0; at < data.length; at += 64 * 1024) {
+                    stdin.write(data, at, Math.min(64 * 1024, data.length - at));
+                }
             }
+            run = new Result(child.waitFor(CHILD_TIMEOUT), child.stdout(), child.stderr());
         }
-        Result run = child.await(CHILD_TIMEOUT);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         UploadRecorder.Request put = recorder.requests().getFirst();
@@ -266,6 +270,13 @@ class PutCommandTest {
         assertUsageError(ferry("put", "--tus", "-", target, "--state", state.toString()), "standard input cannot be resumed");
         assertThat(recorder.requests()).isEmpty();
         assertThat(tasksIn(state)).isEmpty();
+    }
+
+    /** {@code ferry ARGS} in a child JVM with these extra JVM options, to its end. */
+    private Result child(List<String> jvmOptions, String... args) {
+        try (FerryProcess child = FerryProcess.start(dir.resolve("logs"), "run", jvmOptions, args)) {
+            return new Result(child.waitFor(CHILD_TIMEOUT), child.stdout(), child.stderr());
+        }
     }
 
     static void assertUsageError(Result run, String message) {
