@@ -403,13 +403,16 @@ public final class TransferQueue implements AutoCloseable {
     private void transition(TaskRuntime runtime, TaskState state, String message) {
         TaskRecord before = runtime.record();
         String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
-        runtime.update(r -> r.withState(state, keptMessage, System.currentTimeMillis()));
+        // Transitions happen while no transfer writes the record (before it starts, after it ended).
+        TaskRecord next = before.withState(state, keptMessage, System.currentTimeMillis());
+        // Saved before anyone can see it: a snapshot that says PAUSED means the state file says so too.
+        persist(next);
+        runtime.replaceRecord(next);
         synchronized (lock) {
             if (!tasks.containsKey(runtime.id())) {
                 return;
             }
         }
-        persist(runtime.record());
         TaskSnapshot snapshot = runtime.snapshot();
         fanOut.stateChanged(snapshot);
         if (state == TaskState.COMPLETED) {
