@@ -53,7 +53,13 @@ final class UploadRunner {
 
     static int run(UploadSpec spec, Credentials credentials, UploadOptions options, StateOptions state,
                    RetryOptions retry, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        EngineConfig config = retry.apply(EngineConfig.defaults());
+        EngineConfig config;
+        try {
+            config = retry.apply(EngineConfig.defaults());
+        } catch (IllegalArgumentException e) {
+            err.println("ferry: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config, out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;

@@ -81,7 +81,24 @@ public final class DownloadTransfer implements Transfer {
         boolean checkOverlap = offset > 0 && !progress.hasStrongValidator();
         long requestFrom = checkOverlap ? Math.max(0, offset - OVERLAP_CHECK_BYTES) : offset;
 
-        HttpResponse<InputStream> response = open(context, progress, requestFrom);
+        HttpResponse<InputStream> first = open(context, progress, requestFrom);
+        HttpResponse<InputStream> response = first;
+        if (isGone(first.statusCode()) && progress.finalUrl() != null && !progress.finalUrl().equals(spec.url())) {
+            // The address a redirect gave last time may have expired (signed CDN links do):
+            // ask the original URL again, as a browser would. The validators still guard the resume.
+            first.body().close();
+            context.note(HistoryEvent.Kind.NOTE, requestFrom, StatusLine.of(first.statusCode()) + " from "
+                    + progress.finalUrl() + "; asking the original address " + spec.url() + " again");
+            DownloadProgress fromOrigin = new DownloadProgress(spec.url(), progress.etag(), progress.lastModified(),
+                    progress.totalBytes(), progress.completed(), progress.partialFile(), null);
+            context.update(r -> r.withDownload(fromOrigin));
+            response = open(context, fromOrigin, requestFrom);
+        }
+        return handle(context, progress, response, offset, requestFrom, checkOverlap);
+    }
+
+    private Outcome handle(TransferContext context, DownloadProgress progress, HttpResponse<InputStream> response,
+                           long offset, long requestFrom, boolean checkOverlap) throws IOException {
         try (InputStream body = response.body()) {
             context.onStop(body);
             int status = response.statusCode();
@@ -156,6 +173,10 @@ public final class DownloadTransfer implements Transfer {
                 return copy(context, body, channel, position, total);
             }
         }
+    }
+
+    private static boolean isGone(int status) {
+        return status == 403 || status == 404 || status == 410;
     }
 
     private static long durableOffset(DownloadProgress progress) throws IOException {

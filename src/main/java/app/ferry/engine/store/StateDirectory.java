@@ -9,6 +9,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A directory that holds Ferry's task state, owned by one process at a time through an OS file
@@ -19,12 +21,22 @@ public final class StateDirectory implements AutoCloseable {
 
     private static final String LOCK_FILE = "ferry.lock";
 
+    /**
+     * Directories this process holds. The OS lock cannot tell a second open in the same process:
+     * {@code tryLock} on a second channel throws OverlappingFileLockException, and closing that
+     * channel would silently release the lock taken through the first one (POSIX locks belong to
+     * the process; see {@link FileLock}). So a second channel on a held lock file is never opened.
+     */
+    private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
     private final Path root;
+    private final Path key;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private StateDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+    private StateDirectory(Path root, Path key, FileChannel lockChannel, FileLock lock) {
         this.root = root;
+        this.key = key;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -39,25 +51,34 @@ public final class StateDirectory implements AutoCloseable {
         if (!Files.isWritable(dir)) {
             throw new IOException("The state directory " + dir + " is not writable. Choose another with --state.");
         }
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+        Path key = dir.toRealPath();
+        if (!HELD_BY_THIS_PROCESS.add(key)) {
+            throw inUse(dir, String.valueOf(ProcessHandle.current().pid()));
+        }
+        FileChannel channel = null;
         try {
-            lock = channel.tryLock();
+            channel = FileChannel.open(dir.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw inUse(dir, readOwner(channel));
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+            return new StateDirectory(dir, key, channel, lock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            HELD_BY_THIS_PROCESS.remove(key);
+            if (channel != null) {
+                channel.close();
+            }
             throw e;
         }
-        if (lock == null) {
-            String owner = readOwner(channel);
-            channel.close();
-            throw new StateDirectoryInUseException("The state directory " + dir + " is already in use by "
-                    + (owner.isEmpty() ? "another Ferry process" : "pid " + owner)
-                    + ". Wait for it to finish, or give this one another --state directory.");
-        }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
-        return new StateDirectory(dir, channel, lock);
+    }
+
+    private static StateDirectoryInUseException inUse(Path dir, String owner) {
+        return new StateDirectoryInUseException("The state directory " + dir + " is already in use by "
+                + (owner.isEmpty() ? "another Ferry process" : "pid " + owner)
+                + ". Wait for it to finish, or give this one another --state directory.");
     }
 
     private static String readOwner(FileChannel channel) throws IOException {
@@ -80,6 +101,7 @@ public final class StateDirectory implements AutoCloseable {
             lock.release();
         } finally {
             lockChannel.close();
+            HELD_BY_THIS_PROCESS.remove(key);
         }
     }
 }

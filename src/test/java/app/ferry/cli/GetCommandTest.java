@@ -1,0 +1,173 @@
+package app.ferry.cli;
+
+import static app.ferry.testing.Queues.fastConfig;
+import static app.ferry.testing.Queues.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.TaskId;
+import app.ferry.engine.TransferQueue;
+import app.ferry.testing.FerryProcess;
+import app.ferry.testing.FileServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code ferry get} and {@code ferry list} run in-process, with their output captured. */
+class GetCommandTest {
+
+    private static final byte[] CONTENT = FileServer.randomBytes(200_000, 9);
+
+    @TempDir
+    Path temp;
+
+    private FileServer server;
+    private Path downloads;
+    private Path stateDir;
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void start() {
+        server = FileServer.start();
+        server.serve("/file.bin", CONTENT);
+        downloads = temp.resolve("downloads");
+        stateDir = temp.resolve("state");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ftp://x     | is not an http or https URL",
+        "not a url   | has no scheme",
+    })
+    void anInvalidUrlIsAUsageError(String url, String message) {
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), url)).isEqualTo(2);
+
+        assertThat(errLines()).singleElement().asString().startsWith("ferry: ").contains(message);
+        assertThat(stateDir).doesNotExist();
+    }
+
+    @Test
+    void aDownloadFolderUnderARegularFileIsAUsageError() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "keep me");
+
+        int exit = run("get", "--dir", file.resolve("sub").toString(), "--state", stateDir.toString(), server.url("/file.bin"));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errLines()).singleElement().asString().contains("cannot create the download folder");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aDownloadFolderThatIsAFileIsAUsageError() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "keep me");
+
+        assertThat(run("get", "--dir", file.toString(), "--state", stateDir.toString(), server.url("/file.bin"))).isEqualTo(2);
+
+        assertThat(errLines()).singleElement().asString().contains("is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void aStateDirectoryInUseIsRefusedAndItsOwnerKeepsIt() throws IOException {
+        try (TransferQueue owner = TransferQueue.open(stateDir, fastConfig())) {
+            TaskId id = owner.add(DownloadSpec.of(server.url("/file.bin"), temp.resolve("owner")));
+            Path taskFile = stateDir.resolve("tasks").resolve(id.value() + ".json");
+
+            int exit = run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin"));
+
+            assertThat(exit).isEqualTo(3);
+            assertThat(errLines()).singleElement().asString()
+                    .contains("in use by pid " + ProcessHandle.current().pid());
+            assertThat(taskFile).exists();
+            // The refusal did not release the owner's OS lock: another process is refused too.
+            try (FerryProcess other = FerryProcess.start(temp.resolve("logs"), "other", "get", "--dir",
+                    downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin"))) {
+                assertThat(other.waitFor(Duration.ofSeconds(60))).as(other.stderr()).isEqualTo(3);
+                assertThat(other.stderr()).contains("in use by pid " + ProcessHandle.current().pid());
+            }
+            assertThat(owner.snapshot(id)).isPresent();
+        }
+        assertThat(downloads).isEmptyDirectory();
+    }
+
+    @Test
+    void aSecondGetOfTheSameUrlSaysItWasAlreadyDownloaded() throws IOException {
+        String[] get = {"get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin")};
+        assertThat(run(get)).as(err.toString()).isZero();
+        Path file = downloads.resolve("file.bin");
+        assertThat(out.toString().strip()).isEqualTo(file.toString());
+        assertThat(sha256(file)).isEqualTo(sha256(CONTENT));
+
+        assertThat(run(get)).isZero();
+
+        assertThat(err.toString()).contains("was already downloaded to " + file);
+        assertThat(server.requests("/file.bin")).hasSize(1);
+        try (Stream<Path> files = Files.list(downloads)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void listPrintsTheTasksOfAStateDirectory() {
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin"))).isZero();
+
+        assertThat(run("list", "--state", stateDir.toString())).isZero();
+
+        assertThat(out.toString()).contains("completed").contains("file.bin").contains(server.url("/file.bin"));
+    }
+
+    @Test
+    void aFailedDownloadExitsWithOneAndSaysWhy() {
+        int exit = run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/gone.bin"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("ferry: gone.bin: HTTP 404 Not Found");
+    }
+
+    @Test
+    void credentialsInTheUrlAreUsedButNeverSaved() throws IOException {
+        server.serve("/private.bin", CONTENT).requireBasicAuth("ann", "pa55-Word", "x");
+        String url = server.url("/private.bin").replace("http://", "http://ann:pa55-Word@");
+
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), url)).as(err.toString()).isZero();
+
+        assertThat(sha256(downloads.resolve("private.bin"))).isEqualTo(sha256(CONTENT));
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain("pa55-Word");
+            }
+        }
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        var cli = FerryCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private List<String> errLines() {
+        return err.toString().lines().filter(l -> !l.isBlank()).toList();
+    }
+}

@@ -1,0 +1,127 @@
+package app.ferry.engine;
+
+import static app.ferry.testing.Queues.awaitBytesDone;
+import static app.ferry.testing.Queues.awaitFinished;
+import static app.ferry.testing.Queues.awaitState;
+import static app.ferry.testing.Queues.fastConfig;
+import static app.ferry.testing.Queues.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.testing.FileServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The queue's state directory: owned by one queue at a time, survives bad files and restarts. */
+class TransferQueueStateTest {
+
+    @TempDir
+    Path temp;
+
+    private FileServer server;
+    private Path stateDir;
+    private Path downloads;
+
+    @BeforeEach
+    void start() {
+        server = FileServer.start();
+        stateDir = temp.resolve("state");
+        downloads = temp.resolve("downloads");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSecondQueueOnTheSameDirectoryIsRefused() throws IOException {
+        try (TransferQueue first = TransferQueue.open(stateDir, fastConfig())) {
+            assertThatThrownBy(() -> TransferQueue.open(stateDir, fastConfig()))
+                    .isInstanceOf(StateDirectoryInUseException.class)
+                    .hasMessageContaining("in use by pid " + ProcessHandle.current().pid());
+            assertThat(first.isIdle()).isTrue();
+        }
+        // Released with the first queue.
+        TransferQueue.open(stateDir, fastConfig()).close();
+    }
+
+    @Test
+    void aRefusedSecondOpenLeavesTheFirstQueueWorking() throws IOException {
+        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        try (TransferQueue first = TransferQueue.open(stateDir, fastConfig())) {
+            assertThatThrownBy(() -> TransferQueue.open(stateDir, fastConfig()))
+                    .isInstanceOf(StateDirectoryInUseException.class);
+            assertThatThrownBy(() -> TransferQueue.open(stateDir, fastConfig()))
+                    .isInstanceOf(StateDirectoryInUseException.class);
+
+            TaskId id = first.add(DownloadSpec.of(server.url("/a.bin"), downloads));
+            assertThat(awaitFinished(first, id).state()).isEqualTo(TaskState.COMPLETED);
+        }
+    }
+
+    @Test
+    void aCorruptTaskFileIsSetAsideAndReportedWhileTheOthersLoad() throws IOException {
+        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        server.serve("/b.bin", FileServer.randomBytes(2000, 2));
+        List<TaskId> ids;
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            ids = List.of(queue.add(DownloadSpec.of(server.url("/a.bin"), downloads)),
+                    queue.add(DownloadSpec.of(server.url("/b.bin"), downloads)));
+            ids.forEach(id -> awaitFinished(queue, id));
+        }
+        Path corrupt = stateDir.resolve("tasks").resolve(TaskId.random().value() + ".json");
+        Files.writeString(corrupt, "{\"id\": \"trunc");
+
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            assertThat(queue.snapshots()).extracting(TaskSnapshot::id).containsExactlyElementsOf(ids);
+            assertThat(queue.snapshots()).allMatch(s -> s.state() == TaskState.COMPLETED);
+            assertThat(queue.restoreProblems()).singleElement().asString()
+                    .contains(corrupt.getFileName().toString()).contains("kept it as");
+        }
+        assertThat(corrupt).doesNotExist();
+        try (Stream<Path> files = Files.list(stateDir.resolve("tasks"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith(corrupt.getFileName() + ".corrupt-"));
+        }
+    }
+
+    @Test
+    void aRestartContinuesRunningTasksAndKeepsPausedOnesPaused() throws IOException {
+        byte[] running = FileServer.randomBytes(4 * 1024 * 1024, 3);
+        byte[] paused = FileServer.randomBytes(4 * 1024 * 1024, 4);
+        server.serve("/running.bin", running).throttle(3 * 1024 * 1024);
+        server.serve("/paused.bin", paused).throttle(3 * 1024 * 1024);
+        TaskId runningId;
+        TaskId pausedId;
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            runningId = queue.add(DownloadSpec.of(server.url("/running.bin"), downloads));
+            pausedId = queue.add(DownloadSpec.of(server.url("/paused.bin"), downloads));
+            awaitBytesDone(queue, runningId, 1024 * 1024);
+            awaitBytesDone(queue, pausedId, 512 * 1024);
+            queue.pause(pausedId);
+            awaitState(queue, pausedId, TaskState.PAUSED);
+        }
+
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            TaskSnapshot done = awaitFinished(queue, runningId);
+            assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+            assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(running));
+            assertThat(server.requests("/running.bin").getLast().header("Range")).matches("bytes=[1-9]\\d*-");
+            assertThat(queue.snapshot(pausedId).orElseThrow().state()).isEqualTo(TaskState.PAUSED);
+
+            queue.resume(pausedId);
+            TaskSnapshot resumed = awaitFinished(queue, pausedId);
+            assertThat(resumed.state()).as(resumed.record().message()).isEqualTo(TaskState.COMPLETED);
+            assertThat(sha256(resumed.record().download().finalFile())).isEqualTo(sha256(paused));
+        }
+    }
+}
