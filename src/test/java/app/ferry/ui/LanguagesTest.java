@@ -59,8 +59,8 @@ class LanguagesTest {
     }
 
     private static java.util.List<String> columns(FxRobot robot) {
-        return robot.lookup("#transfers").queryAs(TableView.class).getColumns().stream()
-                .map(c -> ((TableColumn<?, ?>) c).getText()).toList();
+        TableView<?> table = robot.lookup("#transfers").queryAs(TableView.class);
+        return table.getColumns().stream().map(TableColumn::getText).toList();
     }
 
     private static void assertNoMissingKeys(FxRobot robot) {
