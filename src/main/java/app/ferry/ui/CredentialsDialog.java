@@ -26,6 +26,7 @@ final class CredentialsDialog {
         user.setId("credentials-user");
         password.setId("credentials-password");
         GridPane grid = new GridPane(10, 8);
+        grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("common.user")), user);
         grid.addRow(1, new Label(i18n.get("common.password")), password);
         grid.add(new Label(i18n.get("credentials.memoryOnly")), 0, 2, 2, 1);

@@ -66,7 +66,7 @@ public final class ScreenshotDemo {
         Path uploads = Files.createDirectories(temp.resolve("Pictures"));
         for (String name : List.of("holiday-001.jpg", "holiday-002.jpg", "报告-2026.pdf")) {
             Path file = uploads.resolve(name);
-            byte[] bytes = new byte[3_000_000 + name.length() * 100_000];
+            byte[] bytes = new byte[(dark ? 3_000_000 : 40_000_000) + name.length() * 100_000];
             new Random(name.hashCode()).nextBytes(bytes);
             Files.write(file, bytes);
         }

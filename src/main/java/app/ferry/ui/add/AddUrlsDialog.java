@@ -59,6 +59,7 @@ public final class AddUrlsDialog {
         password.setId("add-password");
 
         GridPane grid = new GridPane(10, 8);
+        grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("add.urls")), urls);
         grid.addRow(1, new Label(i18n.get("add.folder")), folderRow);
         grid.addRow(2, new Label(i18n.get("add.sha256")), sha256);

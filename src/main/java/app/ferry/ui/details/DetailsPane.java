@@ -45,7 +45,7 @@ public final class DetailsPane {
         history.setPlaceholder(new Label(i18n.get("details.noHistory")));
 
         GridPane general = new GridPane(10, 6);
-        general.getColumnConstraints().addAll(new ColumnConstraints(), grow());
+        general.getColumnConstraints().addAll(app.ferry.ui.Forms.labelColumn(), grow());
         int row = 0;
         for (var entry : new Object[][] {
                 {"details.url", url}, {"details.destination", destination}, {"details.status", status},

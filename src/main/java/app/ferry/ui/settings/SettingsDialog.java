@@ -78,6 +78,7 @@ public final class SettingsDialog {
                 () -> !language.getValue().equals(current.language()), language.valueProperty()));
 
         GridPane grid = new GridPane(10, 8);
+        grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("settings.folder")), folderRow);
         grid.addRow(1, new Label(i18n.get("settings.concurrent")), concurrent);
         grid.addRow(2, new Label(i18n.get("settings.retries")), retries);

@@ -108,6 +108,7 @@ public final class UploadDialog {
         addField.setOnAction(e -> addExtraRow("", ""));
 
         GridPane multipart = new GridPane(10, 6);
+        multipart.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         multipart.addRow(0, new Label(i18n.get("upload.fieldName")), fieldName);
         multipart.addRow(1, new Label(i18n.get("upload.tasks")), new HBox(12, onePerFile, allInOne));
         multipart.addRow(2, new Label(i18n.get("upload.extraFields")), new VBox(4, extraRows, addField));
@@ -139,6 +140,7 @@ public final class UploadDialog {
         problem.setWrapText(true);
 
         GridPane grid = new GridPane(10, 8);
+        grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("upload.files")), fileList);
         grid.addRow(1, new Label(i18n.get("upload.target")), target);
         grid.addRow(2, new Label(i18n.get("upload.mode")), new HBox(12, mode, tus));
