@@ -53,9 +53,10 @@ final class UploadRunner {
 
     static int run(UploadSpec spec, Credentials credentials, UploadOptions options, StateOptions state,
                    RetryOptions retry, RateOptions rate, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        EngineConfig config = retry.apply(EngineConfig.defaults());
+        EngineConfig config;
         long limit;
         try {
+            config = retry.apply(EngineConfig.defaults());
             limit = rate.bytesPerSecond();
         } catch (IllegalArgumentException e) {
             err.println("ferry: " + e.getMessage());

@@ -1,5 +1,7 @@
 package app.ferry.engine;
 
+import app.ferry.engine.upload.ContentTypes;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,9 @@ public record RawUploadSpec(Path file, String url, String method, String content
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         String segment = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         URI target = URI.create(base + segment);
-        return new RawUploadSpec(file, target.toString(), "PUT", contentType);
+        // The server stores it under the new name, so that name says what it is.
+        String type = contentType != null ? contentType : ContentTypes.ofName(name);
+        return new RawUploadSpec(file, target.toString(), "PUT", type);
     }
 
     @Override

@@ -391,12 +391,27 @@ public final class TransferQueue implements AutoCloseable {
         synchronized (lock) {
             running.remove(runtime);
         }
+        try {
+            settle(runtime, outcome);
+        } catch (UncheckedIOException e) {
+            // The state directory refused the write (full disk, removed): the task must not look
+            // running forever. Memory says failed; the file keeps its last good state.
+            LOG.log(System.Logger.Level.ERROR, "Could not save the outcome of task " + runtime.id(), e);
+            runtime.update(r -> r.withState(TaskState.FAILED, e.getMessage(), System.currentTimeMillis()));
+            fanOut.failed(runtime.snapshot());
+        }
+        promoteAndExecute();
+    }
+
+    private void settle(TaskRuntime runtime, Outcome outcome) {
         TaskRuntime.StopIntent intent = runtime.stopIntent();
         switch (outcome) {
             case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
             case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.reason());
             case Outcome.NeedsCredentials n -> {
-                transition(runtime, TaskState.NEEDS_CREDENTIALS, "The server asks for a user name and password"
+                transition(runtime, TaskState.NEEDS_CREDENTIALS, (runtime.credentials() == null
+                        ? "The server asks for a user name and password"
+                        : "The server refused the user name and password given; it asks for others")
                         + (n.realm() == null ? "" : " (realm \"" + n.realm() + "\")"));
                 fanOut.needsCredentials(runtime.id(), n.realm());
             }
@@ -426,19 +441,21 @@ public final class TransferQueue implements AutoCloseable {
                 }
             }
         }
-        promoteAndExecute();
     }
 
     private void transition(TaskRuntime runtime, TaskState state, String message) {
         TaskRecord before = runtime.record();
         String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
-        runtime.update(r -> r.withState(state, keptMessage, System.currentTimeMillis()));
+        // Transitions happen while no transfer writes the record (before it starts, after it ended).
+        TaskRecord next = before.withState(state, keptMessage, System.currentTimeMillis());
+        // Saved before anyone can see it: a snapshot that says PAUSED means the state file says so too.
+        persist(next);
+        runtime.replaceRecord(next);
         synchronized (lock) {
             if (!tasks.containsKey(runtime.id())) {
                 return;
             }
         }
-        persist(runtime.record());
         TaskSnapshot snapshot = runtime.snapshot();
         fanOut.stateChanged(snapshot);
         if (state == TaskState.COMPLETED) {

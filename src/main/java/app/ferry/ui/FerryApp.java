@@ -1,10 +1,16 @@
 package app.ferry.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one main window. */
+/**
+ * The JavaFX application: one main window. Its folders come from {@link AppContext#fromSystem()}
+ * ({@code -Dferry.dataDir}, {@code -Dferry.downloadDir} override them).
+ */
 public final class FerryApp extends Application {
+
+    private MainWindow window;
 
     public static void launchGui(String[] args) {
         Application.launch(FerryApp.class, args);
@@ -12,6 +18,17 @@ public final class FerryApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow().show(stage);
+        window = new MainWindow(AppContext.fromSystem(), DesktopOpeners.of(getHostServices()));
+        if (!window.show(stage)) {
+            // Another Ferry owns the queue: the error alert was shown; quit once it is closed.
+            Platform.setImplicitExit(true);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose(false);
+        }
     }
 }

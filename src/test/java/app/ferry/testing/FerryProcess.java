@@ -1,6 +1,7 @@
 package app.ferry.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +29,17 @@ public final class FerryProcess implements AutoCloseable {
 
     /** Starts {@code app.ferry.Main args…}; its stdout and stderr go to files under {@code logDir}. */
     public static FerryProcess start(Path logDir, String name, String... args) {
+        return start(logDir, name, List.of(), args);
+    }
+
+    /** The same with more JVM options, e.g. {@code -Xmx64m} (a later {@code -Xmx} wins over the default one). */
+    public static FerryProcess start(Path logDir, String name, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Start fast on a busy machine: these runs are short.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "app.ferry.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "app.ferry.Main"));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(logDir);
@@ -46,6 +53,11 @@ public final class FerryProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The process's standard input, a pipe: close it when the command reads it to the end ({@code ferry put -}). */
+    public OutputStream stdin() {
+        return process.getOutputStream();
     }
 
     public long pid() {

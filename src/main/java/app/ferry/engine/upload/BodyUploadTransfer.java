@@ -83,7 +83,8 @@ public final class BodyUploadTransfer implements Transfer {
                     .method(body.method(), body.publisher())
                     .header("User-Agent", FerryBuild.userAgent())
                     .header("Content-Type", body.contentType());
-            if (context.credentials() != null && Redirects.sameOrigin(origin, uri)) {
+            boolean authorized = context.credentials() != null && Redirects.sameOrigin(origin, uri);
+            if (authorized) {
                 request.header("Authorization", context.credentials().basicAuthorization());
             }
             HttpResponse<InputStream> response = context.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -103,12 +104,12 @@ public final class BodyUploadTransfer implements Transfer {
             }
             ResponseInfo info = ResponseBodies.read(response);
             context.update(r -> r.withResponse(info));
-            return answer(context, uri, info, response);
+            return answer(context, uri, info, response, authorized);
         }
     }
 
-    private Outcome answer(TransferContext context, URI uri, ResponseInfo info, HttpResponse<?> response)
-            throws IOException {
+    private Outcome answer(TransferContext context, URI uri, ResponseInfo info, HttpResponse<?> response,
+                           boolean authorized) throws IOException {
         int status = info.status();
         if (status >= 200 && status < 300) {
             long length = context.record().upload().totalBytes();
@@ -128,6 +129,13 @@ public final class BodyUploadTransfer implements Transfer {
         if (status == 401 && response.headers().firstValue("WWW-Authenticate").isPresent()) {
             String challenge = response.headers().firstValue("WWW-Authenticate").get();
             String realm = challenge.replaceFirst("(?i)^.*realm=\"([^\"]*)\".*$", "$1");
+            if (authorized) {
+                // Asking again would only send the same rejected pair: say what went wrong instead.
+                throw new TransferFailure.Fatal(StatusLine.of(status) + " from " + uri + ": the server rejected the"
+                        + " password of user \"" + context.credentials().user() + "\""
+                        + (realm.equals(challenge) ? "" : " (realm \"" + realm + "\")")
+                        + "; check the user name and password and try again");
+            }
             return new Outcome.NeedsCredentials(realm.equals(challenge) ? null : realm);
         }
         String excerpt = ResponseBodies.excerpt(info);

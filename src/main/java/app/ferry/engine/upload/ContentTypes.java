@@ -63,7 +63,11 @@ public final class ContentTypes {
             return probed;
         }
         Path name = file.getFileName();
-        String fileName = name == null ? "" : name.toString();
+        return ofName(name == null ? "" : name.toString());
+    }
+
+    /** The type a server would infer from a file name alone (a REST PUT's new name). */
+    public static String ofName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot < 0) {
             return OCTET_STREAM;

@@ -33,9 +33,9 @@ public final class TusUploadTransfer implements Transfer {
 
     @Override
     public Outcome attempt(TransferContext context) throws IOException {
-        Thread worker = Thread.currentThread();
         // TusClient blocks in HttpClient.send, which an interrupt aborts.
-        context.onStop(worker::interrupt);
+        Interrupter interrupter = new Interrupter(Thread.currentThread());
+        context.onStop(interrupter);
         try {
             return upload(context);
         } catch (InterruptedException e) {
@@ -52,8 +52,32 @@ public final class TusUploadTransfer implements Transfer {
             }
             throw e;
         } finally {
-            // An interrupt left pending would make the next file write fail with ClosedByInterruptException.
+            // The queue closes an attempt's resources after it returns too: from now on that must not
+            // interrupt this thread, whose next file write (the task's state) would then fail with
+            // ClosedByInterruptException. And an interrupt already pending is cleared for the same reason.
+            interrupter.disarm();
             Thread.interrupted();
+        }
+    }
+
+    /** Interrupts the attempt's thread when the task is stopped, but only while the attempt runs. */
+    private static final class Interrupter implements AutoCloseable {
+        private final Thread worker;
+        private boolean armed = true;
+
+        Interrupter(Thread worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (armed) {
+                worker.interrupt();
+            }
+        }
+
+        synchronized void disarm() {
+            armed = false;
         }
     }
 

@@ -10,13 +10,13 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /** Test helpers: read a publisher the way a subscriber would, and hash bytes. */
-final class Bodies {
+public final class Bodies {
 
     private Bodies() {
     }
 
     /** All bytes of one subscription, asking for everything at once. */
-    static byte[] collect(Flow.Publisher<ByteBuffer> publisher) throws Exception {
+    public static byte[] collect(Flow.Publisher<ByteBuffer> publisher) throws Exception {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         publisher.subscribe(new Flow.Subscriber<>() {
@@ -46,7 +46,7 @@ final class Bodies {
     }
 
     /** SHA-256 of one subscription, without keeping the bytes. */
-    static String sha256(Flow.Publisher<ByteBuffer> publisher) throws Exception {
+    public static String sha256(Flow.Publisher<ByteBuffer> publisher) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         CompletableFuture<String> result = new CompletableFuture<>();
         publisher.subscribe(new Flow.Subscriber<>() {
@@ -73,9 +73,23 @@ final class Bodies {
         return result.get(2, TimeUnit.MINUTES);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
+    }
+
+    /** SHA-256 of a file, streamed. */
+    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError("every JDK has SHA-256", e);
         }

@@ -1,0 +1,45 @@
+package app.ferry.ui;
+
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.TransferQueue;
+import app.ferry.engine.store.StateDirectoryInUseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the GUI's queue. Unreadable task files are moved aside by the engine itself; a state
+ * directory that cannot be opened at all is moved aside whole and a fresh one is used, so the
+ * app always starts. Only another running Ferry (the directory is locked) stops it.
+ */
+final class QueueOpener {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private QueueOpener() {
+    }
+
+    /** The queue and the problems the user must hear of (already phrased, file names included). */
+    record Opened(TransferQueue queue, List<String> problems, Path backup) {
+    }
+
+    static Opened open(Path stateDir, EngineConfig config) throws StateDirectoryInUseException, IOException {
+        try {
+            TransferQueue queue = TransferQueue.open(stateDir, config);
+            return new Opened(queue, queue.restoreProblems(), null);
+        } catch (StateDirectoryInUseException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Path backup = stateDir.resolveSibling(stateDir.getFileName() + ".broken-" + LocalDateTime.now().format(STAMP));
+            Files.move(stateDir, backup);
+            TransferQueue queue = TransferQueue.open(stateDir, config);
+            List<String> problems = new ArrayList<>(queue.restoreProblems());
+            problems.add(String.valueOf(e.getMessage()));
+            return new Opened(queue, problems, backup);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package app.ferry.ui.details;
+
+import app.ferry.engine.TaskRecord;
+import app.ferry.ui.I18n;
+import app.ferry.ui.TaskModel;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/**
+ * Shows the selected task: URL, destination, HTTP status and headers, the server's response body,
+ * the error, the resume history and the checksum. Re-rendered only when the task's record changes
+ * (a state change, a checkpoint), never per progress sample.
+ */
+public final class DetailsPane {
+
+    private final TabPane tabs = new TabPane();
+    private final DetailsText text;
+    private final TextField url = readOnly("details-url");
+    private final TextField destination = readOnly("details-destination");
+    private final TextField status = readOnly("details-status");
+    private final TextField size = readOnly("details-size");
+    private final TextField checksum = readOnly("details-checksum");
+    private final TextArea error = area("details-error");
+    private final TextArea headers = area("details-headers");
+    private final TextArea body = area("details-body");
+    private final ListView<String> history = new ListView<>();
+    private final ChangeListener<TaskRecord> onRecord = (obs, old, record) -> show(record);
+    private TaskModel shown;
+
+    public DetailsPane(ObservableValue<TaskModel> focused, I18n i18n) {
+        this.text = new DetailsText(i18n);
+        tabs.setId("details");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        history.setId("details-history");
+        history.setPlaceholder(new Label(i18n.get("details.noHistory")));
+
+        GridPane general = new GridPane(10, 6);
+        general.getColumnConstraints().addAll(app.ferry.ui.Forms.labelColumn(), grow());
+        int row = 0;
+        for (var entry : new Object[][] {
+                {"details.url", url}, {"details.destination", destination}, {"details.status", status},
+                {"details.size", size}, {"details.checksum", checksum}, {"details.error", error}}) {
+            general.addRow(row++, new Label(i18n.get((String) entry[0])), (Node) entry[1]);
+        }
+        error.setPrefRowCount(2);
+        general.setStyle("-fx-padding: 10;");
+
+        GridPane response = new GridPane(10, 6);
+        response.getColumnConstraints().addAll(grow(), grow());
+        response.addRow(0, new Label(i18n.get("details.headers")), new Label(i18n.get("details.body")));
+        response.addRow(1, headers, body);
+        GridPane.setVgrow(headers, Priority.ALWAYS);
+        response.setStyle("-fx-padding: 10;");
+
+        javafx.scene.control.ScrollPane generalScroll = new javafx.scene.control.ScrollPane(general);
+        generalScroll.setFitToWidth(true);
+        tabs.getTabs().setAll(
+                new Tab(i18n.get("details.tab.general"), generalScroll),
+                new Tab(i18n.get("details.tab.response"), response),
+                new Tab(i18n.get("details.tab.history"), history));
+        focused.addListener((obs, old, model) -> follow(model));
+        follow(focused.getValue());
+    }
+
+    public Node node() {
+        return tabs;
+    }
+
+    private void follow(TaskModel model) {
+        if (shown != null) {
+            shown.recordProperty().removeListener(onRecord);
+        }
+        shown = model;
+        if (model != null) {
+            model.recordProperty().addListener(onRecord);
+        }
+        show(model == null ? null : model.record());
+    }
+
+    private void show(TaskRecord record) {
+        tabs.setDisable(record == null);
+        if (record == null) {
+            for (TextField field : new TextField[] {url, destination, status, size, checksum}) {
+                field.clear();
+            }
+            error.clear();
+            headers.clear();
+            body.clear();
+            history.getItems().clear();
+            return;
+        }
+        url.setText(text.url(record));
+        destination.setText(text.destination(record));
+        status.setText(text.status(record));
+        size.setText(text.size(record));
+        checksum.setText(text.checksum(record));
+        error.setText(text.error(record));
+        headers.setText(text.headers(record));
+        body.setText(text.body(record));
+        history.getItems().setAll(text.history(record));
+    }
+
+    private static ColumnConstraints grow() {
+        ColumnConstraints constraints = new ColumnConstraints();
+        constraints.setHgrow(Priority.ALWAYS);
+        return constraints;
+    }
+
+    private static TextField readOnly(String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        return field;
+    }
+
+    private static TextArea area(String id) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setStyle("-fx-font-family: monospace;");
+        return area;
+    }
+}

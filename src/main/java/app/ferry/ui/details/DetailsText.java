@@ -1,0 +1,133 @@
+package app.ferry.ui.details;
+
+import app.ferry.engine.DownloadProgress;
+import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.MultipartUploadSpec;
+import app.ferry.engine.RawUploadSpec;
+import app.ferry.engine.ResponseInfo;
+import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TaskState;
+import app.ferry.engine.TusUploadSpec;
+import app.ferry.engine.UploadSpec;
+import app.ferry.ui.Formats;
+import app.ferry.ui.I18n;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The details pane's texts for one task record. Pure, so it is tested without the toolkit. */
+public final class DetailsText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final I18n i18n;
+
+    public DetailsText(I18n i18n) {
+        this.i18n = i18n;
+    }
+
+    /** The source URL; for a redirected download also where it ended up. */
+    public String url(TaskRecord record) {
+        DownloadProgress download = record.download();
+        if (download != null && download.finalUrl() != null && !download.finalUrl().equals(record.spec().url())) {
+            return record.spec().url() + "  →  " + download.finalUrl();
+        }
+        return record.spec().url();
+    }
+
+    /** Where the bytes go (download: the file) or come from (upload: the files and how they are sent). */
+    public String destination(TaskRecord record) {
+        return switch (record.spec()) {
+            case DownloadSpec spec -> {
+                DownloadProgress download = record.download();
+                if (download != null && download.finalFile() != null) {
+                    yield download.finalFile().toString();
+                }
+                if (download != null && download.partialFile() != null) {
+                    yield download.partialFile() + "  (" + i18n.get("details.partial") + ")";
+                }
+                yield spec.directory().toString();
+            }
+            case RawUploadSpec raw -> raw.method() + " " + raw.file();
+            case MultipartUploadSpec form -> "POST multipart/form-data: "
+                    + form.files().stream().map(Path::toString).collect(Collectors.joining(", "));
+            case TusUploadSpec tus -> "tus: " + tus.file();
+        };
+    }
+
+    public String status(TaskRecord record) {
+        ResponseInfo response = record.response();
+        String state = i18n.get("state." + record.state().name());
+        return response == null ? state : state + " · HTTP " + response.status();
+    }
+
+    /** The failure (or other) reason of the current state, or empty. */
+    public String error(TaskRecord record) {
+        return record.message() == null ? "" : record.message();
+    }
+
+    public String checksum(TaskRecord record) {
+        if (record.spec() instanceof DownloadSpec spec && spec.sha256() != null) {
+            String verdict = record.state() == TaskState.COMPLETED ? i18n.get("details.checksumVerified")
+                    : i18n.get("details.checksumExpected");
+            return "SHA-256 " + spec.sha256() + " (" + verdict + ")";
+        }
+        return i18n.get("details.noChecksum");
+    }
+
+    public String size(TaskRecord record) {
+        long total = record.totalBytes();
+        return total < 0 ? i18n.get("details.unknown") : Formats.bytes(total) + " (" + total + " B)";
+    }
+
+    public String headers(TaskRecord record) {
+        ResponseInfo response = record.response();
+        if (response == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("HTTP ").append(response.status()).append('\n');
+        for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                out.append(header.getKey()).append(": ").append(value).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The server's answer (uploads: already pretty-printed JSON by the engine). */
+    public String body(TaskRecord record) {
+        ResponseInfo response = record.response();
+        if (response == null || response.body() == null) {
+            return "";
+        }
+        return response.bodyTruncated() ? response.body() + "\n… " + i18n.get("details.truncated") : response.body();
+    }
+
+    /** One line per history event, resume offsets included. */
+    public List<String> history(TaskRecord record) {
+        return record.history().stream().map(this::line).toList();
+    }
+
+    private String line(HistoryEvent event) {
+        StringBuilder out = new StringBuilder(TIME.format(Instant.ofEpochMilli(event.atMillis())))
+                .append("  ").append(i18n.get("history." + event.kind().name()));
+        if (event.offset() >= 0) {
+            out.append(" @ ").append(Formats.bytes(event.offset())).append(" (").append(event.offset()).append(" B)");
+        }
+        if (event.text() != null && !event.text().isBlank()) {
+            out.append(" — ").append(event.text());
+        }
+        return out.toString();
+    }
+
+    /** True for uploads: the pane labels the response as the server's answer. */
+    public static boolean isUpload(TaskRecord record) {
+        return record.spec() instanceof UploadSpec;
+    }
+}

@@ -1,0 +1,129 @@
+package app.ferry.ui.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the GUI remembers between runs, written as JSON by {@link SettingsStore}. Missing
+ * or out-of-range values (an older or hand-edited file) are replaced by defaults, never rejected.
+ *
+ * @param downloadDir where pasted URLs are downloaded to
+ * @param language "system", "en" or "zh-CN"
+ * @param columns widths of the table's columns, by column id
+ * @param sort the table's sort order, by column id
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(
+        String downloadDir,
+        int maxConcurrent,
+        int maxRetries,
+        Boolean notifications,
+        Boolean autoResume,
+        Theme theme,
+        String language,
+        WindowState window,
+        List<ColumnState> columns,
+        List<SortState> sort,
+        UploadChoices upload) {
+
+    public static final int MAX_CONCURRENT_LIMIT = 20;
+    public static final int MAX_RETRIES_LIMIT = 50;
+
+    public Settings {
+        maxConcurrent = maxConcurrent < 1 ? 3 : Math.min(maxConcurrent, MAX_CONCURRENT_LIMIT);
+        maxRetries = maxRetries < 0 ? 8 : Math.min(maxRetries, MAX_RETRIES_LIMIT);
+        notifications = notifications == null || notifications;
+        autoResume = autoResume == null || autoResume;
+        theme = theme == null ? Theme.LIGHT : theme;
+        language = language == null || language.isBlank() ? "system" : language;
+        window = window == null ? WindowState.DEFAULT : window;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        sort = sort == null ? List.of() : List.copyOf(sort);
+        upload = upload == null ? UploadChoices.DEFAULT : upload;
+    }
+
+    public static Settings defaults(Path downloadDir) {
+        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null);
+    }
+
+    public Path downloadPath() {
+        return Path.of(downloadDir);
+    }
+
+    /** The choices of the settings dialog. */
+    public Settings withPreferences(Path folder, int concurrent, int retries, boolean notify, boolean resume,
+            Theme newTheme, String newLanguage) {
+        return new Settings(folder.toString(), concurrent, retries, notify, resume, newTheme, newLanguage, window,
+                columns, sort, upload);
+    }
+
+    public Settings withLayout(WindowState newWindow, List<ColumnState> newColumns, List<SortState> newSort) {
+        return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
+                newWindow, newColumns, newSort, upload);
+    }
+
+    public Settings withUpload(UploadChoices choices) {
+        return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
+                window, columns, sort, choices);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record WindowState(double width, double height, boolean maximized) {
+        public static final WindowState DEFAULT = new WindowState(1180, 720, false);
+
+        public WindowState {
+            width = width < 400 ? DEFAULT_WIDTH : width;
+            height = height < 300 ? DEFAULT_HEIGHT : height;
+        }
+
+        private static final double DEFAULT_WIDTH = 1180;
+        private static final double DEFAULT_HEIGHT = 720;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ColumnState(String id, double width) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SortState(String id, boolean ascending) {
+    }
+
+    /** A text field sent with a multipart upload. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FormField(String name, String value) {
+    }
+
+    /**
+     * The upload dialog's last choices. The password is never stored.
+     *
+     * @param recentTargets most recent first, at most {@link #MAX_RECENT}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UploadChoices(List<String> recentTargets, UploadMode mode, String fieldName, List<FormField> extraFields,
+            Boolean onePerFile, Boolean tus, String user) {
+
+        public static final int MAX_RECENT = 10;
+        public static final UploadChoices DEFAULT = new UploadChoices(null, null, null, null, null, null, null);
+
+        public UploadChoices {
+            recentTargets = recentTargets == null ? List.of()
+                    : recentTargets.stream().filter(t -> t != null && !t.isBlank()).distinct().limit(MAX_RECENT).toList();
+            mode = mode == null ? UploadMode.PUT_RAW : mode;
+            fieldName = fieldName == null || fieldName.isBlank() ? "file" : fieldName;
+            extraFields = extraFields == null ? List.of() : List.copyOf(extraFields);
+            onePerFile = onePerFile == null || onePerFile;
+            tus = tus != null && tus;
+            user = user == null ? "" : user;
+        }
+
+        /** These choices with {@code target} moved to the front of the history. */
+        public UploadChoices remember(String target, UploadMode newMode, String newFieldName,
+                List<FormField> newExtraFields, boolean newOnePerFile, boolean newTus, String newUser) {
+            List<String> recent = new java.util.ArrayList<>();
+            recent.add(target);
+            recentTargets.stream().filter(t -> !t.equals(target)).forEach(recent::add);
+            return new UploadChoices(recent, newMode, newFieldName, newExtraFields, newOnePerFile, newTus, newUser);
+        }
+    }
+}

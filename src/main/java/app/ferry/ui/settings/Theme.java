@@ -1,0 +1,7 @@
+package app.ferry.ui.settings;
+
+/** The two AtlantaFX Primer themes Ferry offers. */
+public enum Theme {
+    LIGHT,
+    DARK
+}

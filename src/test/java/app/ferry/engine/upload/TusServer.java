@@ -1,0 +1,78 @@
+package app.ferry.engine.upload;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import me.desair.tus.server.TusFileUploadService;
+import me.desair.tus.server.exception.TusException;
+
+/**
+ * tus-java-server mounted at {@code /files} in a {@link TestServer}, every request passing
+ * through a {@link TestServer.BodyGate} so tests can count PATCH bytes and hold an upload midway.
+ */
+public final class TusServer {
+
+    private final TusFileUploadService tus;
+    private final TestServer server;
+    private final TestServer.BodyGate gate = new TestServer.BodyGate();
+
+    public TusServer(Path storage) {
+        tus = new TusFileUploadService().withStoragePath(storage.toString()).withUploadUri("/files");
+        server = new TestServer().servlet("/files/*", new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                try {
+                    gate.serve(request, r -> tus.process(r, response));
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+        });
+    }
+
+    public TusServer start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    public void stop() throws Exception {
+        gate.release();
+        server.stop();
+    }
+
+    /** The creation endpoint. */
+    public URI endpoint() {
+        return server.uri("/files");
+    }
+
+    public TestServer.BodyGate gate() {
+        return gate;
+    }
+
+    public byte[] uploadedBytes(String uploadUrl) throws IOException, TusException {
+        try (InputStream in = tus.getUploadedBytes(URI.create(uploadUrl).getPath())) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** What the server has of an upload (the offset a HEAD would answer), or -1 when it is gone. */
+    public long offset(String uploadUrl) throws IOException, TusException {
+        var info = tus.getUploadInfo(URI.create(uploadUrl).getPath());
+        return info == null ? -1 : info.getOffset();
+    }
+
+    public String filename(String uploadUrl) throws IOException, TusException {
+        return tus.getUploadInfo(URI.create(uploadUrl).getPath()).getFileName();
+    }
+
+    /** Expires an upload the way a server's cleanup would. */
+    public void delete(String uploadUrl) throws IOException, TusException {
+        tus.deleteUpload(URI.create(uploadUrl).getPath());
+    }
+}

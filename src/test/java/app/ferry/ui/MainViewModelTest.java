@@ -1,0 +1,179 @@
+package app.ferry.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.ferry.engine.TaskState;
+import app.ferry.engine.TransferQueue;
+import app.ferry.ui.add.AddUrlsRequest;
+import app.ferry.ui.settings.Settings;
+import app.ferry.ui.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view-model without the JavaFX toolkit: only javafx.base properties and lists, a real queue
+ * on a temporary folder, a real local server. The test thread plays the FX thread.
+ */
+class MainViewModelTest {
+
+    @TempDir
+    Path temp;
+    private LocalServer server;
+    private MainViewModel vm;
+    private Path downloads;
+    private final List<String> notified = new ArrayList<>();
+    private final List<Path> opened = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
+        downloads = Files.createDirectories(temp.resolve("dl"));
+        Settings settings = Settings.defaults(downloads).withPreferences(downloads, 3, 0, true, true,
+                app.ferry.ui.settings.Theme.LIGHT, "en");
+        TransferQueue queue = TransferQueue.open(temp.resolve("queue"), MainViewModel.engineConfig(settings));
+        vm = new MainViewModel(queue, new SettingsStore(temp.resolve("data"), downloads), settings, I18n.forLanguage("en"),
+                path -> opened.add(path), UnaryOperator.identity());
+        vm.setNotifier(new Notifier() {
+            @Override
+            public void finished(String name) {
+                notified.add("finished " + name);
+            }
+
+            @Override
+            public void failed(String name, String reason) {
+                notified.add("failed " + name);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        vm.close();
+        server.stop();
+    }
+
+    private void sampleUntil(java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            vm.sample();
+            return condition.call();
+        });
+    }
+
+    private TaskModel named(String name) {
+        return vm.tasks().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void pasteStartsDownloadsAndSaysWhatItSkippedAndWhy() {
+        String a = server.url("/files/1000/a.bin");
+        vm.pasteText("two: " + a + " " + server.url("/files/2000/b.bin") + " and ftp://example.com/c");
+        assertThat(vm.tasks()).hasSize(2);
+        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
+        assertThat(vm.messageProperty().get().text()).contains("2 downloads started").contains("ftp://example.com/c");
+
+        vm.pasteText(a);
+        assertThat(vm.tasks()).hasSize(2);
+        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.WARNING);
+        assertThat(vm.messageProperty().get().text()).contains("Already in the list").contains(a);
+    }
+
+    @Test
+    void aChecksumNeedsExactlyOneUrl() {
+        vm.addUrls(new AddUrlsRequest(server.url("/files/1/a") + " " + server.url("/files/1/b"), downloads,
+                "a".repeat(64), "", ""));
+        assertThat(vm.tasks()).isEmpty();
+        assertThat(vm.messageProperty().get().text()).contains("one file");
+    }
+
+    @Test
+    void commandsFollowTheSelectionAndTheState() {
+        vm.pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
+        sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED && named("gone.bin").state() == TaskState.FAILED);
+
+        vm.select(List.of(named("ok.bin")));
+        assertThat(vm.canRemoveProperty().get()).isTrue();
+        assertThat(vm.canOpenFileProperty().get()).isTrue();
+        assertThat(vm.canOpenFolderProperty().get()).isTrue();
+        assertThat(vm.canPauseProperty().get()).isFalse();
+        assertThat(vm.canRetryProperty().get()).isFalse();
+        vm.openFolder();
+        assertThat(opened).containsExactly(downloads.toAbsolutePath());
+
+        vm.select(List.of(named("gone.bin")));
+        assertThat(vm.canRetryProperty().get()).isTrue();
+        assertThat(vm.canOpenFileProperty().get()).isFalse();
+        assertThat(named("gone.bin").messageProperty().get()).contains("404");
+
+        vm.select(List.of());
+        assertThat(vm.canRemoveProperty().get()).isFalse();
+        assertThat(vm.focusedProperty().get()).isNull();
+    }
+
+    @Test
+    void finishedAndFailedAreNotifiedOnceEachOnTheSamplingThread() {
+        vm.pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
+        sampleUntil(() -> notified.size() == 2);
+        for (int i = 0; i < 5; i++) {
+            vm.sample();
+        }
+        assertThat(notified).containsExactlyInAnyOrder("finished ok.bin", "failed gone.bin");
+    }
+
+    @Test
+    void notificationsCanBeTurnedOff() {
+        Settings settings = vm.settingsProperty().get();
+        vm.applySettings(settings.withPreferences(downloads, 3, 0, false, true, settings.theme(), "en"));
+        vm.pasteText(server.url("/files/3000/quiet.bin"));
+        sampleUntil(() -> named("quiet.bin").state() == TaskState.COMPLETED);
+        vm.sample();
+        assertThat(notified).isEmpty();
+    }
+
+    @Test
+    void anIdleQueueCostsTheFxThreadNothing() {
+        vm.pasteText(server.url("/files/3000/ok.bin"));
+        sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);
+        vm.sample();
+        long passes = vm.updatePasses();
+        for (int i = 0; i < 50; i++) {
+            assertThat(vm.sample()).isFalse();
+        }
+        assertThat(vm.updatePasses()).isEqualTo(passes);
+    }
+
+    @Test
+    void foldersAreRefusedAndFilesKept() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("album"));
+        Path file = Files.writeString(temp.resolve("a.txt"), "x");
+        assertThat(vm.filesToUpload(List.of(folder, file))).containsExactly(file);
+        assertThat(vm.messageProperty().get().text()).contains("“album” is a folder");
+    }
+
+    @Test
+    void removeWithFilesDeletesTheDownload() {
+        vm.pasteText(server.url("/files/3000/bye.bin"));
+        sampleUntil(() -> named("bye.bin").state() == TaskState.COMPLETED);
+        assertThat(downloads.resolve("bye.bin")).exists();
+        vm.select(List.of(named("bye.bin")));
+        vm.removeSelected(true);
+        assertThat(vm.tasks()).isEmpty();
+        assertThat(vm.selection()).isEmpty();
+        assertThat(downloads.resolve("bye.bin")).doesNotExist();
+    }
+
+    @Test
+    void statusBarCountsAndSpeeds() {
+        vm.pasteText(server.url("/files/3000/ok.bin"));
+        sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);
+        assertThat(vm.statusTextProperty().get()).startsWith("0 active · 0 queued · 1 finished");
+    }
+}

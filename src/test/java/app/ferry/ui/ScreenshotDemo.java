@@ -1,0 +1,95 @@
+package app.ferry.ui;
+
+import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.RawUploadSpec;
+import app.ferry.engine.TransferQueue;
+import app.ferry.ui.settings.Settings;
+import app.ferry.ui.settings.SettingsStore;
+import app.ferry.ui.settings.Theme;
+import app.ferry.ui.settings.UploadMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * Sets up the README's screenshot scenes against the local test server, in temporary folders:
+ * {@code busy} (light theme, downloads and uploads in progress, a finished and a failed one) and
+ * {@code upload-dialog} (dark theme, the upload dialog for three dropped files). Run it under
+ * Xvfb with the test class path; see {@code scripts/gui-screenshots.sh}.
+ */
+public final class ScreenshotDemo {
+
+    private static String scene;
+
+    private ScreenshotDemo() {
+    }
+
+    /** Not an Application itself: the JDK launcher would then demand JavaFX on the module path. */
+    public static void main(String[] args) {
+        scene = args.length == 0 ? "busy" : args[0];
+        Application.launch(App.class);
+    }
+
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            setUp(stage);
+        }
+    }
+
+    private static void setUp(Stage stage) throws Exception {
+        Path temp = Files.createTempDirectory("ferry-demo");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Path downloads = Files.createDirectories(temp.resolve("Downloads"));
+        LocalServer server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
+        boolean dark = scene.equals("upload-dialog");
+        Settings settings = Settings.defaults(downloads).withPreferences(downloads, 6, 8, false, true,
+                dark ? Theme.DARK : Theme.LIGHT, System.getProperty("ferry.demo.language", "en"));
+        if (dark) {
+            settings = settings.withUpload(Settings.UploadChoices.DEFAULT.remember("https://files.example.org/upload",
+                    UploadMode.MULTIPART, "attachment", List.of(new Settings.FormField("album", "Holiday 2026")),
+                    false, false, "alice"));
+        }
+        new SettingsStore(data, downloads).save(settings);
+
+        // Everything runs against one local server: lift the per-host limit so uploads run too.
+        MainWindow window = new MainWindow(AppContext.inDirectory(data, downloads)
+                .withEngineTuning(config -> config.withMaxPerHost(10)), path -> true);
+        window.show(stage);
+        TransferQueue queue = window.viewModel().queue();
+        queue.add(DownloadSpec.of(server.url("/files/5242880/ubuntu-mini.iso"), downloads));
+        queue.add(DownloadSpec.of(server.url("/files/1048576/release-notes.pdf"), downloads));
+        queue.add(DownloadSpec.of(server.url("/missing/1/old-build.tar.gz"), downloads));
+        Path uploads = Files.createDirectories(temp.resolve("Pictures"));
+        for (String name : List.of("holiday-001.jpg", "holiday-002.jpg", "报告-2026.pdf")) {
+            Path file = uploads.resolve(name);
+            byte[] bytes = new byte[(dark ? 3_000_000 : 40_000_000) + name.length() * 100_000];
+            new Random(name.hashCode()).nextBytes(bytes);
+            Files.write(file, bytes);
+        }
+        if (dark) {
+            window.handleDroppedFiles(List.of(uploads.resolve("holiday-001.jpg"), uploads.resolve("holiday-002.jpg"),
+                    uploads.resolve("报告-2026.pdf")));
+            return;
+        }
+        queue.add(RawUploadSpec.restPut(uploads.resolve("holiday-002.jpg"), server.url("/up/"), "holiday-002.jpg", null));
+        queue.add(DownloadSpec.of(server.url("/slow/268435456/debian-13-netinst.iso"), downloads));
+        queue.add(DownloadSpec.of(server.url("/slow/134217728/dataset-2026.zip"), downloads));
+        queue.add(DownloadSpec.of(server.url("/slow/73400320/jdk-25-linux-x64.tar.gz"), downloads));
+        queue.add(RawUploadSpec.restPut(uploads.resolve("holiday-001.jpg"), server.url("/slowup/"), "holiday-001.jpg", null));
+        queue.add(RawUploadSpec.restPut(uploads.resolve("报告-2026.pdf"), server.url("/slowup/"), "报告-2026.pdf", null));
+        queue.add(DownloadSpec.of(server.url("/slow/50000000/podcast-episode-42.mp3"), downloads));
+        queue.add(DownloadSpec.of(server.url("/slow/50000000/fonts.tar.xz"), downloads));
+        // Show a running download's details once it has some history.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        later.setOnFinished(e -> {
+            @SuppressWarnings("unchecked")
+            var table = (javafx.scene.control.TableView<TaskModel>) stage.getScene().lookup("#transfers");
+            table.getSelectionModel().select(4);
+        });
+        later.play();
+    }
+}
