@@ -21,6 +21,14 @@ class ContentRangeTest {
     }
 
     @Test
+    void refusesARangeWhoseLengthOverflowsALong() {
+        assertThatThrownBy(() -> ContentRange.parse("bytes 0-9223372036854775807/*"))
+                .isInstanceOf(MalformedHeaderException.class)
+                .hasMessageContaining("longer than any file");
+        assertThat(ContentRange.parse("bytes 1-9223372036854775807/*").length()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void parsesUnknownTotal() {
         ContentRange range = ContentRange.parse("bytes 42-1233/*");
 
