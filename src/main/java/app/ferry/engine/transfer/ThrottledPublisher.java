@@ -14,7 +14,7 @@ import java.util.function.LongUnaryOperator;
  * <p>It never blocks a thread: the HTTP client asks for body chunks on its own threads (the
  * selector among them), where a sleep would stall every connection. Instead, after each chunk it
  * pays for, it delays the next {@code request(1)} to its source by the wait the limiters gave.
- * The cost is one small critical section per chunk (256 KiB for file bodies).
+ * The cost is one small critical section per chunk (1 MiB for file bodies).
  */
 public final class ThrottledPublisher implements HttpRequest.BodyPublisher {
 

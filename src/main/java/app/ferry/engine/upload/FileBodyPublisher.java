@@ -13,7 +13,7 @@ import java.util.function.LongConsumer;
  * A request body streamed from a file, or from a region of it (a tus PATCH sends one chunk of the
  * file per request).
  *
- * <p>Unlike {@code BodyPublishers.ofFile} it reads 256 KiB per chunk, reports every chunk to
+ * <p>Unlike {@code BodyPublishers.ofFile} it reads 1 MiB per chunk, reports every chunk to
  * {@code bytesSent}, sends a region, and fails with a {@link FileChangedException} ("FILE changed
  * size during upload: was A bytes, now B") instead of sending a body that matches no version of
  * the file. Each {@link #subscribe} starts again from the region's first byte, so a redirect or a

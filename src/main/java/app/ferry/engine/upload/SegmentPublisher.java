@@ -30,8 +30,13 @@ final class SegmentPublisher implements HttpRequest.BodyPublisher {
      * Large enough that the per-chunk costs (a stat, a callback, a queue hand-off) vanish against
      * the copy, small enough that the few chunks in flight are nothing for the heap. The JDK's
      * {@code ofFile} reads 16 KiB at a time.
+     *
+     * <p>Measured on a 1 GiB PUT and multipart POST to a loopback discard server ({@code -XX:+UseSerialGC
+     * -Xmx64m}, 2 cores): 256 KiB ~2.2 CPU-s and 123 MB peak RSS; 512 KiB and 1 MiB ~1.9 CPU-s and
+     * 105 MB; 2 MiB and 4 MiB no less CPU but 140 MB. Fresh direct buffers per chunk cost more CPU and
+     * ~100 MB more RSS (freed only by a GC).
      */
-    static final int CHUNK_SIZE = 256 * 1024;
+    static final int CHUNK_SIZE = 1 << 20;
 
     private static final System.Logger LOG = System.getLogger(SegmentPublisher.class.getName());
 

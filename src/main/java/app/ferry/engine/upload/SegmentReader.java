@@ -62,7 +62,7 @@ final class SegmentReader implements AutoCloseable {
     }
 
     private void readFile(BodySegment.FileRegion region, ByteBuffer chunk, long left) throws IOException {
-        // One stat per chunk (256 KiB) is cheap, and it is the only way to notice a file that was
+        // One stat per chunk (1 MiB) is cheap, and it is the only way to notice a file that was
         // deleted or replaced: an open channel keeps reading the old contents.
         checkSize(region);
         if (channel == null) {
