@@ -78,8 +78,7 @@ final class PutCommand implements Callable<Integer> {
         Credentials credentials = upload.transfer.credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, credentials, as == null ? base : base.replaceAll("/?$", "/")
-                    + java.net.URLEncoder.encode(as, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), verb);
+            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb);
         }
         Path path = Path.of(file).toAbsolutePath();
         UploadSpec uploadSpec;
