@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "get", description = {
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot."})
 final class GetCommand implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "post", description = {
+@Command(name = "post", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Send a multipart/form-data form, streamed from disk, with curl's -F syntax:",
     "  -F name=value   -F 'userfile[]=@photo.jpg'   -F 'userfile[]=@b.png;type=image/png;filename=c.png'"})
 final class PostCommand implements Callable<Integer> {

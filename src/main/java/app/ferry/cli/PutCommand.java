@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "put", description = {
+@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
     "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
     "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed)."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resume", description = "Continue every unfinished task of a state directory (cancelled ones stay cancelled).")
+@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = "Continue every unfinished task of a state directory (cancelled ones stay cancelled).")
 final class ResumeCommand implements Callable<Integer> {
 
     @Mixin

@@ -71,9 +71,10 @@ final class UploadRunner {
 
     /** The unfinished task for the very same upload, which re-running the command continues. */
     private static Optional<TaskId> existing(QueueSession session, UploadSpec spec) {
+        // Unfinished or failed: a completed upload is sent again, a cancelled one stays cancelled.
         return session.queue().snapshots().stream()
-                .filter(s -> s.record().spec().equals(spec) && !s.state().isFinished() || s.record().spec().equals(spec)
-                        && s.state() == app.ferry.engine.TaskState.FAILED)
+                .filter(s -> s.record().spec().equals(spec))
+                .filter(s -> !s.state().isFinished() || s.state() == app.ferry.engine.TaskState.FAILED)
                 .map(TaskSnapshot::id)
                 .findFirst();
     }
