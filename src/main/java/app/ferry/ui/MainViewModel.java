@@ -86,6 +86,7 @@ public final class MainViewModel implements AutoCloseable {
     private final TransferListener listener = new EngineEvents();
     private boolean anyActive;
     private long updatePasses;
+    private long updateNanos;
     private int activeCount;
     private List<Object> lastStatus = List.of();
 
@@ -133,6 +134,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One update pass: snapshots to models, rows added and removed, counts, commands, notices. */
     public void refresh() {
+        long start = System.nanoTime();
         updatePasses++;
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
@@ -188,6 +190,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         updateCommands();
         drainNotices();
+        updateNanos += System.nanoTime() - start;
     }
 
     private String speedOrDash(long bytesPerSecond) {
@@ -197,6 +200,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Update passes done so far: the FX-thread work the engine causes, bounded by the sampler's rate. */
     public long updatePasses() {
         return updatePasses;
+    }
+
+    /** Wall time spent inside update passes so far: what the sampler costs the FX thread (the bench reads it). */
+    public long updateNanos() {
+        return updateNanos;
     }
 
     private void drainNotices() {
