@@ -231,13 +231,17 @@ fi
 
 # G1 runs the real main window headless (Monocle, software rendering, the pom's headless.argLine)
 # from the test class path: app.ferry.bench.GuiScaleBench brings its own throttled server on
-# 127.0.0.1 and prints one "G1 running=N …" line per configuration. JVM flags: the packaged app's.
+# 127.0.0.1 and prints one "G1 running=N …" line per configuration. JVM flags: the packaged app's,
+# but with a 1 GiB heap: at -Xmx256m, 200 running downloads run out of heap (each holds a 1 MiB
+# copy buffer in DownloadTransfer, next to the HTTP client's 1 MiB read buffers); the GUI's settings
+# allow at most 20 at once.
+G1_HEAP=${G1_HEAP:-"-Xmx1g"}
 G1_LINES="$WORK/g1.txt"
 : > "$G1_LINES"
 if has_case G1; then
   echo "G1: GUI scale, 10,000 rows with 20 then 200 running downloads (headless window)"
   ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/g1-cp.txt" >/dev/null
-  read -r -a g1_flags <<< "$(sed -n 's/^--java-options //p' packaging/jpackage-common.args | tr '\n' ' ')"
+  read -r -a g1_flags <<< "$(sed -n 's/^--java-options //p' packaging/jpackage-common.args | grep -v '^-Xmx' | tr '\n' ' ') $G1_HEAP"
   read -r -a headless <<< "$(sed -n 's:.*<headless.argLine>\(.*\)</headless.argLine>.*:\1:p' pom.xml)"
   for i in $(seq "$RUNS"); do
     if "$JAVA" "${g1_flags[@]}" "${headless[@]}" -cp "target/classes:target/test-classes:$(cat "$WORK/g1-cp.txt")" \
@@ -340,7 +344,7 @@ mkdir -p bench/results
   if [ -s "$G1_LINES" ]; then
     echo
     echo "G1 (goal: FX thread busy ≤ 25 %, updates per second independent of the transfer count): the real main"
-    echo "window, headless, with the packaged app's JVM flags; its rows are completed and paused downloads the engine"
+    echo "window, headless, with the packaged app's JVM flags but \`$G1_HEAP\`; its rows are completed and paused downloads the engine"
     echo "made before the window opened, plus downloads running from a local server at 64 KiB/s each (with 20 running,"
     echo "the other 180 wait queued). Medians of the 10 s measurements: FX busy = wall time of the pulses' FX-thread"
     echo "part (animation timers with the sampler's passes, CSS, layout, sync) / wall time; FX CPU = the FX thread's"
