@@ -116,12 +116,14 @@ final class GetCommand implements Callable<Integer> {
                 return ExitCode.STATE_UNAVAILABLE;
             }
             Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
+            // Only tasks restored from the state can match: looked up once, not per URL.
+            List<TaskSnapshot> restored = session.queue().snapshots();
             for (int i = 0; i < specs.size(); i++) {
                 Credentials credentials = user != null ? Credentials.parse(user)
                         : parsed.get(i).username() == null ? null
                         : new Credentials(parsed.get(i).username(), parsed.get(i).password());
                 long taskLimit = limit;
-                enqueue(session, specs.get(i), credentials, err).ifPresent(id -> {
+                enqueue(session, restored, specs.get(i), credentials, err).ifPresent(id -> {
                     session.queue().setTaskLimit(id, taskLimit);
                     tracked.add(id);
                 });
@@ -131,9 +133,9 @@ final class GetCommand implements Callable<Integer> {
     }
 
     /** Adds a download, or continues the unfinished one for the same URL and folder. */
-    private static Optional<TaskId> enqueue(QueueSession session, DownloadSpec download, Credentials credentials,
-                                            PrintWriter err) {
-        for (TaskSnapshot existing : session.queue().snapshots()) {
+    private static Optional<TaskId> enqueue(QueueSession session, List<TaskSnapshot> restored, DownloadSpec download,
+                                            Credentials credentials, PrintWriter err) {
+        for (TaskSnapshot existing : restored) {
             if (!(existing.record().spec() instanceof DownloadSpec other) || !other.url().equals(download.url())
                     || !other.directory().equals(download.directory())) {
                 continue;

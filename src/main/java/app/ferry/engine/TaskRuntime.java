@@ -30,6 +30,7 @@ final class TaskRuntime implements TransferContext {
     private static final System.Logger LOG = System.getLogger(TaskRuntime.class.getName());
 
     private final TransferQueue queue;
+    private final String hostKey;
     private final Object monitor = new Object();
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong(-1);
@@ -46,6 +47,7 @@ final class TaskRuntime implements TransferContext {
 
     TaskRuntime(TransferQueue queue, TaskRecord record, Credentials credentials) {
         this.queue = queue;
+        this.hostKey = hostKeyOf(record);
         this.record = record;
         this.credentials = credentials;
         this.bytesDone.set(record.durableBytes());
@@ -56,7 +58,12 @@ final class TaskRuntime implements TransferContext {
         return record.id();
     }
 
+    /** The per-host limit's key; the spec never changes, and the queue asks on every promotion. */
     String hostKey() {
+        return hostKey;
+    }
+
+    private static String hostKeyOf(TaskRecord record) {
         URI uri = URI.create(record.spec().url());
         return uri.getHost() + ":" + uri.getPort();
     }
@@ -82,6 +89,8 @@ final class TaskRuntime implements TransferContext {
         totalBytes.set(record.totalBytes());
         speed.reset();
         lastTouchNanos = System.nanoTime();
+        // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
+        lastCheckpointNanos = System.nanoTime();
     }
 
     void requestStop(StopIntent intent) {

@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Replaces a file so that a crash at any instant leaves either the old or the new content,
- * never a torn one: write a sibling temp file, fsync it, rename it over the target, fsync the
- * directory so the rename itself survives a power cut.
+ * never a torn one: write a sibling temp file, fsync it, rename it over the target, and fsync the
+ * directory when the name is new so the file itself survives a power cut.
  */
 public final class AtomicFiles {
 
@@ -21,6 +21,7 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        boolean replacing = Files.exists(target);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -38,7 +39,12 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        fsyncDirectory(dir);
+        // A new name must reach the disk, or the file could vanish in a crash. A replaced one need
+        // not: until the directory is flushed a crash shows the old, complete, fsynced version,
+        // which claims less progress — always safe — and saves an fsync per checkpoint.
+        if (!replacing) {
+            fsyncDirectory(dir);
+        }
     }
 
     /**
