@@ -276,7 +276,7 @@ g1_table() {
       for (c = 1; c <= count; c++) {
         r = order[c]
         if (what == "row") {
-          printf "| G1 | ferry GUI, %d rows / %d running | | %.1f updates/s | | | FX busy %.0f%% |\n",
+          printf "| G1 | ferry GUI, %d rows / %d running | | %.1f updates/s | | | FX busy %.1f%% |\n",
             rows[r], r, median(m[r, "updates_per_s"]), 100 * median(m[r, "fx_busy"])
         } else {
           printf "| %d | %d | %.1f%% | %.1f%% | %.1f%% | %.1f | %.0f | %.1f | %.1f | %.1f |\n", rows[r], r,
