@@ -93,6 +93,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Set<String> pendingUrls = new HashSet<>();
     private boolean anyActive;
     private long updatePasses;
+    private long updateNanos;
     private int activeCount;
     private List<Object> lastStatus = List.of();
 
@@ -152,6 +153,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One update pass: snapshots to models, rows added and removed, counts, commands, notices. */
     public void refresh() {
+        long start = System.nanoTime();
         updatePasses++;
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
@@ -212,6 +214,7 @@ public final class MainViewModel implements AutoCloseable {
             // first tasks report (a 401 asking for a password) instead of replacing it.
             drainNotices();
         }
+        updateNanos += System.nanoTime() - start;
     }
 
     private String speedOrDash(long bytesPerSecond) {
@@ -221,6 +224,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Update passes done so far: the FX-thread work the engine causes, bounded by the sampler's rate. */
     public long updatePasses() {
         return updatePasses;
+    }
+
+    /** Wall time spent inside update passes so far: what the sampler costs the FX thread (the bench reads it). */
+    public long updateNanos() {
+        return updateNanos;
     }
 
     private void drainNotices() {
