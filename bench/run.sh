@@ -229,6 +229,65 @@ if has_case M1; then
   done
 fi
 
+# G1 runs the real main window headless (Monocle, software rendering, the pom's headless.argLine)
+# from the test class path: app.ferry.bench.GuiScaleBench brings its own throttled server on
+# 127.0.0.1 and prints one "G1 running=N …" line per configuration. JVM flags: the packaged app's,
+# but with a 1 GiB heap: at -Xmx256m, 200 running downloads run out of heap (each holds a 1 MiB
+# copy buffer in DownloadTransfer, next to the HTTP client's 1 MiB read buffers); the GUI's settings
+# allow at most 20 at once.
+G1_HEAP=${G1_HEAP:-"-Xmx1g"}
+G1_LINES="$WORK/g1.txt"
+: > "$G1_LINES"
+if has_case G1; then
+  echo "G1: GUI scale, 10,000 rows with 20 then 200 running downloads (headless window)"
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/g1-cp.txt" >/dev/null
+  read -r -a g1_flags <<< "$(sed -n 's/^--java-options //p' packaging/jpackage-common.args | grep -v '^-Xmx' | tr '\n' ' ') $G1_HEAP"
+  read -r -a headless <<< "$(sed -n 's:.*<headless.argLine>\(.*\)</headless.argLine>.*:\1:p' pom.xml)"
+  for i in $(seq "$RUNS"); do
+    if "$JAVA" "${g1_flags[@]}" "${headless[@]}" -cp "target/classes:target/test-classes:$(cat "$WORK/g1-cp.txt")" \
+        app.ferry.bench.GuiScaleBench >"$WORK/g1-run.txt" 2>"$WORK/last.log"; then
+      grep '^G1 setup' "$WORK/last.log" | sed 's/^/  /' || true
+      grep '^G1 running=' "$WORK/g1-run.txt" | tee -a "$G1_LINES" | sed 's/^/  /'
+    else
+      echo "  G1 failed:" >&2
+      tail -5 "$WORK/last.log" >&2
+      FAILED="$FAILED G1"
+    fi
+  done
+fi
+
+# g1_table ROW|DETAIL: medians over the runs, per running count, from the "key=value" lines.
+g1_table() {
+  awk -v what="$1" '
+    function median(list, n,    a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    {
+      delete v
+      for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      r = v["running"]
+      if (!(r in rows)) order[++count] = r
+      rows[r] = v["rows"]
+      for (k in v) m[r, k] = m[r, k] " " v[k]
+    }
+    END {
+      for (c = 1; c <= count; c++) {
+        r = order[c]
+        if (what == "row") {
+          printf "| G1 | ferry GUI, %d rows / %d running | | %.1f updates/s | | | FX busy %.1f%% |\n",
+            rows[r], r, median(m[r, "updates_per_s"]), 100 * median(m[r, "fx_busy"])
+        } else {
+          printf "| %d | %d | %.1f%% | %.1f%% | %.1f%% | %.1f | %.0f | %.1f | %.1f | %.1f |\n", rows[r], r,
+            100 * median(m[r, "fx_busy"]), 100 * median(m[r, "fx_cpu"]), 100 * median(m[r, "sampler_busy"]),
+            median(m[r, "updates_per_s"]), median(m[r, "row_changes_per_s"]), median(m[r, "probe_p99_ms"]),
+            median(m[r, "probe_max_ms"]), median(m[r, "MiB_per_s"])
+        }
+      }
+    }' "$G1_LINES"
+}
+
 # --- table ---------------------------------------------------------------------------------
 DATE=$(date +%Y-%m-%d)
 OUT="bench/results/$DATE.md"
@@ -271,12 +330,10 @@ mkdir -p bench/results
         printf "| %s | %s | %.2f | %s | %.2f | %.0f | %s |\n", p[1], p[2], w[key], rate, median(cpu[key]), median(rss[key]) / 1024, ratio
       }
     }' "$RAW"
+  g1_table row
   if [ -n "$FAILED" ]; then
     echo
     echo "Failed runs (left out of the medians):$FAILED"
-  fi
-  if has_case G1; then
-    echo "| G1 | ferry GUI, 10,000 rows / 200 running | not measured | not measured | | | TODO (GUI engineer) |"
   fi
   echo
   echo "Ferry fsyncs the data it claims in its resume state (about once a second and at the end); the anchors"
@@ -284,6 +341,20 @@ mkdir -p bench/results
   echo "D2 sends ${D2_SIZE_MIB} MiB through nginx \`limit_rate 20m\` (20 MiB/s per connection)."
   echo "Uploads go to bench/DiscardServer.java (the JDK's source launcher), which reads and drops the body:"
   echo "Debian's nginx takes no PUT without the WebDAV module."
+  if [ -s "$G1_LINES" ]; then
+    echo
+    echo "G1 (goal: FX thread busy ≤ 25 %, updates per second independent of the transfer count): the real main"
+    echo "window, headless, with the packaged app's JVM flags but \`$G1_HEAP\`; its rows are completed and paused downloads the engine"
+    echo "made before the window opened, plus downloads running from a local server at 64 KiB/s each (with 20 running,"
+    echo "the other 180 wait queued). Medians of the 10 s measurements: FX busy = wall time of the pulses' FX-thread"
+    echo "part (animation timers with the sampler's passes, CSS, layout, sync) / wall time; FX CPU = the FX thread's"
+    echo "CPU time / wall time; sampler = time inside the update passes; updates/s = table update passes per second;"
+    echo "row changes/s = rows whose byte count changed; probe = latency of a Platform.runLater posted every 10 ms."
+    echo
+    echo "| Rows | Running | FX busy | FX CPU | Sampler | Updates/s | Row changes/s | Probe p99 ms | Probe max ms | MiB/s |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    g1_table detail
+  fi
 } > "$OUT"
 echo
 cat "$OUT"

@@ -7,7 +7,6 @@ import app.ferry.engine.EngineConfig;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
-import app.ferry.engine.http.InvalidUrlException;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
 import java.io.IOException;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "get", description = {
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot."})
 final class GetCommand implements Callable<Integer> {
 
@@ -41,14 +40,8 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--sha256", paramLabel = "HEX", description = "Expected SHA-256 of the file (one URL only).")
     String sha256;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", description = "HTTP Basic credentials (kept in memory only).")
-    String user;
-
     @Option(names = "--allow-insecure-redirect", description = "Follow redirects from https to http.")
     boolean allowInsecureRedirect;
-
-    @Mixin
-    StateOptions state;
 
     @Option(names = {"-x", "--connections"}, paramLabel = "N",
             description = "Connections per file when the server allows ranges (1-16, like aria2's -x;"
@@ -56,10 +49,7 @@ final class GetCommand implements Callable<Integer> {
     Integer connections;
 
     @Mixin
-    RetryOptions retry;
-
-    @Mixin
-    RateOptions rate;
+    TransferOptions transfer;
 
     @Spec
     CommandSpec spec;
@@ -70,48 +60,29 @@ final class GetCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AppDirs dirs = AppDirs.forCurrentUser();
 
+        Problems problems = new Problems();
         List<NormalizedUrl> parsed = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         for (String url : urls) {
-            try {
-                parsed.add(UrlNormalizer.normalize(url));
-            } catch (InvalidUrlException e) {
-                problems.add(e.getMessage());
-            }
+            problems.check(() -> UrlNormalizer.normalize(url)).ifPresent(parsed::add);
         }
         if (sha256 != null && urls.size() > 1) {
             problems.add("--sha256 checks one file: give one URL with it");
         }
         Path target = (dir == null ? dirs.downloadDir() : dir).toAbsolutePath();
-        Optional<String> unusable = DownloadFolder.problem(target);
-        unusable.ifPresent(problems::add);
-        EngineConfig config;
-        long limit = 0;
-        try {
-            config = retry.apply(EngineConfig.defaults());
-            if (connections != null) {
-                config = config.withConnections(connections);
-            }
-            limit = rate.bytesPerSecond();
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            config = null;
-        }
+        DownloadFolder.problem(target).ifPresent(problems::add);
+        Optional<TransferOptions.Engine> tuned =
+                transfer.engine(c -> connections == null ? c : c.withConnections(connections), problems);
         List<DownloadSpec> specs = new ArrayList<>();
         for (NormalizedUrl url : parsed) {
-            try {
-                specs.add(new DownloadSpec(url.uri().toString(), target, sha256, connections == null ? 0 : connections,
-                        allowInsecureRedirect));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+            problems.check(() -> new DownloadSpec(url.uri().toString(), target, sha256,
+                    connections == null ? 0 : connections, allowInsecureRedirect)).ifPresent(specs::add);
         }
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("ferry: " + p));
-            return ExitCode.USAGE;
+            return problems.report(err);
         }
+        TransferOptions.Engine engine = tuned.orElseThrow();
 
-        try (QueueSession session = QueueSession.open(state.directory(dirs), config, out, err)) {
+        try (QueueSession session = QueueSession.open(transfer.state.directory(dirs), engine.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }
@@ -119,12 +90,9 @@ final class GetCommand implements Callable<Integer> {
             // Only tasks restored from the state can match: looked up once, not per URL.
             List<TaskSnapshot> restored = session.queue().snapshots();
             for (int i = 0; i < specs.size(); i++) {
-                Credentials credentials = user != null ? Credentials.parse(user)
-                        : parsed.get(i).username() == null ? null
-                        : new Credentials(parsed.get(i).username(), parsed.get(i).password());
-                long taskLimit = limit;
+                Credentials credentials = transfer.credentials(parsed.get(i));
                 enqueue(session, restored, specs.get(i), credentials, err).ifPresent(id -> {
-                    session.queue().setTaskLimit(id, taskLimit);
+                    session.queue().setTaskLimit(id, engine.taskLimit());
                     tracked.add(id);
                 });
             }

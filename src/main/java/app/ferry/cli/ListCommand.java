@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "Print the tasks in a state directory (works while another ferry runs on it).")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = "Print the tasks in a state directory (works while another ferry runs on it).")
 final class ListCommand implements Callable<Integer> {
 
     @Mixin

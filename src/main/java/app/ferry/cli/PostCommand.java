@@ -2,13 +2,14 @@ package app.ferry.cli;
 
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
+import app.ferry.engine.http.UrlNormalizer;
 import app.ferry.engine.upload.CurlFormArgument;
 import app.ferry.engine.upload.FormPart;
-import app.ferry.engine.upload.InvalidFormArgumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "post", description = {
+@Command(name = "post", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Send a multipart/form-data form, streamed from disk, with curl's -F syntax:",
     "  -F name=value   -F 'userfile[]=@photo.jpg'   -F 'userfile[]=@b.png;type=image/png;filename=c.png'"})
 final class PostCommand implements Callable<Integer> {
@@ -32,15 +33,6 @@ final class PostCommand implements Callable<Integer> {
     @Mixin
     UploadOptions upload;
 
-    @Mixin
-    StateOptions state;
-
-    @Mixin
-    RetryOptions retry;
-
-    @Mixin
-    RateOptions rate;
-
     @Spec
     CommandSpec spec;
 
@@ -48,25 +40,24 @@ final class PostCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> problems = new ArrayList<>();
-        NormalizedUrl target = UploadRunner.url(url, problems);
+        Problems problems = new Problems();
+        Optional<NormalizedUrl> target = problems.check(() -> UrlNormalizer.normalize(url));
         List<FormPart> parts = new ArrayList<>();
         for (String field : fields) {
-            try {
-                FormPart part = CurlFormArgument.parse(field);
-                if (part instanceof FormPart.FileField file) {
-                    part = new FormPart.FileField(file.name(), file.file().toAbsolutePath(), file.filename(), file.contentType());
-                }
-                parts.add(part);
-            } catch (InvalidFormArgumentException e) {
-                problems.add(e.getMessage());
-            }
+            problems.check(() -> absolute(CurlFormArgument.parse(field))).ifPresent(parts::add);
         }
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("ferry: " + p));
-            return ExitCode.USAGE;
+            return problems.report(err);
         }
-        return UploadRunner.run(new MultipartUploadSpec(target.uri().toString(), parts),
-                UploadRunner.credentials(upload, target), upload, state, retry, rate, out, err);
+        NormalizedUrl checked = target.orElseThrow();
+        return UploadRunner.run(new MultipartUploadSpec(checked.uri().toString(), parts),
+                upload.transfer.credentials(checked), upload, out, err);
+    }
+
+    /** The state keeps absolute paths: a re-run or {@code ferry resume} may start in another working directory. */
+    private static FormPart absolute(FormPart part) {
+        return part instanceof FormPart.FileField file
+                ? new FormPart.FileField(file.name(), file.file().toAbsolutePath(), file.filename(), file.contentType())
+                : part;
     }
 }

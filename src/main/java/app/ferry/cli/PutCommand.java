@@ -6,14 +6,14 @@ import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
+import app.ferry.engine.http.UrlNormalizer;
 import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.upload.StreamUpload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "put", description = {
+@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
     "Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
     "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
     "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed)."})
@@ -51,15 +51,6 @@ final class PutCommand implements Callable<Integer> {
     @Mixin
     UploadOptions upload;
 
-    @Mixin
-    StateOptions state;
-
-    @Mixin
-    RetryOptions retry;
-
-    @Mixin
-    RateOptions rate;
-
     @Spec
     CommandSpec spec;
 
@@ -67,8 +58,8 @@ final class PutCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> problems = new ArrayList<>();
-        NormalizedUrl target = UploadRunner.url(url, problems);
+        Problems problems = new Problems();
+        Optional<NormalizedUrl> checked = problems.check(() -> UrlNormalizer.normalize(url));
         String verb = method.toUpperCase(Locale.ROOT);
         if (!verb.equals("PUT") && !verb.equals("POST")) {
             problems.add("--method must be PUT or POST, not " + method);
@@ -81,25 +72,24 @@ final class PutCommand implements Callable<Integer> {
             UploadRunner.checkFile(Path.of(file), problems);
         }
         if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("ferry: " + p));
-            return ExitCode.USAGE;
+            return problems.report(err);
         }
-        Credentials credentials = UploadRunner.credentials(upload, target);
+        NormalizedUrl target = checked.orElseThrow();
+        Credentials credentials = upload.transfer.credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, credentials, as == null ? base : base.replaceAll("/?$", "/")
-                    + java.net.URLEncoder.encode(as, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), verb);
+            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb);
         }
         Path path = Path.of(file).toAbsolutePath();
-        UploadSpec upload;
+        UploadSpec uploadSpec;
         if (tus) {
-            upload = new TusUploadSpec(path, base);
+            uploadSpec = new TusUploadSpec(path, base);
         } else if (as != null || base.endsWith("/")) {
-            upload = RawUploadSpec.restPut(path, base, as != null ? as : path.getFileName().toString(), contentType);
+            uploadSpec = RawUploadSpec.restPut(path, base, as != null ? as : path.getFileName().toString(), contentType);
         } else {
-            upload = new RawUploadSpec(path, base, verb, contentType);
+            uploadSpec = new RawUploadSpec(path, base, verb, contentType);
         }
-        return UploadRunner.run(upload, credentials, this.upload, state, retry, rate, out, err);
+        return UploadRunner.run(uploadSpec, credentials, upload, out, err);
     }
 
     private int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target, String verb) {

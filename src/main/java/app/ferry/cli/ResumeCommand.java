@@ -8,6 +8,7 @@ import app.ferry.engine.TaskState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resume", description = "Continue every unfinished task of a state directory (cancelled ones stay cancelled).")
+@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = "Continue every unfinished task of a state directory (cancelled ones stay cancelled).")
 final class ResumeCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,14 +32,13 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EngineConfig config;
-        try {
-            config = retry.apply(EngineConfig.defaults());
-        } catch (IllegalArgumentException e) {
-            err.println("ferry: " + e.getMessage());
-            return ExitCode.USAGE;
+        Problems problems = new Problems();
+        Optional<EngineConfig> config = problems.check(() -> retry.apply(EngineConfig.defaults()));
+        if (!problems.isEmpty()) {
+            return problems.report(err);
         }
-        try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config, out, err)) {
+        try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config.orElseThrow(),
+                out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }

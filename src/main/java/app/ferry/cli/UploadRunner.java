@@ -2,20 +2,16 @@ package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
 import app.ferry.engine.Credentials;
-import app.ferry.engine.EngineConfig;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.UploadSpec;
-import app.ferry.engine.http.InvalidUrlException;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Runs upload specs through the queue the way {@code ferry get} runs downloads. */
 final class UploadRunner {
@@ -23,18 +19,8 @@ final class UploadRunner {
     private UploadRunner() {
     }
 
-    /** The URL, checked, or a message. */
-    static NormalizedUrl url(String raw, List<String> problems) {
-        try {
-            return UrlNormalizer.normalize(raw);
-        } catch (InvalidUrlException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
-
     /** Checks a local file before anything starts. */
-    static void checkFile(Path file, List<String> problems) {
+    static void checkFile(Path file, Problems problems) {
         if (!Files.exists(file)) {
             problems.add(file + ": no such file");
         } else if (Files.isDirectory(file)) {
@@ -44,25 +30,16 @@ final class UploadRunner {
         }
     }
 
-    static Credentials credentials(UploadOptions options, NormalizedUrl url) {
-        if (options.user != null) {
-            return Credentials.parse(options.user);
+    static int run(UploadSpec spec, Credentials credentials, UploadOptions options, PrintWriter out, PrintWriter err)
+            throws java.io.IOException {
+        Problems problems = new Problems();
+        Optional<TransferOptions.Engine> tuned = options.transfer.engine(UnaryOperator.identity(), problems);
+        if (!problems.isEmpty()) {
+            return problems.report(err);
         }
-        return url != null && url.username() != null ? new Credentials(url.username(), url.password()) : null;
-    }
-
-    static int run(UploadSpec spec, Credentials credentials, UploadOptions options, StateOptions state,
-                   RetryOptions retry, RateOptions rate, PrintWriter out, PrintWriter err) throws java.io.IOException {
-        EngineConfig config;
-        long limit;
-        try {
-            config = retry.apply(EngineConfig.defaults());
-            limit = rate.bytesPerSecond();
-        } catch (IllegalArgumentException e) {
-            err.println("ferry: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
-        try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config, out, err)) {
+        TransferOptions.Engine engine = tuned.orElseThrow();
+        Path stateDir = options.transfer.state.directory(AppDirs.forCurrentUser());
+        try (QueueSession session = QueueSession.open(stateDir, engine.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }
@@ -77,7 +54,7 @@ final class UploadRunner {
             } else {
                 id = session.queue().add(spec, credentials);
             }
-            session.queue().setTaskLimit(id, limit);
+            session.queue().setTaskLimit(id, engine.taskLimit());
             tracked.add(id);
             int code = session.await(tracked);
             if (options.printResponse) {
@@ -94,9 +71,10 @@ final class UploadRunner {
 
     /** The unfinished task for the very same upload, which re-running the command continues. */
     private static Optional<TaskId> existing(QueueSession session, UploadSpec spec) {
+        // Unfinished or failed: a completed upload is sent again, a cancelled one stays cancelled.
         return session.queue().snapshots().stream()
-                .filter(s -> s.record().spec().equals(spec) && !s.state().isFinished() || s.record().spec().equals(spec)
-                        && s.state() == app.ferry.engine.TaskState.FAILED)
+                .filter(s -> s.record().spec().equals(spec))
+                .filter(s -> !s.state().isFinished() || s.state() == app.ferry.engine.TaskState.FAILED)
                 .map(TaskSnapshot::id)
                 .findFirst();
     }

@@ -32,12 +32,19 @@ public record RawUploadSpec(Path file, String url, String method, String content
      * part of the name).
      */
     public static RawUploadSpec restPut(Path file, String baseUrl, String name, String contentType) {
-        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        String segment = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        URI target = URI.create(base + segment);
         // The server stores it under the new name, so that name says what it is.
         String type = contentType != null ? contentType : ContentTypes.ofName(name);
-        return new RawUploadSpec(file, target.toString(), "PUT", type);
+        return new RawUploadSpec(file, restUrl(baseUrl, name), "PUT", type);
+    }
+
+    /**
+     * {@code base/name}, the name percent-encoded as one path segment: the one rule for REST
+     * names, also used by uploads that are not a file (standard input).
+     */
+    public static String restUrl(String baseUrl, String name) {
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        String segment = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return URI.create(base + segment).toString();
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -51,6 +52,9 @@ import javafx.collections.ObservableList;
  * copies the engine's snapshots into the {@link TaskModel}s. Engine events (any number, on any
  * thread) only set a dirty flag and queue a notice, so the FX thread does at most one update pass
  * per tick, however many transfers run and however many bytes arrive.
+ *
+ * <p>Adding and removing tasks write state files, so they run on {@link QueueWrites}' background
+ * thread; their results are handed back in the same update pass.
  */
 public final class MainViewModel implements AutoCloseable {
 
@@ -84,17 +88,33 @@ public final class MainViewModel implements AutoCloseable {
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final Queue<Notice> notices = new ConcurrentLinkedQueue<>();
     private final TransferListener listener = new EngineEvents();
+    private final QueueWrites writes;
+    /** URLs handed to {@link #writes} and not yet added: pasting one again before then is a duplicate too. */
+    private final Set<String> pendingUrls = new HashSet<>();
     private boolean anyActive;
     private long updatePasses;
+    private long updateNanos;
     private int activeCount;
     private List<Object> lastStatus = List.of();
 
     private record Notice(TaskId id, TaskState state) {
     }
 
+    /** One URL to add, checked on the FX thread and written by the background thread. */
+    private record Addition(String url, DownloadSpec spec, Credentials credentials) {
+    }
+
     public MainViewModel(TransferQueue queue, SettingsStore settingsStore, Settings initial, I18n i18n,
             DesktopOpener opener, java.util.function.UnaryOperator<EngineConfig> engineTuning) {
+        this(queue, settingsStore, initial, i18n, opener, engineTuning, QueueWrites.newThread());
+    }
+
+    /** @param queueWrites the single thread that adds and removes tasks; the view-model shuts it down */
+    MainViewModel(TransferQueue queue, SettingsStore settingsStore, Settings initial, I18n i18n,
+            DesktopOpener opener, java.util.function.UnaryOperator<EngineConfig> engineTuning,
+            ExecutorService queueWrites) {
         this.queue = queue;
+        this.writes = new QueueWrites(queueWrites, () -> dirty.set(true));
         this.settingsStore = settingsStore;
         this.i18n = i18n;
         this.opener = opener;
@@ -133,6 +153,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One update pass: snapshots to models, rows added and removed, counts, commands, notices. */
     public void refresh() {
+        long start = System.nanoTime();
         updatePasses++;
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
@@ -187,7 +208,13 @@ public final class MainViewModel implements AutoCloseable {
             statusText.set(i18n.get("status.summary", status.toArray()));
         }
         updateCommands();
-        drainNotices();
+        writes.drain();
+        if (writes.idle()) {
+            // Held while a batch is being added, so its "started" message comes before what its
+            // first tasks report (a 401 asking for a password) instead of replacing it.
+            drainNotices();
+        }
+        updateNanos += System.nanoTime() - start;
     }
 
     private String speedOrDash(long bytesPerSecond) {
@@ -197,6 +224,11 @@ public final class MainViewModel implements AutoCloseable {
     /** Update passes done so far: the FX-thread work the engine causes, bounded by the sampler's rate. */
     public long updatePasses() {
         return updatePasses;
+    }
+
+    /** Wall time spent inside update passes so far: what the sampler costs the FX thread (the bench reads it). */
+    public long updateNanos() {
+        return updateNanos;
     }
 
     private void drainNotices() {
@@ -320,7 +352,8 @@ public final class MainViewModel implements AutoCloseable {
                 .filter(spec -> spec instanceof DownloadSpec)
                 .map(TransferSpec::url)
                 .collect(Collectors.toSet());
-        List<String> started = new ArrayList<>();
+        queued.addAll(pendingUrls);
+        List<Addition> additions = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         found.refused().forEach(r -> refused.add(r.reason()));
@@ -337,14 +370,36 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 Credentials given = credentials != null ? credentials
                         : url.username() == null ? null : new Credentials(url.username(), url.password());
-                queue.add(spec, given);
-                started.add(uri);
-            } catch (IllegalArgumentException | UncheckedIOException | IllegalStateException e) {
+                additions.add(new Addition(uri, spec, given));
+            } catch (IllegalArgumentException e) {
                 refused.add(uri + ": " + e.getMessage());
             }
         }
-        refresh();
-        reportAdded(started.size(), duplicates, refused);
+        if (additions.isEmpty()) {
+            refresh();
+            reportAdded(0, duplicates, refused);
+            return;
+        }
+        List<String> urls = additions.stream().map(Addition::url).toList();
+        pendingUrls.addAll(urls);
+        writes.submit(() -> addAll(additions), failures -> {
+            urls.forEach(pendingUrls::remove);
+            refused.addAll(failures);
+            reportAdded(additions.size() - failures.size(), duplicates, refused);
+        });
+    }
+
+    /** Background thread: adds each task, returning a line for each one the queue could not take. */
+    private List<String> addAll(List<Addition> additions) {
+        List<String> failures = new ArrayList<>();
+        for (Addition addition : additions) {
+            try {
+                queue.add(addition.spec(), addition.credentials());
+            } catch (UncheckedIOException | IllegalStateException e) {
+                failures.add(addition.url() + ": " + e.getMessage());
+            }
+        }
+        return failures;
     }
 
     private void reportAdded(int started, List<String> duplicates, List<String> refused) {
@@ -406,18 +461,26 @@ public final class MainViewModel implements AutoCloseable {
             message.set(UserMessage.error(e.getMessage()));
             return;
         }
+        writes.submit(() -> addUploads(specs, credentials), failure -> {
+            if (failure.isPresent()) {
+                message.set(UserMessage.error(failure.get()));
+                return;
+            }
+            String target = request.url().strip();
+            updateSettings(settings.get().withUpload(settings.get().upload().remember(target, request.mode(),
+                    request.fieldName(), request.extraFields(), request.onePerFile(), request.tus(), request.user())));
+            message.set(UserMessage.info(i18n.get("msg.uploadsStarted", specs.size())));
+        });
+    }
+
+    /** Background thread: adds the uploads until one cannot be added, and says why. */
+    private Optional<String> addUploads(List<TransferSpec> specs, Credentials credentials) {
         try {
             specs.forEach(spec -> queue.add(spec, credentials));
+            return Optional.empty();
         } catch (UncheckedIOException | IllegalStateException e) {
-            message.set(UserMessage.error(e.getMessage()));
-            refresh();
-            return;
+            return Optional.of(String.valueOf(e.getMessage()));
         }
-        String target = request.url().strip();
-        updateSettings(settings.get().withUpload(settings.get().upload().remember(target, request.mode(),
-                request.fieldName(), request.extraFields(), request.onePerFile(), request.tus(), request.user())));
-        message.set(UserMessage.info(i18n.get("msg.uploadsStarted", specs.size())));
-        refresh();
     }
 
     // ---------------------------------------------------------------- commands: the selection
@@ -448,18 +511,27 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public void removeSelected(boolean deleteFiles) {
-        List<String> problems = new ArrayList<>();
-        for (TaskModel model : List.copyOf(selection)) {
-            try {
-                queue.remove(model.id(), deleteFiles);
-            } catch (IOException e) {
-                problems.add(model.name() + ": " + e.getMessage());
+        // Read on the FX thread: the models belong to it.
+        Map<TaskId, String> chosen = new java.util.LinkedHashMap<>();
+        selection.forEach(model -> chosen.put(model.id(), model.name()));
+        writes.submit(() -> removeAll(chosen, deleteFiles), problems -> {
+            if (!problems.isEmpty()) {
+                message.set(UserMessage.error(i18n.get("msg.removeFailed") + "\n• " + String.join("\n• ", problems)));
             }
-        }
-        refresh();
-        if (!problems.isEmpty()) {
-            message.set(UserMessage.error(i18n.get("msg.removeFailed") + "\n• " + String.join("\n• ", problems)));
-        }
+        });
+    }
+
+    /** Background thread: removes the tasks (a second removal of one is a no-op), with a line per failure. */
+    private List<String> removeAll(Map<TaskId, String> chosen, boolean deleteFiles) {
+        List<String> problems = new ArrayList<>();
+        chosen.forEach((id, name) -> {
+            try {
+                queue.remove(id, deleteFiles);
+            } catch (IOException e) {
+                problems.add(name + ": " + e.getMessage());
+            }
+        });
+        return problems;
     }
 
     public void pauseAll() {
@@ -538,6 +610,8 @@ public final class MainViewModel implements AutoCloseable {
      * transfers are paused (they stay paused next time); without, they continue at the next start.
      */
     public void close(boolean pauseFirst) {
+        // First the adds and removes still under way, so they are saved and paused like the rest.
+        writes.close();
         if (pauseFirst) {
             queue.pauseAll();
         }

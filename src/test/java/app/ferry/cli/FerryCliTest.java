@@ -31,6 +31,13 @@ class FerryCliTest {
         assertThat(out.toString()).startsWith("Ferry ").doesNotContain("unknown").contains("Java 25");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"get", "put", "post", "list", "resume"})
+    void everyCommandHasItsOwnHelp(String command) {
+        assertThat(run(command, "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: ferry " + command).contains("--state");
+    }
+
     @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);

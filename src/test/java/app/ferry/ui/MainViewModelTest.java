@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +67,13 @@ class MainViewModelTest {
     }
 
     private void sampleUntil(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            vm.sample();
-            return condition.call();
-        });
+        // A pasted row appears once the background thread has added it: until then named() finds none.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .ignoreException(java.util.NoSuchElementException.class)
+                .until(() -> {
+                    vm.sample();
+                    return condition.call();
+                });
     }
 
     private TaskModel named(String name) {
@@ -76,6 +84,7 @@ class MainViewModelTest {
     void pasteStartsDownloadsAndSaysWhatItSkippedAndWhy() {
         String a = server.url("/files/1000/a.bin");
         vm.pasteText("two: " + a + " " + server.url("/files/2000/b.bin") + " and ftp://example.com/c");
+        sampleUntil(() -> vm.messageProperty().get() != null); // the adds run on the background thread
         assertThat(vm.tasks()).hasSize(2);
         assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
         assertThat(vm.messageProperty().get().text()).contains("2 downloads started").contains("ftp://example.com/c");
@@ -165,9 +174,50 @@ class MainViewModelTest {
         assertThat(downloads.resolve("bye.bin")).exists();
         vm.select(List.of(named("bye.bin")));
         vm.removeSelected(true);
+        sampleUntil(() -> vm.tasks().isEmpty()); // the removal runs on the background thread
         assertThat(vm.tasks()).isEmpty();
         assertThat(vm.selection()).isEmpty();
         assertThat(downloads.resolve("bye.bin")).doesNotExist();
+    }
+
+    @Test
+    void pastingManyUrlsReturnsBeforeAnyIsWrittenAndStillSeesDuplicates() throws Exception {
+        // The background thread is kept busy, so nothing pasted can be written until the test says so:
+        // if pasteText did the adds itself it could not return, or would leave them in the queue.
+        CountDownLatch held = new CountDownLatch(1);
+        ExecutorService writes = Executors.newSingleThreadExecutor();
+        writes.execute(() -> {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Settings settings = vm.settingsProperty().get();
+        TransferQueue queue = TransferQueue.open(temp.resolve("held-queue"), MainViewModel.engineConfig(settings));
+        MainViewModel gated = new MainViewModel(queue, new SettingsStore(temp.resolve("held-data"), downloads), settings,
+                I18n.forLanguage("en"), path -> true, UnaryOperator.identity(), writes);
+        try {
+            String urls = IntStream.range(0, 500).mapToObj(i -> server.url("/files/10/many-" + i + ".bin"))
+                    .collect(Collectors.joining("\n"));
+
+            gated.pasteText(urls);
+
+            assertThat(queue.snapshots()).as("nothing written on the pasting thread").isEmpty();
+            gated.pasteText(server.url("/files/10/many-7.bin"));
+            assertThat(gated.messageProperty().get().text()).contains("Already in the list").contains("many-7.bin");
+
+            held.countDown();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                gated.sample();
+                return gated.messageProperty().get().text().contains("500 downloads started");
+            });
+            assertThat(gated.tasks()).hasSize(500);
+            assertThat(queue.snapshots()).hasSize(500);
+        } finally {
+            held.countDown();
+            gated.close(true);
+        }
     }
 
     @Test

@@ -373,7 +373,7 @@ public final class DownloadTransfer implements Transfer {
                     throw new TransferFailure.Retryable("The server sent more than the " + total + " bytes it announced");
                 }
                 wrapper.clear().limit(n);
-                write(channel, wrapper, position);
+                PartWrites.write(channel, wrapper, position);
                 position += n;
                 context.addBytesDone(n);
                 context.touch();
@@ -398,20 +398,6 @@ public final class DownloadTransfer implements Transfer {
             throw new TransferFailure.Retryable("The connection closed at byte " + position + " of " + total);
         }
         return complete(context, channel, position);
-    }
-
-    private static void write(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        try {
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-        } catch (IOException e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("No space left")
-                    ? "The disk is full" : "Writing failed (" + e.getMessage() + ")";
-            throw new TransferFailure.Fatal(reason + " at byte " + position + ". The data so far is kept; free some"
-                    + " space and resume.", e);
-        }
     }
 
     private static void makeDurable(TransferContext context, FileChannel channel, long position) throws IOException {

@@ -263,26 +263,12 @@ final class SegmentedDownload {
             }
             int mine = segment.claim(n);
             wrapper.clear().limit(mine);
-            write(wrapper, position);
+            PartWrites.write(channel, wrapper, position);
             position += mine;
             segment.written(position);
             context.addBytesDone(mine);
             context.touch();
             context.throttleDownload(mine);
-        }
-    }
-
-    private void write(ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        try {
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-        } catch (IOException e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("No space left")
-                    ? "The disk is full" : "Writing failed (" + e.getMessage() + ")";
-            throw new TransferFailure.Fatal(reason + " at byte " + position + ". The data so far is kept; free some"
-                    + " space and resume.", e);
         }
     }
 

@@ -81,8 +81,9 @@ class SegmentedDownloadTest {
         TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
 
         assertIdentical(done);
-        assertThat(server.requests).hasSize(4);
-        assertThat(server.rangeRequests()).hasSize(3)
+        // Four connections; on a loaded machine one may finish early and steal a further piece.
+        assertThat(server.requests).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(server.rangeRequests()).hasSize(server.requests.size() - 1)
                 .allSatisfy(seen -> assertThat(seen.ifRange()).isEqualTo(RangeServer.ETAG))
                 .allSatisfy(seen -> assertThat(seen.status()).isEqualTo(206));
         assertThat(done.record().download().completed()).containsExactly(new ByteRange(0, server.content.length));

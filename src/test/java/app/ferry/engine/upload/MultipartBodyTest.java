@@ -3,15 +3,11 @@ package app.ferry.engine.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,15 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.RequestContext;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MultipartBodyTest {
 
-    /** One part as a server saw it; text values and file contents both as SHA-256. */
-    record Received(String name, String filename, String contentType, String sha256) {
-    }
-
     /** One request as the server saw it. */
-    record Request(String contentType, long contentLength, long bytesRead, List<Received> parts, byte[] raw) {
+    record Request(String contentType, long contentLength, long bytesRead, List<UploadRecorder.FormPart> parts,
+                   byte[] raw) {
     }
 
     @TempDir
@@ -67,19 +55,11 @@ class MultipartBodyTest {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response)
                             throws IOException, ServletException {
-                        List<Received> received = new ArrayList<>();
-                        for (Part part : request.getParts()) {
-                            try (InputStream in = part.getInputStream()) {
-                                received.add(new Received(part.getName(), part.getSubmittedFileName(),
-                                        part.getSubmittedFileName() == null ? null : part.getContentType(),
-                                        Bodies.sha256(in.readAllBytes())));
-                            }
-                        }
                         jettyParsed.set(new Request(request.getContentType(), request.getContentLengthLong(), -1,
-                                received, null));
+                                UploadRecorder.parseWithJetty(request), null));
                         response.setStatus(200);
                     }
-                }, new MultipartConfigElement(serverDir.toString(), 64 << 20, 128 << 20, 1 << 20))
+                }, UploadRecorder.multipartConfig(serverDir))
                 .servlet("/raw", new HttpServlet() {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -137,17 +117,22 @@ class MultipartBodyTest {
     }
 
     /** What both parsers must report: names and file names escaped the WHATWG way. */
-    private List<Received> expected() throws IOException {
+    private List<UploadRecorder.FormPart> expected() throws IOException {
         return List.of(
-                new Received("username", null, null, Bodies.sha256("Mike".getBytes(StandardCharsets.UTF_8))),
-                new Received("note", null, null,
+                seen("username", null, null, Bodies.sha256("Mike".getBytes(StandardCharsets.UTF_8))),
+                seen("note", null, null,
                         Bodies.sha256("two\r\nlines, ünïcödé 😀".getBytes(StandardCharsets.UTF_8))),
-                new Received("empty", null, null, Bodies.sha256(new byte[0])),
-                new Received("photo", "照片 1.jpg", "image/jpeg", Bodies.sha256(Files.readAllBytes(photo))),
-                new Received("userfile[]", "1.txt", "text/plain", Bodies.sha256(Files.readAllBytes(text))),
-                new Received("userfile[]", "aaa.jpg", "image/jpeg", Bodies.sha256(Files.readAllBytes(jpeg))),
-                new Received("odd %22name%22", "a%22b%0D%0Ac.txt", "text/plain", Bodies.sha256(new byte[] {'q'})),
-                new Received("empty file", "empty.bin", "application/octet-stream", Bodies.sha256(new byte[0])));
+                seen("empty", null, null, Bodies.sha256(new byte[0])),
+                seen("photo", "照片 1.jpg", "image/jpeg", Bodies.sha256(Files.readAllBytes(photo))),
+                seen("userfile[]", "1.txt", "text/plain", Bodies.sha256(Files.readAllBytes(text))),
+                seen("userfile[]", "aaa.jpg", "image/jpeg", Bodies.sha256(Files.readAllBytes(jpeg))),
+                seen("odd %22name%22", "a%22b%0D%0Ac.txt", "text/plain", Bodies.sha256(new byte[] {'q'})),
+                seen("empty file", "empty.bin", "application/octet-stream", Bodies.sha256(new byte[0])));
+    }
+
+    /** One part as a server saw it: text values and file contents both as SHA-256. */
+    private static UploadRecorder.FormPart seen(String name, String filename, String contentType, String sha256) {
+        return new UploadRecorder.FormPart(name, filename, contentType, sha256);
     }
 
     private HttpResponse<Void> post(String path, MultipartBody body, HttpRequest.BodyPublisher publisher)
@@ -181,7 +166,7 @@ class MultipartBodyTest {
         Request request = raw.get();
         assertThat(request.contentLength()).isEqualTo(body.contentLength());
         assertThat(request.bytesRead()).isEqualTo(body.contentLength());
-        assertThat(parseWithCommonsFileUpload(request.raw(), body.contentType()))
+        assertThat(UploadRecorder.parseWithCommonsFileUpload(request.raw(), body.contentType(), serverDir))
                 .containsExactlyElementsOf(expected());
     }
 
@@ -274,42 +259,5 @@ class MultipartBodyTest {
                 .cause()
                 .isInstanceOf(FileChangedException.class)
                 .hasMessage(text + " changed size during upload: was 25 bytes, now 66");
-    }
-
-    private static List<Received> parseWithCommonsFileUpload(byte[] body, String contentType) throws Exception {
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload =
-                new JakartaServletFileUpload<>(DiskFileItemFactory.builder().setPath(serverDir).get());
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        List<Received> received = new ArrayList<>();
-        for (DiskFileItem item : upload.parseRequest(new RequestContext() {
-            @Override
-            public String getCharacterEncoding() {
-                return null;
-            }
-
-            @Override
-            public long getContentLength() {
-                return body.length;
-            }
-
-            @Override
-            public String getContentType() {
-                return contentType;
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return new ByteArrayInputStream(body);
-            }
-
-            @Override
-            public boolean isMultipartRelated() {
-                return false;
-            }
-        })) {
-            received.add(new Received(item.getFieldName(), item.getName(),
-                    item.isFormField() ? null : item.getContentType(), Bodies.sha256(item.get())));
-        }
-        return received;
     }
 }

@@ -104,15 +104,7 @@ public final class UploadRecorder {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response)
                     throws IOException, ServletException {
-                List<FormPart> parts = new ArrayList<>();
-                for (Part part : request.getParts()) {
-                    try (InputStream in = part.getInputStream()) {
-                        parts.add(new FormPart(part.getName(), part.getSubmittedFileName(),
-                                part.getSubmittedFileName() == null ? null : part.getContentType(),
-                                Bodies.sha256(in.readAllBytes())));
-                    }
-                }
-                forms.add(new Form("jetty", request.getContentLengthLong(), -1, parts));
+                forms.add(new Form("jetty", request.getContentLengthLong(), -1, parseWithJetty(request)));
                 response.setStatus(200);
             }
         };
@@ -135,7 +127,21 @@ public final class UploadRecorder {
         return new MultipartConfigElement(scratch.toString(), 64 << 20, 128 << 20, 1 << 20);
     }
 
-    private static List<FormPart> parseWithCommonsFileUpload(byte[] body, String contentType, Path scratch)
+    /** The parts as Jetty's own parser sees them; the servlet must be mounted with {@link #multipartConfig}. */
+    public static List<FormPart> parseWithJetty(HttpServletRequest request) throws IOException, ServletException {
+        List<FormPart> parts = new ArrayList<>();
+        for (Part part : request.getParts()) {
+            try (InputStream in = part.getInputStream()) {
+                parts.add(new FormPart(part.getName(), part.getSubmittedFileName(),
+                        part.getSubmittedFileName() == null ? null : part.getContentType(),
+                        Bodies.sha256(in.readAllBytes())));
+            }
+        }
+        return parts;
+    }
+
+    /** The parts of a raw multipart body as Commons FileUpload 2 sees them, spilling large ones to {@code scratch}. */
+    public static List<FormPart> parseWithCommonsFileUpload(byte[] body, String contentType, Path scratch)
             throws IOException {
         JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload =
                 new JakartaServletFileUpload<>(DiskFileItemFactory.builder().setPath(scratch).get());

@@ -1,0 +1,31 @@
+package app.ferry.engine.download;
+
+import app.ferry.engine.transfer.TransferFailure;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/** Writing received bytes into the partial file, shared by the single-connection and the segmented download. */
+final class PartWrites {
+
+    private PartWrites() {
+    }
+
+    /**
+     * Writes all of {@code buffer} at {@code position}. A failed write is fatal, not retried: the
+     * disk will not fix itself, and the user reads what to do (free space) and that nothing is lost.
+     */
+    static void write(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        try {
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+        } catch (IOException e) {
+            String reason = e.getMessage() != null && e.getMessage().contains("No space left")
+                    ? "The disk is full" : "Writing failed (" + e.getMessage() + ")";
+            throw new TransferFailure.Fatal(reason + " at byte " + position + ". The data so far is kept; free some"
+                    + " space and resume.", e);
+        }
+    }
+}
