@@ -130,7 +130,8 @@ public final class MainViewModel implements AutoCloseable {
         return EngineConfig.defaults()
                 .withMaxConcurrent(settings.maxConcurrent())
                 .withMaxRetries(settings.maxRetries())
-                .withAutoResume(settings.autoResume());
+                .withAutoResume(settings.autoResume())
+                .withLimits(settings.downloadLimit(), settings.uploadLimit());
     }
 
     public void setNotifier(Notifier notifier) {
