@@ -36,7 +36,7 @@ public final class TaskLimitDialog {
         ToggleGroup choice = new ToggleGroup();
         none.setToggleGroup(choice);
         limited.setToggleGroup(choice);
-        speed = new SpeedField("limit-speed", "", currentBytesPerSecond > 0 ? currentBytesPerSecond : 1L << 20);
+        speed = new SpeedField("limit-amount", "", currentBytesPerSecond > 0 ? currentBytesPerSecond : 1L << 20);
         (currentBytesPerSecond > 0 ? limited : none).setSelected(true);
         speed.node().disableProperty().bind(none.selectedProperty());
         Label hint = new Label(i18n.get("limit.hint"));
