@@ -77,6 +77,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper canOpenFile = new ReadOnlyBooleanWrapper(this, "canOpenFile");
     private final ReadOnlyBooleanWrapper canOpenFolder = new ReadOnlyBooleanWrapper(this, "canOpenFolder");
     private final ReadOnlyBooleanWrapper canGiveCredentials = new ReadOnlyBooleanWrapper(this, "canGiveCredentials");
+    private final ReadOnlyBooleanWrapper canLimitSpeed = new ReadOnlyBooleanWrapper(this, "canLimitSpeed");
     private final ReadOnlyBooleanWrapper canPauseAll = new ReadOnlyBooleanWrapper(this, "canPauseAll");
     private final ReadOnlyBooleanWrapper canResumeAll = new ReadOnlyBooleanWrapper(this, "canResumeAll");
     private final ReadOnlyObjectWrapper<TaskModel> focused = new ReadOnlyObjectWrapper<>(this, "focused");
@@ -130,7 +131,8 @@ public final class MainViewModel implements AutoCloseable {
         return EngineConfig.defaults()
                 .withMaxConcurrent(settings.maxConcurrent())
                 .withMaxRetries(settings.maxRetries())
-                .withAutoResume(settings.autoResume());
+                .withAutoResume(settings.autoResume())
+                .withLimits(settings.downloadLimit(), settings.uploadLimit());
     }
 
     public void setNotifier(Notifier notifier) {
@@ -306,6 +308,7 @@ public final class MainViewModel implements AutoCloseable {
         canOpenFile.set(single != null && openableFile(single.record()).isPresent());
         canOpenFolder.set(single != null && folderOf(single.record()).isPresent());
         canGiveCredentials.set(single != null && single.state() == TaskState.NEEDS_CREDENTIALS);
+        canLimitSpeed.set(states.stream().anyMatch(MainViewModel::canBeLimited));
         canPauseAll.set(anyActive);
         canResumeAll.set(tasks.stream().anyMatch(m -> m.state() == TaskState.PAUSED));
     }
@@ -550,6 +553,29 @@ public final class MainViewModel implements AutoCloseable {
         refresh();
     }
 
+    /** A finished task has nothing left to limit; any other may still move (a retry keeps its limit). */
+    private static boolean canBeLimited(TaskState state) {
+        return state != TaskState.COMPLETED;
+    }
+
+    /**
+     * Limits each selected task that may still move (bytes per second, 0 for none). Like the
+     * engine, the limit lives in memory only: it is gone after a restart.
+     */
+    public void limitSelected(long bytesPerSecond) {
+        limit(List.copyOf(selection), bytesPerSecond);
+    }
+
+    /** Limits these tasks: the ones selected when a dialog opened (one removed meanwhile is skipped by the engine). */
+    public void limit(List<TaskModel> models, long bytesPerSecond) {
+        for (TaskModel model : models) {
+            if (canBeLimited(model.state())) {
+                queue.setTaskLimit(model.id(), bytesPerSecond);
+                model.setSpeedLimit(bytesPerSecond);
+            }
+        }
+    }
+
     public void openFile() {
         Optional.ofNullable(focused.get()).flatMap(m -> openableFile(m.record())).ifPresent(this::open);
     }
@@ -677,6 +703,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty canGiveCredentialsProperty() {
         return canGiveCredentials.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canLimitSpeedProperty() {
+        return canLimitSpeed.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canPauseAllProperty() {

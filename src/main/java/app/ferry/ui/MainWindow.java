@@ -5,6 +5,7 @@ import app.ferry.engine.store.StateDirectoryInUseException;
 import app.ferry.ui.Actions.Action;
 import app.ferry.ui.add.AddUrlsDialog;
 import app.ferry.ui.details.DetailsPane;
+import app.ferry.ui.limit.TaskLimitDialog;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsDialog;
 import app.ferry.ui.settings.SettingsStore;
@@ -43,6 +44,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The main window: toolbar, transfer table with its details pane, notification bar, status bar.
@@ -194,6 +196,8 @@ public final class MainWindow {
                         vm::openFolder, vm.canOpenFolderProperty()).withIconOnly(), true)
                 .add(new Action("credentials", "action.credentials", MaterialDesignK.KEY_OUTLINE, null,
                         this::askCredentials, vm.canGiveCredentialsProperty()), true)
+                .add(new Action("limit-speed", "action.limitSpeed", MaterialDesignS.SPEEDOMETER, null, this::askSpeedLimit,
+                        vm.canLimitSpeedProperty()).withIconOnly(), true)
                 .spring()
                 .add(new Action("pause-all", "action.pauseAll", MaterialDesignP.PAUSE_CIRCLE_OUTLINE, null, vm::pauseAll,
                         vm.canPauseAllProperty()).withIconOnly(), false)
@@ -317,6 +321,17 @@ public final class MainWindow {
             new CredentialsDialog(stage, viewModel.i18n(), task.name(), task.messageProperty().get())
                     .show((user, password) -> viewModel.provideCredentials(task, user, password));
         }
+    }
+
+    private void askSpeedLimit() {
+        List<TaskModel> selected = List.copyOf(viewModel.selection());
+        if (selected.isEmpty()) {
+            return;
+        }
+        I18n i18n = viewModel.i18n();
+        String what = selected.size() == 1 ? selected.getFirst().name() : i18n.get("limit.several", selected.size());
+        long current = selected.getFirst().speedLimitProperty().get();
+        new TaskLimitDialog(stage, i18n, what, current).show(bytesPerSecond -> viewModel.limit(selected, bytesPerSecond));
     }
 
     private void openSettings() {

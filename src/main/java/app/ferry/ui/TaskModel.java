@@ -42,6 +42,8 @@ public final class TaskModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
     private final ReadOnlyObjectWrapper<TaskRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
+    /** Set by the view-model when the user limits the task; the engine has no getter for it. */
+    private final ReadOnlyLongWrapper speedLimit = new ReadOnlyLongWrapper(this, "speedLimit", 0);
 
     TaskModel(TaskSnapshot snapshot) {
         this.id = snapshot.id();
@@ -66,6 +68,10 @@ public final class TaskModel {
         progress.set(fraction >= 0 ? fraction : snapshot.state() == TaskState.RUNNING ? UNKNOWN_RUNNING : UNKNOWN_IDLE);
         speed.set(snapshot.bytesPerSecond());
         etaSeconds.set(snapshot.etaSeconds());
+    }
+
+    void setSpeedLimit(long bytesPerSecond) {
+        speedLimit.set(bytesPerSecond);
     }
 
     /** Where the bytes go: the file of a download (its folder until named), the URL of an upload. */
@@ -135,6 +141,11 @@ public final class TaskModel {
 
     public ReadOnlyStringProperty targetProperty() {
         return target.getReadOnlyProperty();
+    }
+
+    /** The task's own limit in bytes per second, 0 for none; in memory only, like the engine's. */
+    public ReadOnlyLongProperty speedLimitProperty() {
+        return speedLimit.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TaskRecord> recordProperty() {

@@ -221,6 +221,49 @@ class MainViewModelTest {
     }
 
     @Test
+    void globalLimitsFromTheSettingsReachTheEngineAtStartAndAtOnce() throws Exception {
+        Settings limited = vm.settingsProperty().get().withLimits(5L << 20, 500L << 10);
+        assertThat(MainViewModel.engineConfig(limited).downloadLimit()).as("at start").isEqualTo(5_242_880);
+        assertThat(MainViewModel.engineConfig(limited).uploadLimit()).isEqualTo(512_000);
+
+        vm.applySettings(limited);
+        assertThat(vm.queue().config().downloadLimit()).isEqualTo(5_242_880);
+        assertThat(vm.queue().config().uploadLimit()).isEqualTo(512_000);
+        assertThat(new SettingsStore(temp.resolve("data"), downloads).load().settings().downloadLimit()).isEqualTo(5_242_880);
+
+        vm.applySettings(limited.withLimits(0, 0));
+        assertThat(vm.queue().config().downloadLimit()).as("lifted").isZero();
+        assertThat(vm.queue().config().uploadLimit()).isZero();
+    }
+
+    @Test
+    void limitSpeedNeedsASelectionThatCanStillMove() {
+        assertThat(vm.canLimitSpeedProperty().get()).isFalse();
+        vm.pasteText(server.url("/held/400000/held.bin") + " " + server.url("/files/3000/done.bin"));
+        sampleUntil(() -> named("held.bin").doneProperty().get() >= 200_000 && named("done.bin").state() == TaskState.COMPLETED);
+        assertThat(vm.canLimitSpeedProperty().get()).as("nothing selected").isFalse();
+
+        vm.select(List.of(named("done.bin")));
+        assertThat(vm.canLimitSpeedProperty().get()).as("finished: nothing left to limit").isFalse();
+        vm.select(List.of(named("done.bin"), named("held.bin")));
+        assertThat(vm.canLimitSpeedProperty().get()).isTrue();
+
+        vm.limitSelected(100L << 10);
+        assertThat(named("held.bin").speedLimitProperty().get()).isEqualTo(102_400);
+        assertThat(named("done.bin").speedLimitProperty().get()).as("skipped").isZero();
+        app.ferry.ui.details.DetailsText text = new app.ferry.ui.details.DetailsText(I18n.forLanguage("en"));
+        assertThat(text.speedLimit(named("held.bin").speedLimitProperty().get())).isEqualTo("100 KiB/s");
+        assertThat(text.speedLimit(0)).startsWith("none");
+
+        // The engine took it: the second half (200,000 B) cannot come faster than 100 KiB/s, minus the
+        // bucket's 100 ms burst and one 16 KiB read ahead, so it takes at least ~1.7 s.
+        long start = System.nanoTime();
+        server.release();
+        sampleUntil(() -> named("held.bin").state() == TaskState.COMPLETED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1400));
+    }
+
+    @Test
     void statusBarCountsAndSpeeds() {
         vm.pasteText(server.url("/files/3000/ok.bin"));
         sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);

@@ -37,10 +37,27 @@ class SettingsStoreTest {
                 .withLayout(new Settings.WindowState(1000, 600, true), List.of(new Settings.ColumnState("name", 300)),
                         List.of(new Settings.SortState("size", false)))
                 .withUpload(Settings.UploadChoices.DEFAULT.remember("https://a.example/up", UploadMode.MULTIPART, "doc",
-                        List.of(new Settings.FormField("k", "v")), false, true, "bob"));
+                        List.of(new Settings.FormField("k", "v")), false, true, "bob"))
+                .withLimits(5L << 20, 500L << 10);
         store.save(settings);
         assertThat(store.load().settings()).isEqualTo(settings);
+        assertThat(store.load().settings().downloadLimit()).isEqualTo(5_242_880);
+        assertThat(store.load().settings().uploadLimit()).isEqualTo(512_000);
         assertThat(Files.readString(store.file())).doesNotContain("password");
+    }
+
+    @Test
+    void aFileFromBeforeTheLimitsLoadsUnlimitedAndNegativeLimitsAreNone() throws Exception {
+        Files.writeString(dir.resolve("settings.json"), "{\"downloadDir\": \"/tmp/dl\", \"maxConcurrent\": 4, \"theme\": \"DARK\"}");
+        Settings old = new SettingsStore(dir, dir).load().settings();
+        assertThat(old.maxConcurrent()).isEqualTo(4);
+        assertThat(old.downloadLimit()).isZero();
+        assertThat(old.uploadLimit()).isZero();
+
+        Files.writeString(dir.resolve("settings.json"), "{\"downloadLimit\": -5, \"uploadLimit\": 2048}");
+        Settings edited = new SettingsStore(dir, dir).load().settings();
+        assertThat(edited.downloadLimit()).isZero();
+        assertThat(edited.uploadLimit()).isEqualTo(2048);
     }
 
     @Test

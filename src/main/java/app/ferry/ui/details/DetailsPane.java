@@ -18,8 +18,8 @@ import javafx.scene.layout.Priority;
 
 /**
  * Shows the selected task: URL, destination, HTTP status and headers, the server's response body,
- * the error, the resume history and the checksum. Re-rendered only when the task's record changes
- * (a state change, a checkpoint), never per progress sample.
+ * the error, the resume history, the checksum and its own speed limit. Re-rendered only when the
+ * task's record changes (a state change, a checkpoint) or the user limits it, never per progress sample.
  */
 public final class DetailsPane {
 
@@ -30,11 +30,13 @@ public final class DetailsPane {
     private final TextField status = readOnly("details-status");
     private final TextField size = readOnly("details-size");
     private final TextField checksum = readOnly("details-checksum");
+    private final TextField speedLimit = readOnly("details-speed-limit");
     private final TextArea error = area("details-error");
     private final TextArea headers = area("details-headers");
     private final TextArea body = area("details-body");
     private final ListView<String> history = new ListView<>();
     private final ChangeListener<TaskRecord> onRecord = (obs, old, record) -> show(record);
+    private final ChangeListener<Number> onLimit = (obs, old, limit) -> showLimit(limit.longValue());
     private TaskModel shown;
 
     public DetailsPane(ObservableValue<TaskModel> focused, I18n i18n) {
@@ -49,7 +51,8 @@ public final class DetailsPane {
         int row = 0;
         for (var entry : new Object[][] {
                 {"details.url", url}, {"details.destination", destination}, {"details.status", status},
-                {"details.size", size}, {"details.checksum", checksum}, {"details.error", error}}) {
+                {"details.size", size}, {"details.checksum", checksum}, {"details.speedLimit", speedLimit},
+                {"details.error", error}}) {
             general.addRow(row++, new Label(i18n.get((String) entry[0])), (Node) entry[1]);
         }
         error.setPrefRowCount(2);
@@ -79,18 +82,23 @@ public final class DetailsPane {
     private void follow(TaskModel model) {
         if (shown != null) {
             shown.recordProperty().removeListener(onRecord);
+            shown.speedLimitProperty().removeListener(onLimit);
         }
         shown = model;
         if (model != null) {
             model.recordProperty().addListener(onRecord);
+            model.speedLimitProperty().addListener(onLimit);
         }
         show(model == null ? null : model.record());
+        if (model != null) {
+            showLimit(model.speedLimitProperty().get());
+        }
     }
 
     private void show(TaskRecord record) {
         tabs.setDisable(record == null);
         if (record == null) {
-            for (TextField field : new TextField[] {url, destination, status, size, checksum}) {
+            for (TextField field : new TextField[] {url, destination, status, size, checksum, speedLimit}) {
                 field.clear();
             }
             error.clear();
@@ -108,6 +116,10 @@ public final class DetailsPane {
         headers.setText(text.headers(record));
         body.setText(text.body(record));
         history.getItems().setAll(text.history(record));
+    }
+
+    private void showLimit(long bytesPerSecond) {
+        speedLimit.setText(text.speedLimit(bytesPerSecond));
     }
 
     private static ColumnConstraints grow() {

@@ -12,6 +12,7 @@ import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
+import app.ferry.ui.limit.SpeedUnit;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,6 +85,11 @@ public final class DetailsText {
     public String size(TaskRecord record) {
         long total = record.totalBytes();
         return total < 0 ? i18n.get("details.unknown") : Formats.bytes(total) + " (" + total + " B)";
+    }
+
+    /** The task's own limit ("500 KiB/s"), or that it has none; the global limits apply either way. */
+    public String speedLimit(long bytesPerSecond) {
+        return bytesPerSecond > 0 ? SpeedUnit.format(bytesPerSecond) : i18n.get("details.noLimit");
     }
 
     public String headers(TaskRecord record) {

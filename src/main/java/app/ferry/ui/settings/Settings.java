@@ -12,6 +12,8 @@ import java.util.List;
  * @param language "system", "en" or "zh-CN"
  * @param columns widths of the table's columns, by column id
  * @param sort the table's sort order, by column id
+ * @param downloadLimit all downloads together, bytes per second, 0 for none (also when absent from an older file)
+ * @param uploadLimit all uploads together, bytes per second, 0 for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -25,7 +27,9 @@ public record Settings(
         WindowState window,
         List<ColumnState> columns,
         List<SortState> sort,
-        UploadChoices upload) {
+        UploadChoices upload,
+        long downloadLimit,
+        long uploadLimit) {
 
     public static final int MAX_CONCURRENT_LIMIT = 20;
     public static final int MAX_RETRIES_LIMIT = 50;
@@ -41,10 +45,12 @@ public record Settings(
         columns = columns == null ? List.of() : List.copyOf(columns);
         sort = sort == null ? List.of() : List.copyOf(sort);
         upload = upload == null ? UploadChoices.DEFAULT : upload;
+        downloadLimit = Math.max(0, downloadLimit);
+        uploadLimit = Math.max(0, uploadLimit);
     }
 
     public static Settings defaults(Path downloadDir) {
-        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null);
+        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null, 0, 0);
     }
 
     public Path downloadPath() {
@@ -55,17 +61,23 @@ public record Settings(
     public Settings withPreferences(Path folder, int concurrent, int retries, boolean notify, boolean resume,
             Theme newTheme, String newLanguage) {
         return new Settings(folder.toString(), concurrent, retries, notify, resume, newTheme, newLanguage, window,
-                columns, sort, upload);
+                columns, sort, upload, downloadLimit, uploadLimit);
     }
 
     public Settings withLayout(WindowState newWindow, List<ColumnState> newColumns, List<SortState> newSort) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                newWindow, newColumns, newSort, upload);
+                newWindow, newColumns, newSort, upload, downloadLimit, uploadLimit);
     }
 
     public Settings withUpload(UploadChoices choices) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, choices);
+                window, columns, sort, choices, downloadLimit, uploadLimit);
+    }
+
+    /** The global limits in bytes per second, 0 for none. */
+    public Settings withLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
+        return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
+                window, columns, sort, upload, downloadBytesPerSecond, uploadBytesPerSecond);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,6 +1,7 @@
 package app.ferry.ui.settings;
 
 import app.ferry.ui.I18n;
+import app.ferry.ui.limit.SpeedField;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** Download folder, limits, notifications, auto-resume, theme and language. */
+/** Download folder, limits, notifications, auto-resume, theme, language and the global speed limits. */
 public final class SettingsDialog {
 
     /** The languages offered; "system" follows the operating system's locale. */
@@ -77,6 +78,13 @@ public final class SettingsDialog {
         restartNote.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> !language.getValue().equals(current.language()), language.valueProperty()));
 
+        SpeedField downloadLimit = new SpeedField("settings-download-limit", i18n.get("settings.noLimit"),
+                current.downloadLimit());
+        SpeedField uploadLimit = new SpeedField("settings-upload-limit", i18n.get("settings.noLimit"), current.uploadLimit());
+        Label limitNote = new Label(i18n.get("settings.limitsHint"));
+        limitNote.getStyleClass().add("text-muted");
+        limitNote.setWrapText(true);
+
         GridPane grid = new GridPane(10, 8);
         grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("settings.folder")), folderRow);
@@ -87,6 +95,9 @@ public final class SettingsDialog {
         grid.addRow(5, new Label(i18n.get("settings.theme")), theme);
         grid.addRow(6, new Label(i18n.get("settings.language")), language);
         grid.add(restartNote, 1, 7);
+        grid.addRow(8, new Label(i18n.get("settings.downloadLimit")), downloadLimit.node());
+        grid.addRow(9, new Label(i18n.get("settings.uploadLimit")), uploadLimit.node());
+        grid.add(limitNote, 1, 10);
         grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
@@ -94,10 +105,12 @@ public final class SettingsDialog {
         ok.setId("settings-ok");
         ok.setText(i18n.get("common.save"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
-        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> folder.getText().isBlank(), folder.textProperty()));
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> folder.getText().isBlank(), folder.textProperty())
+                .or(downloadLimit.validProperty().not()).or(uploadLimit.validProperty().not()));
         dialog.setResultConverter(button -> button == ButtonType.OK
                 ? current.withPreferences(Path.of(folder.getText().strip()), concurrent.getValue(), retries.getValue(),
                         notify.isSelected(), resume.isSelected(), theme.getValue(), language.getValue())
+                        .withLimits(downloadLimit.bytesPerSecond().orElseThrow(), uploadLimit.bytesPerSecond().orElseThrow())
                 : null);
     }
 
