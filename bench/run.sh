@@ -16,9 +16,11 @@ CASES=${CASES:-"D1 D2 D3 U1 U2 M1 G1"}
 D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
 # The launcher's flags: a small serial-GC heap keeps RSS flat whatever the file size (measured on
 # 1 GiB, -x 4: default G1 ~430 MB RSS; G1 -Xmx96m ~160 MB; Serial -Xmx96m ~178 MB; Serial -Xmx64m
-# ~147 MB at equal CPU; C1-only saved ~10 MB but cost CPU in some runs). The HTTP client's 1 MiB
-# read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
-FERRY_JVM_FLAGS=${FERRY_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx64m"}
+# ~147 MB at equal CPU). C1 only (TieredStopAtLevel=1): a transfer is a short, I/O-bound program
+# whose hot loop C1 compiles well; C2's compile threads cost more than they save (D1, 3 runs each,
+# same machine and hour: 3.46 -> 2.36 CPU-s, 2.61 -> 1.89 s, 143 -> 135 MB). The HTTP client's
+# 1 MiB read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
+FERRY_JVM_FLAGS=${FERRY_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1"}
 
 # --- tools ---------------------------------------------------------------------------------
 need=()

@@ -157,6 +157,9 @@ public final class MainViewModel implements AutoCloseable {
     public void refresh() {
         long start = System.nanoTime();
         updatePasses++;
+        // Finished batches first: their tasks are then in the queue, so the snapshots below show
+        // their rows in the same pass as their "started" message, never a frame later.
+        writes.drain();
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
         int running = 0;
@@ -210,7 +213,6 @@ public final class MainViewModel implements AutoCloseable {
             statusText.set(i18n.get("status.summary", status.toArray()));
         }
         updateCommands();
-        writes.drain();
         if (writes.idle()) {
             // Held while a batch is being added, so its "started" message comes before what its
             // first tasks report (a 401 asking for a password) instead of replacing it.
