@@ -122,6 +122,32 @@ final class TaskRuntime implements TransferContext {
     }
 
     private volatile boolean resumeWhenStopped;
+    /** Guarded by the queue's lock: between leaving the running list and its outcome being saved. */
+    private boolean settling;
+    private final Object storeLock = new Object();
+    /** Guarded by {@link #storeLock}. */
+    private boolean removed;
+
+    void setSettling(boolean value) {
+        settling = value;
+    }
+
+    boolean isSettling() {
+        return settling;
+    }
+
+    /** Serialises this task's state writes with its removal. */
+    Object storeLock() {
+        return storeLock;
+    }
+
+    void markRemoved() {
+        removed = true;
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
 
     void resumeWhenStopped() {
         resumeWhenStopped = true;

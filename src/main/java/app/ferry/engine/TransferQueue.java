@@ -267,9 +267,9 @@ public final class TransferQueue implements AutoCloseable {
             if (runtime == null || ready.contains(runtime) || runtime.record().state() == TaskState.COMPLETED) {
                 return;
             }
-            if (running.contains(runtime)) {
+            if (running.contains(runtime) || runtime.isSettling()) {
                 // Paused a moment ago and still saving: continue as soon as it has stopped.
-                if (runtime.stopRequested()) {
+                if (runtime.stopRequested() || runtime.isSettling()) {
                     runtime.resumeWhenStopped();
                 }
                 return;
@@ -316,7 +316,10 @@ public final class TransferQueue implements AutoCloseable {
             ready.remove(runtime);
             wasRunning = running.contains(runtime);
         }
-        store.delete(id);
+        synchronized (runtime.storeLock()) {
+            runtime.markRemoved();
+            store.delete(id);
+        }
         if (wasRunning) {
             // The transfer still holds its partial file; it is deleted once the transfer let go.
             runtime.requestRemoval(deleteFiles);
@@ -389,6 +392,9 @@ public final class TransferQueue implements AutoCloseable {
 
     private void finished(TaskRuntime runtime, Outcome outcome) {
         synchronized (lock) {
+            // Out of the running list so its slot frees up, but still settling: a resume() now
+            // must wait for the outcome to be saved rather than start a second worker.
+            runtime.setSettling(true);
             running.remove(runtime);
         }
         try {
@@ -399,6 +405,13 @@ public final class TransferQueue implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "Could not save the outcome of task " + runtime.id(), e);
             runtime.update(r -> r.withState(TaskState.FAILED, e.getMessage(), System.currentTimeMillis()));
             fanOut.failed(runtime.snapshot());
+        } finally {
+            synchronized (lock) {
+                runtime.setSettling(false);
+            }
+        }
+        if (runtime.takeResumeWhenStopped()) {
+            resume(runtime.id());
         }
         promoteAndExecute();
     }
@@ -434,9 +447,6 @@ public final class TransferQueue implements AutoCloseable {
                         long durable = runtime.record().durableBytes();
                         runtime.note(HistoryEvent.Kind.PAUSED, durable, "Paused with " + durable + " bytes saved");
                         transition(runtime, TaskState.PAUSED, null);
-                        if (runtime.takeResumeWhenStopped()) {
-                            resume(runtime.id());
-                        }
                     }
                 }
             }
@@ -467,12 +477,20 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Saves a record of a task the queue still knows; a removed task's late checkpoint is dropped. */
     void persist(TaskRecord record) {
+        TaskRuntime runtime;
         synchronized (lock) {
-            if (!tasks.containsKey(record.id())) {
-                return;
+            runtime = tasks.get(record.id());
+        }
+        if (runtime == null) {
+            return;
+        }
+        // Held across the write, so a remove() cannot delete the file between our check and our
+        // rename and have this write bring the removed task back at the next start.
+        synchronized (runtime.storeLock()) {
+            if (!runtime.isRemoved()) {
+                save(record);
             }
         }
-        save(record);
     }
 
     private void save(TaskRecord record) {

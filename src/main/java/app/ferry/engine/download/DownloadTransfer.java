@@ -12,6 +12,7 @@ import app.ferry.engine.http.FileNameChooser;
 import app.ferry.engine.http.MalformedHeaderException;
 import app.ferry.engine.http.RetryAfter;
 import app.ferry.engine.http.UniqueFiles;
+import app.ferry.engine.store.AtomicFiles;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.Redirects;
 import app.ferry.engine.transfer.StatusLine;
@@ -280,7 +281,12 @@ public final class DownloadTransfer implements Transfer {
 
     private Outcome rangeNotSatisfiable(TransferContext context, HttpHeaders headers, long offset) throws IOException {
         long total = headers.firstValue("Content-Range").map(DownloadTransfer::unsatisfiedTotal).orElse(-1L);
-        if (offset > 0 && total == offset) {
+        DownloadProgress saved = context.record().download();
+        // Only the same version, of the length we knew, is complete: a server that ignores If-Range
+        // answers 416 for a file that shrank to exactly our offset, too.
+        boolean sameVersion = (saved.totalBytes() < 0 || saved.totalBytes() == total)
+                && !Validators.of(headers).contradicts(saved);
+        if (offset > 0 && total == offset && sameVersion) {
             // We already have every byte: the last attempt died between the final write and the move.
             Path partial = context.record().download().partialFile();
             context.update(r -> r.withDownload(new DownloadProgress(r.download().finalUrl(), r.download().etag(),
@@ -429,6 +435,9 @@ public final class DownloadTransfer implements Transfer {
             }
         }
         Path finalFile = UniqueFiles.moveIntoPlace(progress.partialFile(), spec.directory(), context.record().name());
+        // The state about to say COMPLETED names this file: its directory entry must be on disk
+        // first (the download folder may be on another file system than the state).
+        AtomicFiles.fsyncDirectory(spec.directory());
         context.update(r -> r.withName(finalFile.getFileName().toString())
                 .withDownload(r.download().withFinalFile(finalFile)));
         context.note(HistoryEvent.Kind.COMPLETED, length, "Saved as " + finalFile);

@@ -141,6 +141,11 @@ final class SegmentedDownload {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 abort();
+            } catch (IOException | RuntimeException e) {
+                // A checkpoint failed (the state's disk is full): stop the connections now rather
+                // than letting the pool's close wait for every remaining range to arrive.
+                abort();
+                throw e;
             }
         } finally {
             // Whatever was written came from validated responses: keep it, even on a failure.

@@ -37,7 +37,7 @@ public final class TusUploadTransfer implements Transfer {
         Interrupter interrupter = new Interrupter(Thread.currentThread());
         context.onStop(interrupter);
         try {
-            return upload(context);
+            return upload(context, interrupter);
         } catch (InterruptedException e) {
             if (context.stopRequested()) {
                 return stopped(context);
@@ -60,10 +60,14 @@ public final class TusUploadTransfer implements Transfer {
         }
     }
 
-    /** Interrupts the attempt's thread when the task is stopped, but only while the attempt runs. */
+    /**
+     * Interrupts the attempt's thread when the task is stopped, but only while it blocks in a tus
+     * request: an interrupt that lands during a state write would make that write fail with
+     * ClosedByInterruptException and turn a pause into a failure.
+     */
     private static final class Interrupter implements AutoCloseable {
         private final Thread worker;
-        private boolean armed = true;
+        private boolean armed;
 
         Interrupter(Thread worker) {
             this.worker = worker;
@@ -76,9 +80,34 @@ public final class TusUploadTransfer implements Transfer {
             }
         }
 
+        synchronized void arm() {
+            armed = true;
+        }
+
         synchronized void disarm() {
             armed = false;
         }
+
+        /** Runs one blocking tus request with the interrupter armed; no interrupt outlives it. */
+        <T> T call(TransferContext context, TusCall<T> request) throws IOException, InterruptedException {
+            if (context.stopRequested()) {
+                throw new InterruptedException("stopped before the request");
+            }
+            arm();
+            try {
+                return request.run();
+            } finally {
+                disarm();
+                if (Thread.interrupted() && !context.stopRequested()) {
+                    throw new InterruptedException("interrupted");
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface TusCall<T> {
+        T run() throws IOException, InterruptedException;
     }
 
     private static Outcome stopped(TransferContext context) throws IOException {
@@ -87,7 +116,7 @@ public final class TusUploadTransfer implements Transfer {
         return new Outcome.Stopped();
     }
 
-    private Outcome upload(TransferContext context) throws IOException, InterruptedException {
+    private Outcome upload(TransferContext context, Interrupter interrupter) throws IOException, InterruptedException {
         Path file = spec.file();
         BodyUploadTransfer.requireReadableFile(file);
         TusClient tus = new TusClient(context.http());
@@ -104,7 +133,8 @@ public final class TusUploadTransfer implements Transfer {
         long offset = 0;
         if (upload != null) {
             try {
-                offset = tus.offset(upload);
+                URI existing = upload;
+                offset = interrupter.call(context, () -> tus.offset(existing));
             } catch (TusException e) {
                 if (!e.isExpired()) {
                     throw e;
@@ -115,7 +145,7 @@ public final class TusUploadTransfer implements Transfer {
             }
         }
         if (upload == null) {
-            upload = tus.create(URI.create(spec.url()), length, metadata(file));
+            upload = interrupter.call(context, () -> tus.create(URI.create(spec.url()), length, metadata(file)));
             offset = 0;
             URI created = upload;
             context.update(r -> r.withUpload(new UploadProgress(length, 0, created.toString(), fingerprint)));
@@ -136,10 +166,11 @@ public final class TusUploadTransfer implements Transfer {
                 return stopped(context);
             }
             long chunk = Math.min(CHUNK_BYTES, length - offset);
-            offset = tus.patch(target, file, offset, chunk, delta -> {
+            long from = offset;
+            offset = interrupter.call(context, () -> tus.patch(target, file, from, chunk, delta -> {
                 context.addBytesDone(delta);
                 context.touch();
-            });
+            }));
             long confirmed = offset;
             context.setBytesDone(confirmed);
             context.update(r -> r.withUpload(new UploadProgress(length, confirmed, target.toString(), fingerprint)));

@@ -279,6 +279,42 @@ class DownloadResumeTest {
         assertThat(kinds(done)).doesNotContain(HistoryEvent.Kind.RESTARTED);
     }
 
+    @Test
+    void a416ForAFileThatShrankToTheSavedOffsetIsNotTakenAsComplete() throws IOException {
+        byte[] content = FileServer.randomBytes(SIZE, seed);
+        ServedFile file = server.serve("/shrink.bin", content).throttle(RATE);
+        TaskId id = queue.add(DownloadSpec.of(server.url("/shrink.bin"), downloads));
+
+        long prefix = pauseAfter(id, 200_000 + random.nextInt(SIZE / 2));
+        // The new version ends exactly where we stopped, and the server ignores If-Range: it
+        // answers our Range with 416 "bytes */prefix", which must not finish the old version.
+        byte[] shorter = FileServer.randomBytes((int) prefix, seed + 1);
+        file.throttle(0).ignoreIfRange(true).replace(shorter);
+        TaskSnapshot done = resumeToEnd(id);
+
+        assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(shorter));
+        assertThat(kinds(done)).contains(HistoryEvent.Kind.RESTARTED);
+    }
+
+    @Test
+    void pauseAndResumeInQuickSuccessionNeverStrandTheTask() {
+        byte[] content = FileServer.randomBytes(SIZE, seed);
+        server.serve("/flicker.bin", content).throttle(RATE);
+        TaskId id = queue.add(DownloadSpec.of(server.url("/flicker.bin"), downloads));
+        awaitBytesDone(queue, id, 100_000);
+
+        // Each resume lands while the pause is still being saved, or just after: either way the
+        // task must end up running again, with one worker.
+        for (int i = 0; i < 20; i++) {
+            queue.pause(id);
+            queue.resume(id);
+        }
+        TaskSnapshot done = awaitFinished(queue, id);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(content));
+    }
+
     private long pauseAfter(TaskId id, long bytes) {
         awaitBytesDone(queue, id, bytes);
         queue.pause(id);
