@@ -263,6 +263,11 @@ final class TaskRuntime implements TransferContext {
         return Math.max(queue.uploadLimiter().reserve(bytes), limiter.reserve(bytes));
     }
 
+    @Override
+    public HttpRequest.BodyPublisher throttledUpload(HttpRequest.BodyPublisher body) {
+        return new ThrottledPublisher(body, this::reserveUpload);
+    }
+
     /** Upload bodies pass through the limiters; requests without a body are sent as they are. */
     private HttpRequest throttled(HttpRequest request) {
         if (record.direction() != Direction.UPLOAD) {

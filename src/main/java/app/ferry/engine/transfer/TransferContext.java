@@ -82,6 +82,11 @@ public interface TransferContext {
         return buffer;
     }
 
+    /** An upload body that pays the upload limits for each chunk, for bodies not sent through {@link #send}. */
+    default java.net.http.HttpRequest.BodyPublisher throttledUpload(java.net.http.HttpRequest.BodyPublisher body) {
+        return body;
+    }
+
     default long checkpointInterval() {
         return config().checkpointInterval().toNanos();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A client for the tus resumable upload protocol 1.0.0: the core protocol (HEAD, PATCH) and the
@@ -27,9 +28,16 @@ public final class TusClient {
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
 
     private final HttpClient http;
+    private final UnaryOperator<HttpRequest.BodyPublisher> bodies;
 
     public TusClient(HttpClient http) {
+        this(http, UnaryOperator.identity());
+    }
+
+    /** @param bodies wraps each PATCH body, e.g. to apply the engine's upload rate limits */
+    public TusClient(HttpClient http, UnaryOperator<HttpRequest.BodyPublisher> bodies) {
         this.http = Objects.requireNonNull(http, "http");
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     /**
@@ -86,7 +94,7 @@ public final class TusClient {
                 .header("Tus-Resumable", TUS_VERSION)
                 .header("Upload-Offset", Long.toString(offset))
                 .header("Content-Type", OFFSET_OCTET_STREAM)
-                .method("PATCH", body)
+                .method("PATCH", bodies.apply(body))
                 .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "PATCH", 204, 200);

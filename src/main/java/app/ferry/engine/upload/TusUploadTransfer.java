@@ -119,7 +119,7 @@ public final class TusUploadTransfer implements Transfer {
     private Outcome upload(TransferContext context, Interrupter interrupter) throws IOException, InterruptedException {
         Path file = spec.file();
         BodyUploadTransfer.requireReadableFile(file);
-        TusClient tus = new TusClient(context.http());
+        TusClient tus = new TusClient(context.http(), context::throttledUpload);
         FileFingerprint fingerprint = FileFingerprint.of(file);
         long length = fingerprint.size();
         UploadProgress saved = context.record().upload();

@@ -91,6 +91,21 @@ class TusUploadQueueTest {
     }
 
     @Test
+    void theUploadLimitAppliesToTusPatches() throws Exception {
+        Path file = randomFile("limited.bin", 4 * MIB, 5);
+        queue.setLimits(0, 2L * MIB);
+
+        long start = System.nanoTime();
+        TaskSnapshot done = awaitSettled(queue.add(new TusUploadSpec(file, tus.endpoint().toString())));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(tus.uploadedBytes(done.record().upload().resumeUrl())).isEqualTo(Files.readAllBytes(file));
+        // 4 MiB at 2 MiB/s, less the limiter's burst and the first 1 MiB chunk: never under 1.2 s.
+        assertThat(took).isGreaterThan(Duration.ofMillis(1200));
+    }
+
+    @Test
     void aCompleteUploadIsIdenticalOnTheServer() throws Exception {
         Path file = randomFile("holiday 照片.bin", SIZE, 1);
         int before = tus.gate().reads().size();
