@@ -260,8 +260,9 @@ public final class GuiScaleBench {
 
     private static Result measure(MainViewModel vm, long fxThread, PulseClock clock, int expectedRunning)
             throws Exception {
-        // Let speeds and the table settle after the change.
-        Thread.sleep(3_000);
+        // A benchmark's warm-up window, not a test waiting for a condition: speeds and the table
+        // settle after the change before the 10 s measurement starts.
+        TimeUnit.SECONDS.sleep(3);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicLong rowChanges = new AtomicLong();
         ChangeListener<Number> counter = (obs, old, now) -> rowChanges.incrementAndGet();
@@ -347,21 +348,9 @@ public final class GuiScaleBench {
         return result.get(120, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(Callable<Boolean> condition, int timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("G1: condition not met within " + timeoutSeconds + " s");
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(Callable<Boolean> condition, int timeoutSeconds) {
+        org.awaitility.Awaitility.await("G1 setup").atMost(java.time.Duration.ofSeconds(timeoutSeconds))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(condition);
     }
 
     private static double seconds(long since) {
