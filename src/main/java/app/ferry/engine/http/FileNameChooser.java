@@ -1,8 +1,6 @@
 package app.ferry.engine.http;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,24 +13,6 @@ public final class FileNameChooser {
 
     /** The name used when neither the server nor the URL suggests one. */
     public static final String FALLBACK = "download";
-
-    /** A few common types, so that a nameless PDF still opens with a double click. */
-    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-            Map.entry("application/pdf", ".pdf"),
-            Map.entry("application/zip", ".zip"),
-            Map.entry("application/gzip", ".gz"),
-            Map.entry("application/x-tar", ".tar"),
-            Map.entry("application/json", ".json"),
-            Map.entry("application/xml", ".xml"),
-            Map.entry("text/plain", ".txt"),
-            Map.entry("text/html", ".html"),
-            Map.entry("text/csv", ".csv"),
-            Map.entry("image/png", ".png"),
-            Map.entry("image/jpeg", ".jpg"),
-            Map.entry("image/gif", ".gif"),
-            Map.entry("image/webp", ".webp"),
-            Map.entry("audio/mpeg", ".mp3"),
-            Map.entry("video/mp4", ".mp4"));
 
     private FileNameChooser() {
     }
@@ -70,13 +50,8 @@ public final class FileNameChooser {
         return Optional.of(decoded == null ? segment : decoded);
     }
 
+    /** So that a nameless PDF still opens with a double click. */
     private static String extensionFor(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-                .strip().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.getOrDefault(mediaType, "");
+        return contentType == null ? "" : MediaTypes.extensionOfType(contentType).map(e -> "." + e).orElse("");
     }
 }
