@@ -33,6 +33,8 @@ final class QueueSession implements AutoCloseable {
     private final ProgressPrinter progress;
     private final Thread shutdownHook;
     private volatile boolean interrupted;
+    /** The thread in {@link #await}, woken by every state change so the run ends as soon as its tasks do. */
+    private volatile Thread waiter;
 
     private QueueSession(TransferQueue queue, PrintWriter out, PrintWriter err) {
         this.queue = queue;
@@ -72,6 +74,7 @@ final class QueueSession implements AutoCloseable {
 
     /** Waits until none of {@code ids} is queued or running, then reports and returns the exit code. */
     int await(Set<TaskId> ids) {
+        waiter = Thread.currentThread();
         while (!interrupted) {
             List<TaskSnapshot> tasks = queue.snapshots().stream().filter(s -> ids.contains(s.id())).toList();
             synchronized (progress) {
@@ -90,6 +93,7 @@ final class QueueSession implements AutoCloseable {
             }
             LockSupport.parkNanos(REFRESH_NANOS);
         }
+        waiter = null;
         synchronized (progress) {
             progress.breakLine();
         }
@@ -174,6 +178,14 @@ final class QueueSession implements AutoCloseable {
 
     /** Lifecycle lines between progress updates. */
     private final class Reporter implements TransferListener {
+        @Override
+        public void stateChanged(TaskSnapshot snapshot) {
+            Thread thread = waiter;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        }
+
         @Override
         public void resumed(TaskId id, long offset) {
             queue.snapshot(id).ifPresent(task -> say("resuming " + task.name() + " at " + offset + " bytes"));
