@@ -5,6 +5,7 @@
 #   bench/run.sh                       # every case, 3 runs each
 #   RUNS=5 CASES="D1 D2" bench/run.sh  # a subset
 #   FERRY_JVM_FLAGS="-XX:+UseG1GC" bench/run.sh   # try other JVM flags
+#   FERRY_AOT=off bench/run.sh         # without the AOT cache the packaged app ships
 #
 # Writes bench/results/YYYY-MM-DD.md. Loopback only; removes its files and stops its servers on exit.
 set -euo pipefail
@@ -21,6 +22,9 @@ D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
 # same machine and hour: 3.46 -> 2.36 CPU-s, 2.61 -> 1.89 s, 143 -> 135 MB). The HTTP client's
 # 1 MiB read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
 FERRY_JVM_FLAGS=${FERRY_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1"}
+# Like the packaged app (packaging/package.sh), Ferry runs with a JDK 25 AOT cache (JEP 483/514)
+# trained by one segmented download before the measurements: classes come loaded and linked.
+FERRY_AOT=${FERRY_AOT:-on}
 
 # --- tools ---------------------------------------------------------------------------------
 need=()
@@ -94,6 +98,7 @@ fi
 if has_case M1; then
   head -c 4G /dev/urandom > "$WWW/4g.bin"
 fi
+head -c 16M /dev/urandom > "$WWW/train.bin"
 if has_case D3; then
   head -c $((1000 * 102400)) /dev/urandom | split -b 102400 -a 4 -d - "$WWW/many/f"
 fi
@@ -141,9 +146,22 @@ RAW="$WORK/raw.tsv"
 FAILED=""
 : > "$RAW"
 # The launcher measured: the jar with the flags above, and a fresh state directory per run.
+FERRY_RUN_FLAGS=$FERRY_JVM_FLAGS
+if [ "$FERRY_AOT" = on ]; then
+  echo "Training the AOT cache with one download..."
+  mkdir -p "$WORK/train"
+  "$JAVA" $FERRY_JVM_FLAGS -XX:AOTCacheOutput="$WORK/ferry.aot" -jar "$JAR" get -x 4 \
+    --dir "$WORK/train" --state "$WORK/train/state" "$BASE/train.bin" >"$WORK/train.log" 2>&1 \
+    || { cat "$WORK/train.log" >&2; exit 1; }
+  rm -rf "$WORK/train"
+  FERRY_RUN_FLAGS="$FERRY_JVM_FLAGS -XX:AOTCache=$WORK/ferry.aot"
+  # A cache the JVM refuses only makes Ferry slower, silently: stop instead of measuring that.
+  "$JAVA" $FERRY_RUN_FLAGS -XX:AOTMode=on -jar "$JAR" --version >/dev/null \
+    || { echo "The JVM refuses $WORK/ferry.aot (see above)" >&2; exit 1; }
+fi
 cat > "$WORK/ferry" <<EOF
 #!/bin/sh
-exec "$JAVA" $FERRY_JVM_FLAGS -jar "$JAR" "\$@" --state "$WORK/state"
+exec "$JAVA" $FERRY_RUN_FLAGS -jar "$JAR" "\$@" --state "$WORK/state"
 EOF
 chmod +x "$WORK/ferry"
 ferry="$WORK/ferry"
@@ -301,7 +319,7 @@ mkdir -p bench/results
        "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Loopback, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///')," \
        "$(curl --version | head -1 | cut -d' ' -f1-2), $(wget --version | head -1 | cut -d' ' -f1-3), $(aria2c --version | head -1)," \
        "Java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)."
-  echo "Ferry JVM flags: \`$FERRY_JVM_FLAGS\`. Medians of $RUNS runs; CPU = user + system seconds;"
+  echo "Ferry JVM flags: \`$FERRY_JVM_FLAGS\`, AOT cache $FERRY_AOT. Medians of $RUNS runs; CPU = user + system seconds;"
   echo "RSS = peak resident set (/usr/bin/time). Ratio = Ferry's median wall time / the best anchor's (lower is better)."
   echo
   echo "| Case | Tool | Wall s | MB/s or files/s | CPU s | Peak RSS MB | Ferry / best anchor |"
