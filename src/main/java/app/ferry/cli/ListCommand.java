@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TaskStore.Loaded loaded = TaskStore.readOnly(state.directory(AppDirs.forCurrentUser())).loadAll();
+        TaskStore.Loaded loaded = TaskStore.readOnly(state.directory(AppDirs.forCurrentUser()));
         loaded.problems().forEach(p -> err.println("ferry: " + p));
         if (loaded.records().isEmpty()) {
             err.println("No tasks in " + state.directory(AppDirs.forCurrentUser()));

@@ -57,6 +57,11 @@ public final class TransferQueue implements AutoCloseable {
     private final Map<TaskId, TaskRuntime> tasks = new LinkedHashMap<>();
     private final Deque<TaskRuntime> ready = new ArrayDeque<>();
     private final List<TaskRuntime> running = new ArrayList<>();
+    /**
+     * Finished transfers whose outcome is being saved. They hold their slot until then: their
+     * record still says RUNNING, and a snapshot must never show more running than the limit.
+     */
+    private final List<TaskRuntime> settling = new ArrayList<>();
     private boolean closed;
 
     private volatile EngineConfig config;
@@ -94,10 +99,15 @@ public final class TransferQueue implements AutoCloseable {
         StateDirectory directory = StateDirectory.open(stateDir);
         try {
             TaskStore store = TaskStore.owned(directory);
-            TaskStore.Loaded loaded = store.loadAll();
-            TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems());
-            queue.restore(loaded.records());
-            return queue;
+            try {
+                TaskStore.Loaded loaded = store.loadAll();
+                TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems());
+                queue.restore(loaded.records());
+                return queue;
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -351,7 +361,10 @@ public final class TransferQueue implements AutoCloseable {
             for (TaskRuntime r : running) {
                 perHost.merge(r.hostKey(), 1, Integer::sum);
             }
-            for (var it = ready.iterator(); it.hasNext() && running.size() < config.maxConcurrent(); ) {
+            for (TaskRuntime r : settling) {
+                perHost.merge(r.hostKey(), 1, Integer::sum);
+            }
+            for (var it = ready.iterator(); it.hasNext() && running.size() + settling.size() < config.maxConcurrent(); ) {
                 TaskRuntime candidate = it.next();
                 String host = candidate.hostKey();
                 if (perHost.getOrDefault(host, 0) >= config.maxPerHost()) {
@@ -392,10 +405,11 @@ public final class TransferQueue implements AutoCloseable {
 
     private void finished(TaskRuntime runtime, Outcome outcome) {
         synchronized (lock) {
-            // Out of the running list so its slot frees up, but still settling: a resume() now
-            // must wait for the outcome to be saved rather than start a second worker.
+            // Out of the running list, but still settling: a resume() now must wait for the
+            // outcome to be saved rather than start a second worker.
             runtime.setSettling(true);
             running.remove(runtime);
+            settling.add(runtime);
         }
         try {
             settle(runtime, outcome);
@@ -408,6 +422,7 @@ public final class TransferQueue implements AutoCloseable {
         } finally {
             synchronized (lock) {
                 runtime.setSettling(false);
+                settling.remove(runtime);
             }
         }
         if (runtime.takeResumeWhenStopped()) {
@@ -542,7 +557,7 @@ public final class TransferQueue implements AutoCloseable {
     /** True when no task is queued or running. */
     public boolean isIdle() {
         synchronized (lock) {
-            return ready.isEmpty() && running.isEmpty();
+            return ready.isEmpty() && running.isEmpty() && settling.isEmpty();
         }
     }
 
@@ -576,7 +591,11 @@ public final class TransferQueue implements AutoCloseable {
         } finally {
             watchdog.shutdownNow();
             http.shutdownNow();
-            stateDirectory.close();
+            try {
+                store.close();
+            } finally {
+                stateDirectory.close();
+            }
         }
     }
 

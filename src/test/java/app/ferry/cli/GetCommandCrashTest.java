@@ -4,6 +4,7 @@ import static app.ferry.testing.Queues.claimedPrefix;
 import static app.ferry.testing.Queues.fastConfig;
 import static app.ferry.testing.Queues.partialFile;
 import static app.ferry.testing.Queues.sha256;
+import app.ferry.testing.Queues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -136,11 +138,10 @@ class GetCommandCrashTest {
     /** Kills the child, then checks that the state claims only bytes that are on disk and are right. */
     private void killAndCheck(byte[] content) throws IOException {
         child.kill();
-        Path taskFile = taskFile();
-        if (taskFile == null) {
+        JsonNode state = savedTask();
+        if (state == null) {
             return; // Killed before the task was saved: nothing to check.
         }
-        JsonNode state = JsonMapper.builder().build().readTree(taskFile.toFile());
         long claimed = claimedPrefix(state);
         if (claimed == 0) {
             return;
@@ -153,15 +154,9 @@ class GetCommandCrashTest {
                 .as("the %d claimed bytes are the server's (seed %d)", claimed, seed).isTrue();
     }
 
-    private Path taskFile() throws IOException {
-        Path tasks = stateDir.resolve("tasks");
-        if (!Files.isDirectory(tasks)) {
-            return null;
-        }
-        try (Stream<Path> files = Files.list(tasks)) {
-            List<Path> json = files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
-            assertThat(json).as("one task, however many runs").hasSizeLessThanOrEqualTo(1);
-            return json.isEmpty() ? null : json.getFirst();
-        }
+    private JsonNode savedTask() {
+        Map<String, JsonNode> states = Queues.savedStates(stateDir);
+        assertThat(states).as("one task, however many runs").hasSizeLessThanOrEqualTo(1);
+        return states.isEmpty() ? null : states.values().iterator().next();
     }
 }

@@ -2,6 +2,7 @@ package app.ferry.cli;
 
 import static app.ferry.testing.Queues.fastConfig;
 import static app.ferry.testing.Queues.sha256;
+import app.ferry.testing.Queues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.DownloadSpec;
@@ -90,14 +91,13 @@ class GetCommandTest {
     void aStateDirectoryInUseIsRefusedAndItsOwnerKeepsIt() throws IOException {
         try (TransferQueue owner = TransferQueue.open(stateDir, fastConfig())) {
             TaskId id = owner.add(DownloadSpec.of(server.url("/file.bin"), temp.resolve("owner")));
-            Path taskFile = stateDir.resolve("tasks").resolve(id.value() + ".json");
 
             int exit = run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin"));
 
             assertThat(exit).isEqualTo(3);
             assertThat(errLines()).singleElement().asString()
                     .contains("in use by pid " + ProcessHandle.current().pid());
-            assertThat(taskFile).exists();
+            assertThat(Queues.savedStates(stateDir)).containsKey(id.value());
             // The refusal did not release the owner's OS lock: another process is refused too.
             try (FerryProcess other = FerryProcess.start(temp.resolve("logs"), "other", "get", "--dir",
                     downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin"))) {

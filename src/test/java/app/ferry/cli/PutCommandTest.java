@@ -287,7 +287,7 @@ class PutCommandTest {
     }
 
     static List<TaskRecord> tasksIn(Path state) throws IOException {
-        return TaskStore.readOnly(state).loadAll().records();
+        return TaskStore.readOnly(state).records();
     }
 
     private TaskRecord onlyTask() throws IOException {

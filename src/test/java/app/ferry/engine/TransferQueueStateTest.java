@@ -8,12 +8,17 @@ import static app.ferry.testing.Queues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ferry.engine.store.Journal;
 import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.engine.store.TaskStore;
+import app.ferry.testing.Queues;
 import app.ferry.testing.FileServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +74,7 @@ class TransferQueueStateTest {
     }
 
     @Test
-    void aCorruptTaskFileIsSetAsideAndReportedWhileTheOthersLoad() throws IOException {
+    void anUnreadableTaskIsSetAsideAndReportedWhileTheOthersLoad() throws IOException {
         server.serve("/a.bin", FileServer.randomBytes(1000, 1));
         server.serve("/b.bin", FileServer.randomBytes(2000, 2));
         List<TaskId> ids;
@@ -78,19 +83,60 @@ class TransferQueueStateTest {
                     queue.add(DownloadSpec.of(server.url("/b.bin"), downloads)));
             ids.forEach(id -> awaitFinished(queue, id));
         }
-        Path corrupt = stateDir.resolve("tasks").resolve(TaskId.random().value() + ".json");
-        Files.writeString(corrupt, "{\"id\": \"trunc");
+        // A journal line intact on disk that no longer reads as a task (a bug, a hand edit).
+        TaskId bad = TaskId.random();
+        try (Journal journal = Journal.open(stateDir.resolve(TaskStore.JOURNAL), Map.of(), problem -> {
+        })) {
+            journal.put(bad.value(), "{\"id\": \"trunc".getBytes(StandardCharsets.UTF_8));
+        }
 
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
             assertThat(queue.snapshots()).extracting(TaskSnapshot::id).containsExactlyElementsOf(ids);
             assertThat(queue.snapshots()).allMatch(s -> s.state() == TaskState.COMPLETED);
+            assertThat(queue.restoreProblems()).singleElement().asString().contains(bad.value()).contains("kept it as");
+        }
+        try (Stream<Path> files = Files.list(stateDir)) {
+            Path kept = files.filter(f -> f.getFileName().toString().startsWith("task-" + bad.value() + ".json.unreadable-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readString(kept)).isEqualTo("{\"id\": \"trunc");
+        }
+        // Reported once: the journal no longer holds it.
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            assertThat(queue.restoreProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void taskFilesOfEarlierVersionsMoveIntoTheJournalAndACorruptOneIsKeptAside() throws IOException {
+        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        TaskRecord done;
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            TaskId id = queue.add(DownloadSpec.of(server.url("/a.bin"), downloads));
+            done = awaitFinished(queue, id).record();
+        }
+        // What state directories looked like before the journal: one JSON file per task.
+        byte[] saved = Journal.read(stateDir.resolve(TaskStore.JOURNAL)).values().get(done.id().value());
+        Files.delete(stateDir.resolve(TaskStore.JOURNAL));
+        Path legacy = Files.createDirectories(stateDir.resolve("tasks"));
+        Path old = legacy.resolve(done.id().value() + ".json");
+        Files.write(old, saved);
+        Path corrupt = legacy.resolve(TaskId.random().value() + ".json");
+        Files.writeString(corrupt, "{\"id\": \"trunc");
+
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            assertThat(queue.snapshots()).singleElement().satisfies(task -> {
+                assertThat(task.id()).isEqualTo(done.id());
+                assertThat(task.state()).isEqualTo(TaskState.COMPLETED);
+            });
             assertThat(queue.restoreProblems()).singleElement().asString()
                     .contains(corrupt.getFileName().toString()).contains("kept it as");
         }
+        assertThat(old).doesNotExist();
         assertThat(corrupt).doesNotExist();
-        try (Stream<Path> files = Files.list(stateDir.resolve("tasks"))) {
+        assertThat(Queues.savedStates(stateDir)).containsOnlyKeys(done.id().value());
+        try (Stream<Path> files = Files.list(legacy)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .anyMatch(name -> name.startsWith(corrupt.getFileName() + ".corrupt-"));
+                    .singleElement().asString().startsWith(corrupt.getFileName() + ".corrupt-");
         }
     }
 

@@ -1,5 +1,6 @@
 package app.ferry.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.EngineConfig;
@@ -7,6 +8,8 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.engine.store.Journal;
+import app.ferry.engine.store.TaskStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -18,6 +21,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -60,10 +65,36 @@ public final class Queues {
                 .until(() -> queue.snapshot(id).orElseThrow().bytesDone() >= bytes);
     }
 
-    /** The task's state file, as JSON. */
+    /** The task's saved state, as JSON, read from the journal as another process would. */
     public static JsonNode stateFile(Path stateDir, TaskId id) {
+        JsonNode state = savedStates(stateDir).get(id.value());
+        if (state == null) {
+            throw new AssertionError("No saved state for task " + id + " in " + stateDir);
+        }
+        return state;
+    }
+
+    /** Every task's saved state by task id, read from the journal without changing it. */
+    public static Map<String, JsonNode> savedStates(Path stateDir) {
         try {
-            return JSON.readTree(stateDir.resolve("tasks").resolve(id.value() + ".json").toFile());
+            Journal.Contents contents = Journal.read(stateDir.resolve(TaskStore.JOURNAL));
+            assertThat(contents.problems()).as("journal problems").isEmpty();
+            Map<String, JsonNode> states = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> entry : contents.values().entrySet()) {
+                states.put(entry.getKey(), JSON.readTree(entry.getValue()));
+            }
+            return states;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces a task's saved state, as a crashed run might have left it; no queue may hold the directory. */
+    public static void replaceSavedState(Path stateDir, TaskId id, JsonNode state) {
+        try (Journal journal = Journal.open(stateDir.resolve(TaskStore.JOURNAL), Map.of(), problem -> {
+            throw new AssertionError(problem);
+        })) {
+            journal.put(id.value(), JSON.writeValueAsBytes(state));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import app.ferry.engine.TaskRecord;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,90 +13,155 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One JSON file per task under {@code tasks/}, each replaced atomically. A file that cannot be
- * read is moved aside (never deleted) and reported, so one bad file costs one task, not all.
+ * The tasks of a state directory: one JSON line per change in {@code tasks.journal} (see
+ * {@link Journal}). A record that cannot be read is kept in a file of its own and reported, so
+ * one bad record costs one task, not all.
+ *
+ * <p>Earlier versions kept one JSON file per task under {@code tasks/}; opening such a directory
+ * moves those tasks into the journal and deletes their files once the journal holds them.
  */
-public final class TaskStore {
+public final class TaskStore implements AutoCloseable {
 
-    private static final String SUFFIX = ".json";
+    /** The journal's name in a state directory. */
+    public static final String JOURNAL = "tasks.journal";
+    private static final String LEGACY_DIR = "tasks";
+    private static final String LEGACY_SUFFIX = ".json";
 
-    private final Path dir;
-    private final boolean owner;
+    private final Path stateDir;
+    private final Journal journal;
+    private final List<String> openingProblems;
     private final ObjectMapper json;
 
-    private TaskStore(Path dir, boolean owner) {
-        this.dir = dir;
-        this.owner = owner;
-        this.json = JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
+    private TaskStore(Path stateDir, Journal journal, List<String> openingProblems) {
+        this.stateDir = stateDir;
+        this.journal = journal;
+        this.openingProblems = List.copyOf(openingProblems);
+        this.json = mapper();
+    }
+
+    private static ObjectMapper mapper() {
+        return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addMixIn(app.ferry.engine.upload.FormPart.class, FormPartMixin.class)
                 .build();
     }
 
-    /** The store of a state directory this process has locked: it may write. */
-    public static TaskStore owned(StateDirectory state) throws IOException {
-        Path dir = state.resolve("tasks");
-        Files.createDirectories(dir);
-        return new TaskStore(dir, true);
-    }
-
-    /**
-     * Reads another process's (or an idle) state directory without locking or changing it:
-     * every file is replaced atomically, so a reader never sees a torn one.
-     */
-    public static TaskStore readOnly(Path stateDir) {
-        return new TaskStore(stateDir.resolve("tasks"), false);
-    }
-
-    /** Tasks read back, and the files that could not be read (already moved aside). */
+    /** Tasks read back, and what could not be read (kept aside, never deleted). */
     public record Loaded(List<TaskRecord> records, List<String> problems) {
     }
 
+    /** The store of a state directory this process has locked: it may write. */
+    public static TaskStore owned(StateDirectory state) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path legacyDir = state.resolve(LEGACY_DIR);
+        Map<String, Path> legacyFiles = new LinkedHashMap<>();
+        Map<String, byte[]> legacy = readLegacy(legacyDir, legacyFiles, problems);
+        Journal journal = Journal.open(state.resolve(JOURNAL), legacy, problems::add);
+        // Only now that the journal holds them durably may the old files go.
+        for (Path file : legacyFiles.values()) {
+            Files.deleteIfExists(file);
+        }
+        return new TaskStore(state.root(), journal, problems);
+    }
+
+    /**
+     * Reads another process's (or an idle) state directory without locking or changing it: the
+     * journal is only ever appended to or atomically replaced, so a reader sees complete lines.
+     */
+    public static Loaded readOnly(Path stateDir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, byte[]> values = new LinkedHashMap<>(readLegacy(stateDir.resolve(LEGACY_DIR), null, problems));
+        Journal.Contents contents = Journal.read(stateDir.resolve(JOURNAL));
+        problems.addAll(contents.problems());
+        values.putAll(contents.values());
+        List<TaskRecord> records = new ArrayList<>();
+        ObjectMapper json = mapper();
+        values.forEach((id, value) -> {
+            try {
+                records.add(json.readValue(value, TaskRecord.class));
+            } catch (IOException | IllegalArgumentException e) {
+                problems.add("Could not read task " + id + " (" + firstLine(e.getMessage()) + ")");
+            }
+        });
+        sort(records);
+        return new Loaded(records, problems);
+    }
+
     public void save(TaskRecord record) throws IOException {
-        requireOwner();
-        AtomicFiles.write(file(record.id()), json.writeValueAsBytes(record));
+        journal.put(record.id().value(), json.writeValueAsBytes(record));
     }
 
     public void delete(TaskId id) throws IOException {
-        requireOwner();
-        Files.deleteIfExists(file(id));
-        AtomicFiles.fsyncDirectory(dir);
+        journal.remove(id.value());
     }
 
+    /** The tasks as they were when the store was opened. */
     public Loaded loadAll() throws IOException {
         List<TaskRecord> records = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return new Loaded(records, problems);
+        List<String> problems = new ArrayList<>(openingProblems);
+        for (Map.Entry<String, byte[]> entry : journal.values().entrySet()) {
+            try {
+                records.add(json.readValue(entry.getValue(), TaskRecord.class));
+            } catch (JacksonException | IllegalArgumentException e) {
+                Path aside = stateDir.resolve("task-" + entry.getKey() + ".json.unreadable-" + System.currentTimeMillis());
+                AtomicFiles.write(aside, entry.getValue());
+                journal.remove(entry.getKey());
+                problems.add("Could not read task " + entry.getKey() + " (" + firstLine(e.getMessage())
+                        + "); kept it as " + aside.getFileName());
+            }
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
-            for (Path file : files) {
+        sort(records);
+        return new Loaded(records, problems);
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+
+    /**
+     * The task files of earlier versions, by task id, with their files put in {@code files}. When
+     * {@code files} is null the directory is only read; otherwise a file that is not a task is
+     * moved aside, so it is reported once and kept.
+     */
+    private static Map<String, byte[]> readLegacy(Path dir, Map<String, Path> files, List<String> problems)
+            throws IOException {
+        Map<String, byte[]> values = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return values;
+        }
+        ObjectMapper json = mapper();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir, "*" + LEGACY_SUFFIX)) {
+            for (Path file : listing) {
+                String name = file.getFileName().toString();
                 try {
-                    records.add(json.readValue(file.toFile(), TaskRecord.class));
+                    TaskRecord record = json.readValue(file.toFile(), TaskRecord.class);
+                    values.put(record.id().value(), json.writeValueAsBytes(record));
+                    if (files != null) {
+                        files.put(record.id().value(), file);
+                    }
                 } catch (JacksonException | IllegalArgumentException e) {
-                    if (!owner) {
-                        problems.add("Could not read task file " + file.getFileName() + " (" + firstLine(e.getMessage()) + ")");
+                    if (files == null) {
+                        problems.add("Could not read task file " + name + " (" + firstLine(e.getMessage()) + ")");
                         continue;
                     }
-                    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+                    Path aside = file.resolveSibling(name + ".corrupt-" + System.currentTimeMillis());
                     Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                    problems.add("Could not read task file " + file.getFileName() + " (" + firstLine(e.getMessage())
+                    problems.add("Could not read task file " + name + " (" + firstLine(e.getMessage())
                             + "); kept it as " + aside.getFileName());
                 }
             }
         }
-        records.sort(Comparator.comparingLong(TaskRecord::createdMillis).thenComparing(TaskRecord::id));
-        return new Loaded(records, problems);
+        return values;
     }
 
-    private void requireOwner() {
-        if (!owner) {
-            throw new IllegalStateException("This task store was opened read-only");
-        }
+    private static void sort(List<TaskRecord> records) {
+        records.sort(Comparator.comparingLong(TaskRecord::createdMillis).thenComparing(TaskRecord::id));
     }
 
     private static String firstLine(String message) {
@@ -106,9 +170,5 @@ public final class TaskStore {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private Path file(TaskId id) {
-        return dir.resolve(id.value() + SUFFIX);
     }
 }

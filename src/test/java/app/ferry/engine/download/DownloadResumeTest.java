@@ -7,6 +7,7 @@ import static app.ferry.testing.Queues.claimedPrefix;
 import static app.ferry.testing.Queues.fastConfig;
 import static app.ferry.testing.Queues.partialFile;
 import static app.ferry.testing.Queues.sha256;
+import static app.ferry.testing.Queues.replaceSavedState;
 import static app.ferry.testing.Queues.stateFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -333,12 +334,11 @@ class DownloadResumeTest {
 
     /** Rewrites the state file as the last run left it just before moving the file into place. */
     private void claimEveryByte(TaskId id, long length) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
         ObjectNode state = (ObjectNode) stateFile(stateDir, id);
         ObjectNode download = (ObjectNode) state.path("download");
         download.put("totalBytes", length);
         download.putArray("completed").addObject().put("start", 0).put("end", length);
-        json.writeValue(stateDir.resolve("tasks").resolve(id.value() + ".json").toFile(), state);
+        replaceSavedState(stateDir, id, state);
     }
 
     private static List<HistoryEvent.Kind> kinds(TaskSnapshot task) {

@@ -214,7 +214,7 @@ class SegmentedDownloadTest {
     }
 
     private static DownloadProgress savedProgress(Path state) throws IOException {
-        List<TaskRecord> records = TaskStore.readOnly(state).loadAll().records();
+        List<TaskRecord> records = TaskStore.readOnly(state).records();
         return records.isEmpty() ? null : records.getFirst().download();
     }
 

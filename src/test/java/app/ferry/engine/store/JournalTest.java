@@ -1,0 +1,177 @@
+package app.ferry.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> problems = new ArrayList<>();
+
+    private Path file() {
+        return dir.resolve("test.journal");
+    }
+
+    private Journal open() throws IOException {
+        return Journal.open(file(), Map.of(), problems::add);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> reread() throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (Journal journal = open()) {
+            journal.values().forEach((key, value) -> values.put(key, new String(value, StandardCharsets.UTF_8)));
+        }
+        return values;
+    }
+
+    @Test
+    void putsAndRemovesSurviveAReopenInFirstWrittenOrder() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("b", bytes("{\"n\":1}"));
+            journal.put("a", bytes("{\"n\":2}"));
+            journal.put("c", bytes("{\"n\":3, \"text\":\"功夫熊猫\"}"));
+            journal.put("b", bytes("{\"n\":4}"));
+            journal.remove("a");
+        }
+        assertThat(reread()).containsExactly(Map.entry("b", "{\"n\":4}"), Map.entry("c", "{\"n\":3, \"text\":\"功夫熊猫\"}"));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void concurrentWritersAllReachTheDisk() throws Exception {
+        int writers = 64;
+        int rounds = 40;
+        try (Journal journal = open(); ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String key = "task-" + w;
+                done.add(threads.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        journal.put(key, bytes("{\"round\":" + round + "}"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+        Map<String, String> values = reread();
+        assertThat(values).hasSize(writers);
+        assertThat(values.values()).containsOnly("{\"round\":" + (rounds - 1) + "}");
+    }
+
+    @Test
+    void aTornTailIsDroppedSilently() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("kept", bytes("{\"v\":1}"));
+        }
+        // A crash in the middle of a batch: one line complete but wrong, one cut short.
+        Files.write(file(), bytes("00000000 lost {\"v\":2}\n1234abcd half {\"v"), StandardOpenOption.APPEND);
+
+        assertThat(reread()).containsExactly(Map.entry("kept", "{\"v\":1}"));
+        assertThat(problems).isEmpty();
+        assertThat(Files.readString(file())).doesNotContain("lost").doesNotContain("half");
+    }
+
+    @Test
+    void aDamagedLineBeforeGoodOnesIsReportedAndTheJournalKeptAside() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("first", bytes("{\"v\":1}"));
+            journal.put("second", bytes("{\"v\":2}"));
+            journal.put("third", bytes("{\"v\":3}"));
+        }
+        String text = Files.readString(file());
+        Files.writeString(file(), text.replace("{\"v\":2}", "{\"v\":9}"));
+
+        assertThat(reread()).containsOnlyKeys("first", "third");
+        assertThat(problems).singleElement().asString().contains("damaged lines [3]").contains(".damaged-");
+        try (var files = Files.list(dir)) {
+            Path copy = files.filter(f -> f.getFileName().toString().startsWith("test.journal.damaged-")).findFirst().orElseThrow();
+            assertThat(Files.readString(copy)).contains("{\"v\":9}");
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsKeptAsideAndTheJournalStartsEmpty() throws IOException {
+        Files.writeString(file(), "{\"id\": \"something else\"}");
+
+        assertThat(reread()).isEmpty();
+        assertThat(problems).singleElement().asString().contains("is not a Ferry journal");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("test.journal.damaged-"));
+        }
+    }
+
+    @Test
+    void aLongJournalIsCompactedToItsLiveLines() throws IOException {
+        String big = "{\"pad\":\"" + "x".repeat(10_000) + "\"}";
+        try (Journal journal = open()) {
+            journal.put("other", bytes("{\"v\":1}"));
+            for (int i = 0; i < 300; i++) {
+                journal.put("busy", bytes(big.replace("x\"", i + "\"")));
+            }
+            // 3 MB were written; compaction starts past 1 MiB and leaves about one big line.
+            assertThat(Files.size(file())).isLessThan((1 << 20) + 20_000);
+            journal.put("after", bytes("{\"v\":2}"));
+        }
+        Map<String, String> values = reread();
+        assertThat(values).containsOnlyKeys("other", "busy", "after");
+        assertThat(values.get("busy")).endsWith("299\"}");
+    }
+
+    @Test
+    void aReaderSeesWhatAWriterMadeDurable() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("a", bytes("{\"v\":1}"));
+            journal.remove("a");
+            journal.put("b", bytes("{\"v\":2}"));
+            Journal.Contents contents = Journal.read(file());
+            assertThat(contents.problems()).isEmpty();
+            assertThat(contents.values()).containsOnlyKeys("b");
+        }
+    }
+
+    @Test
+    void importedValuesFillOnlyKeysTheJournalLacks() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("both", bytes("{\"from\":\"journal\"}"));
+        }
+        try (Journal journal = Journal.open(file(), Map.of("both", bytes("{\"from\":\"old\"}"), "old", bytes("{\"v\":1}")),
+                problems::add)) {
+            assertThat(journal.values()).containsOnlyKeys("both", "old");
+        }
+        assertThat(reread()).containsEntry("both", "{\"from\":\"journal\"}").containsEntry("old", "{\"v\":1}");
+    }
+
+    @Test
+    void badInputIsRefusedAndAClosedJournalTakesNoWrites() throws IOException {
+        Journal journal = open();
+        assertThatThrownBy(() -> journal.put("k", bytes("two\nlines"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> journal.put("a key", bytes("{}"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> journal.put("k", new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        journal.close();
+        assertThatThrownBy(() -> journal.put("k", bytes("{}"))).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+}
