@@ -48,6 +48,8 @@ t0=$(date +%s)
 # .deb to it (SOURCE_DATE_EPOCH): the installed jars then carry the trained timestamps.
 epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || true)}"
 epoch="${epoch:-$(date +%s)}"
+# dpkg-deb only lowers times to it: a commit time ahead of this clock would not be one.
+(( epoch <= $(date +%s) )) || epoch=$(date +%s)
 ./mvnw -B -q -DskipTests package
 echo "jar built in $(elapsed "$t0")"
 
