@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds Ferry's native bundles with jpackage: packaging/package.sh [app-image|deb|all]
-#   app-image  packaging/out/Ferry/         (bin/Ferry launcher + app jars + a Java runtime)
-#   deb        packaging/out/ferry_<version>_amd64.deb  (installs to /opt/ferry; needs fakeroot)
-#   all        both (the default)
+#   app-image  packaging/out/Ferry/         (bin/Ferry launcher + app jars + a Java runtime
+#              + lib/app/ferry.aot, the AOT cache trained by one download from a local server)
+#   deb        packaging/out/ferry_<version>_amd64.deb  (installs to /opt/ferry; needs fakeroot),
+#              built from the app-image, which it builds first
+#   all        both (the default; the same as deb)
 # The jpackage options live in the args files beside this script; this script only adds what
 # changes per build (type, input, output, version).
 set -euo pipefail
@@ -28,6 +30,11 @@ case "$(uname -s)" in
   *) echo "package.sh runs on Linux only so far; see packaging/README.md for Windows and macOS" >&2; exit 1 ;;
 esac
 
+if [[ "$what" != app-image ]] && ! command -v fakeroot >/dev/null; then
+  echo "jpackage --type deb needs fakeroot (apt-get install fakeroot)" >&2
+  exit 1
+fi
+
 out="packaging/out"
 stage="$out/input"
 resources="$out/linux-resources"
@@ -35,6 +42,14 @@ resources="$out/linux-resources"
 elapsed() { echo $(( $(date +%s) - $1 ))s; }
 
 t0=$(date +%s)
+# The AOT cache records the modification time of every jar on the class path and is ignored if one
+# differs. jpackage copies the app-image into the .deb without keeping timestamps, so the
+# app-image's files are set to this time before training, and dpkg-deb clamps every file of the
+# .deb to it (SOURCE_DATE_EPOCH): the installed jars then carry the trained timestamps.
+epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || true)}"
+epoch="${epoch:-$(date +%s)}"
+# dpkg-deb only lowers times to it: a commit time ahead of this clock would not be one.
+(( epoch <= $(date +%s) )) || epoch=$(date +%s)
 ./mvnw -B -q -DskipTests package
 echo "jar built in $(elapsed "$t0")"
 
@@ -59,12 +74,88 @@ build_app_image() {
   t=$(date +%s)
   rm -rf "$out/Ferry"
   "$jpackage" --type app-image --input "$stage" --dest "$out" --app-version "$app_version" \
-    @packaging/jpackage-common.args "${os_args[@]}"
+    @packaging/jpackage-metadata.args @packaging/jpackage-common.args @packaging/jpackage-aot.args \
+    "${os_args[@]}"
   echo "app-image $out/Ferry: $(du -sh "$out/Ferry" | cut -f1) in $(elapsed "$t")"
+  train_aot_cache
+}
+
+# Training state, cleaned up on exit whatever happens.
+train_dir=""
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -f "$out/Ferry/bin/FerryTraining" "$out/Ferry/lib/app/FerryTraining.cfg"
+  if [[ -n "$train_dir" ]]; then rm -rf "$train_dir"; fi
+}
+trap cleanup EXIT
+
+# The launcher's JVM, with extra options from _JAVA_OPTIONS (read by the JVM after the launcher's
+# own options, so they win; the jpackage launcher ignores JDK_JAVA_OPTIONS) and none from the
+# caller's environment.
+launcher_jvm() {
+  local options="$1"; shift
+  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS _JAVA_OPTIONS="$options" "$@"
+}
+
+# Trains lib/app/ferry.aot (-XX:AOTCache in jpackage-aot.args) with one 4-connection download of
+# 16 MiB from packaging/TrainingServer.java, then checks that the launcher uses it.
+# The runtime jpackage links has no bin/java, which the one-step -XX:AOTCacheOutput needs for its
+# second JVM, so this takes JEP 483's two steps, both through the launcher itself (same runtime,
+# class path and options as a user's run): record a configuration, then create the cache.
+# Recording refuses -XX:AOTCache, which Ferry.cfg sets: it runs a copy of the launcher,
+# bin/FerryTraining, which reads lib/app/FerryTraining.cfg, a copy of Ferry.cfg without that line.
+train_aot_cache() {
+  local app="$out/Ferry" t port url log i
+  t=$(date +%s)
+  train_dir="$(mktemp -d "${TMPDIR:-/tmp}/ferry-aot.XXXXXX")"
+  find "$app" -exec touch -h -d "@$epoch" {} +
+
+  "$JAVA_HOME/bin/java" packaging/TrainingServer.java $((16 << 20)) >"$train_dir/port" 2>"$train_dir/server.log" &
+  server_pid=$!
+  for ((i = 0; i < 600; i++)); do
+    [[ -s "$train_dir/port" ]] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  port="$(head -n 1 "$train_dir/port")"
+  [[ "$port" =~ ^[0-9]+$ ]] || { echo "The training server did not start:" >&2; cat "$train_dir/server.log" >&2; exit 1; }
+  url="http://127.0.0.1:$port/training.bin"
+
+  cp -p "$app/bin/Ferry" "$app/bin/FerryTraining"
+  grep -v '^java-options=-XX:AOTCache=' "$app/lib/app/Ferry.cfg" >"$app/lib/app/FerryTraining.cfg"
+  if ! launcher_jvm "-XX:AOTMode=record -XX:AOTConfiguration=$train_dir/ferry.aotconf" \
+      "$app/bin/FerryTraining" get -x 4 --dir "$train_dir/files" --state "$train_dir/state" "$url" \
+      >"$train_dir/record.log" 2>&1; then
+    echo "The AOT training run failed:" >&2; cat "$train_dir/record.log" >&2; exit 1
+  fi
+  rm -f "$app/bin/FerryTraining" "$app/lib/app/FerryTraining.cfg"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
+  if ! launcher_jvm "-XX:AOTMode=create -XX:AOTConfiguration=$train_dir/ferry.aotconf" "$app/bin/Ferry" \
+      >"$train_dir/create.log" 2>&1; then
+    echo "Creating the AOT cache failed:" >&2; cat "$train_dir/create.log" >&2; exit 1
+  fi
+
+  check_aot_cache "$app"
+  rm -rf "$train_dir"; train_dir=""
+  echo "AOT cache $app/lib/app/ferry.aot: $(du -h "$app/lib/app/ferry.aot" | cut -f1), trained and used, in $(elapsed "$t")"
+}
+
+# Fails unless DIR/bin/Ferry uses DIR/lib/app/ferry.aot. A cache the JVM maps and validates logs
+# "Using AOT-linked classes: true"; a missing or stale one logs [error][aot] lines instead (shown
+# here, silenced for users by -Xlog:aot=off in the launcher's options).
+check_aot_cache() {
+  local dir="$1" log
+  log="$(launcher_jvm "-Xlog:aot -Xlog:cds" "$dir/bin/Ferry" --version 2>&1)" \
+    || { echo "$log" >&2; echo "$dir/bin/Ferry --version failed" >&2; exit 1; }
+  if ! grep -q 'Using AOT-linked classes: true' <<<"$log" || grep -q '\[error' <<<"$log"; then
+    grep -v '\[info' <<<"$log" >&2
+    echo "$dir/bin/Ferry does not use its AOT cache $dir/lib/app/ferry.aot" >&2
+    exit 1
+  fi
 }
 
 build_deb() {
-  command -v fakeroot >/dev/null || { echo "jpackage --type deb needs fakeroot (apt-get install fakeroot)" >&2; exit 1; }
   local t deb
   t=$(date +%s)
   # jpackage looks for <launcher name>.desktop in --resource-dir; our file is linux/ferry.desktop.
@@ -74,16 +165,24 @@ build_deb() {
   cp packaging/linux/ferry.desktop "$resources/Ferry.desktop"
   cp packaging/linux/postinst packaging/linux/prerm "$resources/"
   rm -f "$out"/ferry_*.deb
-  "$jpackage" --type deb --input "$stage" --dest "$out" --app-version "$app_version" \
-    --resource-dir "$resources" \
-    @packaging/jpackage-common.args "${os_args[@]}" @packaging/linux/jpackage-linux-package.args
+  # From the trained app-image, so that the .deb holds its AOT cache; SOURCE_DATE_EPOCH: see $epoch.
+  SOURCE_DATE_EPOCH="$epoch" "$jpackage" --type deb --app-image "$out/Ferry" --dest "$out" \
+    --app-version "$app_version" --resource-dir "$resources" \
+    @packaging/jpackage-metadata.args "${os_args[@]}" @packaging/linux/jpackage-linux-package.args
   deb="$(ls "$out"/ferry_*.deb)"
   echo "deb $deb: $(du -h "$deb" | cut -f1) in $(elapsed "$t")"
+  # The installed files must keep the trained timestamps: unpack the .deb (as dpkg would, with
+  # the archive's timestamps) and check that its launcher uses its cache.
+  t=$(date +%s)
+  train_dir="$(mktemp -d "${TMPDIR:-/tmp}/ferry-deb.XXXXXX")"
+  dpkg-deb -x "$deb" "$train_dir"
+  check_aot_cache "$train_dir/opt/ferry"
+  rm -rf "$train_dir"; train_dir=""
+  echo "deb: unpacked launcher uses its AOT cache (checked in $(elapsed "$t"))"
 }
 
 case "$what" in
   app-image) build_app_image ;;
-  deb) build_deb ;;
-  all) build_app_image; build_deb ;;
+  deb|all) build_app_image; build_deb ;;
 esac
 echo "done in $(elapsed "$t0")"
