@@ -20,7 +20,7 @@ D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
 # ~147 MB at equal CPU). C1 only (TieredStopAtLevel=1): a transfer is a short, I/O-bound program
 # whose hot loop C1 compiles well; C2's compile threads cost more than they save (D1, 3 runs each,
 # same machine and hour: 3.46 -> 2.36 CPU-s, 2.61 -> 1.89 s, 143 -> 135 MB). The HTTP client's
-# 1 MiB read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
+# 256 KiB read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
 FERRY_JVM_FLAGS=${FERRY_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1"}
 # Like the packaged app (packaging/package.sh), Ferry runs with a JDK 25 AOT cache (JEP 483/514)
 # trained by one segmented download before the measurements: classes come loaded and linked.
@@ -252,9 +252,9 @@ fi
 # G1 runs the real main window headless (Monocle, software rendering, the pom's headless.argLine)
 # from the test class path: app.ferry.bench.GuiScaleBench brings its own throttled server on
 # 127.0.0.1 and prints one "G1 running=N …" line per configuration. JVM flags: the packaged app's,
-# but with a 1 GiB heap: at -Xmx256m, 200 running downloads run out of heap (each holds a 1 MiB
-# copy buffer in DownloadTransfer, next to the HTTP client's 1 MiB read buffers); the GUI's settings
-# allow at most 20 at once.
+# but with a 1 GiB heap: at -Xmx256m, 200 running downloads ran out of heap (each holds a copy
+# buffer in DownloadTransfer, next to the HTTP client's read buffers; 1 MiB each when measured);
+# the GUI's settings allow at most 20 at once.
 G1_HEAP=${G1_HEAP:-"-Xmx1g"}
 G1_LINES="$WORK/g1.txt"
 : > "$G1_LINES"

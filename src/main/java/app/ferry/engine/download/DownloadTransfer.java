@@ -47,7 +47,7 @@ public final class DownloadTransfer implements Transfer {
     /** How much already-downloaded data is fetched again to check a resume without a validator. */
     static final int OVERLAP_CHECK_BYTES = 64 * 1024;
     /** Reads of the JDK client's buffers are at most this large (jdk.httpclient.bufsize). */
-    private static final int COPY_BUFFER_BYTES = 1 << 20;
+    private static final int COPY_BUFFER_BYTES = 256 << 10;
     private static final int MIN_COPY_BUFFER_BYTES = 8 << 10;
     /** A changed file or a server that lies about ranges is retried from zero, but not forever. */
     private static final int MAX_RESTARTS = 3;
@@ -367,7 +367,7 @@ public final class DownloadTransfer implements Transfer {
 
     private Outcome copy(TransferContext context, InputStream body, FileChannel channel, long start, long total)
             throws IOException {
-        // No bigger than the body: a fresh 1 MiB array per 100 KiB file was nine tenths of all the
+        // No bigger than the body: a fresh 1 MiB array (the size then) per 100 KiB file was nine tenths of all the
         // allocation (and its zeroing) of a run of many small downloads.
         long expected = total >= 0 ? total - start : COPY_BUFFER_BYTES;
         byte[] buffer = new byte[(int) Math.clamp(expected, MIN_COPY_BUFFER_BYTES, COPY_BUFFER_BYTES)];

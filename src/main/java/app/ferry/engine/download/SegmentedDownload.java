@@ -53,7 +53,8 @@ final class SegmentedDownload {
     static final long MIN_SIZE = 4L << 20;
     /** No connection starts or steals a range smaller than this. */
     static final long MIN_PIECE = 1L << 20;
-    private static final int BUFFER_BYTES = 1 << 20;
+    /** As large as the HTTP client's read buffers (jdk.httpclient.bufsize): a read returns no more. */
+    private static final int BUFFER_BYTES = 256 << 10;
 
     private final DownloadSpec spec;
     private final TransferContext context;
