@@ -229,30 +229,45 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Rewrites the journal from its live lines. The batch that triggered it is already durable in
-     * the old file, so a failure here loses nothing: the journal just stays long.
+     * the old file, so a failure before the rename loses nothing: the journal just stays long.
+     * After the rename the name holds the new file, complete too, and the lines appended next must
+     * go there, durably: a failure from then on stops all writing rather than let a later line
+     * land in the replaced file, or in a new one a crash could take back.
      */
     private void compact() {
+        Path dir = file.toAbsolutePath().getParent();
         try {
-            rewrite(file, live);
-            // The channel still points at the replaced file; continue on the new one.
+            // For a name that already exists, AtomicFiles only throws before its rename.
+            AtomicFiles.write(file, snapshot(live));
+        } catch (IOException e) {
+            System.getLogger(Journal.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not compact " + file + "; it keeps growing until the next start", e);
+            return;
+        }
+        try {
             FileChannel fresh = FileChannel.open(file, StandardOpenOption.WRITE);
             FileChannel old = channel;
             channel = fresh;
             size = fresh.size();
             old.close();
+            // AtomicFiles skips the directory sync for a replaced name, as an old complete file is
+            // a safe fallback for it; here it is not, since the lines appended next go to the new file.
+            AtomicFiles.fsyncDirectory(dir);
         } catch (IOException e) {
-            System.getLogger(Journal.class.getName()).log(System.Logger.Level.WARNING,
-                    "Could not compact " + file + "; it keeps growing until the next start", e);
+            broken = new IOException("the task journal was rewritten but could not be made durable (" + e.getMessage()
+                    + "); restart Ferry to continue from what was saved", e);
         }
     }
 
-    private static void rewrite(Path file, SequencedMap<String, byte[]> live) throws IOException {
+    private static byte[] snapshot(SequencedMap<String, byte[]> live) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(MAGIC);
         live.values().forEach(bytes::writeBytes);
-        AtomicFiles.write(file, bytes.toByteArray());
-        // AtomicFiles skips the directory sync for a replaced name, as an old complete file is a
-        // safe fallback for it; here it is not, since the lines appended next go to the new file.
+        return bytes.toByteArray();
+    }
+
+    private static void rewrite(Path file, SequencedMap<String, byte[]> live) throws IOException {
+        AtomicFiles.write(file, snapshot(live));
         AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
     }
 
