@@ -3,6 +3,7 @@ package app.ferry.engine;
 import app.ferry.engine.download.DownloadTransfer;
 import app.ferry.engine.store.StateDirectory;
 import app.ferry.engine.store.TaskStore;
+import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.RateLimiter;
 import app.ferry.engine.transfer.Retrier;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * Ferry's one engine: accepts tasks, runs at most {@code maxConcurrent} at once (and at most
@@ -68,7 +70,8 @@ public final class TransferQueue implements AutoCloseable {
     private final RateLimiter downloadLimiter;
     private final RateLimiter uploadLimiter;
 
-    private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<String> restoreProblems) {
+    private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<String> restoreProblems,
+                          SSLContext tls) {
         this.stateDirectory = stateDirectory;
         this.store = store;
         this.config = config;
@@ -82,6 +85,9 @@ public final class TransferQueue implements AutoCloseable {
                 // One TCP connection per transfer (and per segment): HTTP/2 would multiplex them
                 // onto one and share one congestion window.
                 .version(HttpClient.Version.HTTP_1_1)
+                // The real TLS context is built at the first https connection, not here.
+                .sslContext(tls)
+                .sslParameters(DeferredTlsContext.inheritedParameters())
                 .connectTimeout(config.connectTimeout())
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -96,12 +102,20 @@ public final class TransferQueue implements AutoCloseable {
      * @throws app.ferry.engine.store.StateDirectoryInUseException when another process holds it
      */
     public static TransferQueue open(Path stateDir, EngineConfig config) throws IOException {
+        return open(stateDir, config, new DeferredTlsContext());
+    }
+
+    /**
+     * As {@link #open(Path, EngineConfig)}, with https connections made through {@code tls} (its
+     * trust decides which servers are believed) instead of the JDK's default context.
+     */
+    public static TransferQueue open(Path stateDir, EngineConfig config, SSLContext tls) throws IOException {
         StateDirectory directory = StateDirectory.open(stateDir);
         try {
             TaskStore store = TaskStore.owned(directory);
             try {
                 TaskStore.Loaded loaded = store.loadAll();
-                TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems());
+                TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems(), tls);
                 queue.restore(loaded.records());
                 return queue;
             } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package app.ferry.testing;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * A real HTTP/1.1 file server on 127.0.0.1 (embedded Jetty 12, core API) for tests of code that
@@ -70,14 +72,16 @@ public final class FileServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector connector;
+    private final String scheme;
     private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
     private final Map<String, Redirect> redirects = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
 
-    private FileServer() {
+    private FileServer(SslContextFactory.Server tls) {
         jetty = new Server();
-        connector = new ServerConnector(jetty);
+        connector = tls == null ? new ServerConnector(jetty) : new ServerConnector(jetty, tls);
+        scheme = tls == null ? "http" : "https";
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         jetty.addConnector(connector);
@@ -92,7 +96,23 @@ public final class FileServer implements AutoCloseable {
 
     /** Starts a server on a free port of 127.0.0.1. */
     public static FileServer start() {
-        FileServer server = new FileServer();
+        return start(null);
+    }
+
+    /**
+     * Starts a server that speaks TLS only, with the key and certificate in {@code keyStore}
+     * (PKCS12, {@code password} for the store and the key); {@link #url} then gives https URLs.
+     */
+    public static FileServer startTls(Path keyStore, String password) {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(keyStore.toString());
+        tls.setKeyStorePassword(password);
+        tls.setKeyStoreType("PKCS12");
+        return start(tls);
+    }
+
+    private static FileServer start(SslContextFactory.Server tls) {
+        FileServer server = new FileServer(tls);
         try {
             server.jetty.start();
         } catch (Exception e) {
@@ -105,9 +125,9 @@ public final class FileServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:port} followed by {@code path} (give it percent-encoded if it needs to be). */
+    /** {@code http://127.0.0.1:port} (https for {@link #startTls}) followed by {@code path} (give it percent-encoded if it needs to be). */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return scheme + "://127.0.0.1:" + port() + path;
     }
 
     /** Serves {@code content} at {@code path} (the decoded path, e.g. {@code "/static/功夫熊猫.mp4"}). */

@@ -4,6 +4,7 @@ import app.ferry.engine.HistoryEvent;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 
 /**
@@ -38,6 +39,10 @@ public final class Retrier {
             if (context.stopRequested()) {
                 return new Outcome.Stopped();
             }
+            String untrusted = untrustedCertificate(fault);
+            if (untrusted != null) {
+                return new Outcome.Failed(untrusted);
+            }
             long durable = context.record().durableBytes();
             failures = durable > durableAtLastFailure ? 1 : failures + 1;
             durableAtLastFailure = durable;
@@ -55,6 +60,22 @@ public final class Retrier {
                 return new Outcome.Stopped();
             }
         }
+    }
+
+    /**
+     * What to tell when the server's certificate failed verification (unknown CA, wrong name,
+     * expired), else null. Such a failure is final: trying again meets the same certificate.
+     */
+    static String untrustedCertificate(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException certificate) {
+                String why = certificate.getMessage() == null ? certificate.getClass().getSimpleName() : certificate.getMessage();
+                return "The server's TLS certificate could not be verified (" + why + "). Ferry does not download from"
+                        + " a server it cannot verify: the connection may be intercepted. If the server is yours, use a"
+                        + " certificate from a CA that Java trusts, or add your CA to Java's trust store.";
+            }
+        }
+        return null;
     }
 
     /** A reason a person can read, for the usual suspects of a network fault. */
