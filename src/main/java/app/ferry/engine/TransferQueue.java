@@ -271,6 +271,11 @@ public final class TransferQueue implements AutoCloseable {
             if (runtime == null || runtime.record().state().isFinished() && intent != TaskRuntime.StopIntent.CANCEL) {
                 return;
             }
+            if (runtime.isSettling()) {
+                // Its transfer has ended and its outcome is being saved: that outcome stands,
+                // rather than race it with a second transition of our own.
+                return;
+            }
             wasRunning = running.contains(runtime);
             if (!wasRunning) {
                 ready.remove(runtime);

@@ -141,6 +141,30 @@ class TransferQueueStateTest {
     }
 
     @Test
+    void taskFilesLeftBesideAJournalDoNotBringARemovedTaskBack() throws IOException {
+        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        TaskId id;
+        byte[] saved;
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            id = queue.add(DownloadSpec.of(server.url("/a.bin"), downloads));
+            awaitFinished(queue, id);
+            saved = Journal.read(stateDir.resolve(TaskStore.JOURNAL)).values().get(id.value());
+            queue.remove(id, false);
+        }
+        // A migration whose deletions a power cut undid, after the task was removed from the journal.
+        Path leftover = Files.createDirectories(stateDir.resolve("tasks")).resolve(id.value() + ".json");
+        Files.write(leftover, saved);
+
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            assertThat(queue.snapshots()).isEmpty();
+            assertThat(queue.restoreProblems()).isEmpty();
+        }
+        assertThat(leftover).doesNotExist();
+        assertThat(leftover.resolveSibling(leftover.getFileName() + ".old")).hasBinaryContent(saved);
+        assertThat(TaskStore.readOnly(stateDir).records()).isEmpty();
+    }
+
+    @Test
     void aRestartContinuesRunningTasksAndKeepsPausedOnesPaused() throws IOException {
         byte[] running = FileServer.randomBytes(4 * 1024 * 1024, 3);
         byte[] paused = FileServer.randomBytes(4 * 1024 * 1024, 4);

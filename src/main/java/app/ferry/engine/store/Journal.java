@@ -58,11 +58,15 @@ public final class Journal implements AutoCloseable {
     private final Condition written = lock.newCondition();
     private List<Ticket> pending = new ArrayList<>();
     private boolean closing;
+    /** Why the writer thread ended abnormally (a bug, an OutOfMemoryError); then nothing is written. */
+    private IOException dead;
 
     private long size;
     private long liveBytes;
     /** Set when a failed write could not be undone: the file's tail is unknown, so stop writing. */
     private IOException broken;
+    /** After a compaction failed, the size at which to try again, rather than after every batch. */
+    private long retryCompactionAt;
 
     private Journal(Path file, FileChannel channel, SequencedMap<String, byte[]> live) throws IOException {
         this.file = file;
@@ -137,6 +141,9 @@ public final class Journal implements AutoCloseable {
         Ticket ticket = new Ticket(key, line);
         lock.lock();
         try {
+            if (dead != null) {
+                throw new IOException(dead.getMessage(), dead);
+            }
             if (closing) {
                 throw new IOException("The task journal " + file + " is closed");
             }
@@ -155,32 +162,55 @@ public final class Journal implements AutoCloseable {
     }
 
     private void writeLoop() {
-        while (true) {
-            List<Ticket> batch;
+        List<Ticket> batch = List.of();
+        try {
+            while (true) {
+                lock.lock();
+                try {
+                    while (pending.isEmpty() && !closing) {
+                        work.awaitUninterruptibly();
+                    }
+                    if (pending.isEmpty()) {
+                        return;
+                    }
+                    batch = pending;
+                    pending = new ArrayList<>();
+                } finally {
+                    lock.unlock();
+                }
+                finish(batch, write(batch));
+                batch = List.of();
+            }
+        } catch (RuntimeException | Error e) {
+            // Nothing more can be written, but no caller may wait forever for a batch that will
+            // not come: the one in hand (its lines may or may not be on disk) and all that wait fail.
+            IOException cause = new IOException("the task journal stopped writing (" + e
+                    + "); restart Ferry to continue from what was saved", e);
             lock.lock();
             try {
-                while (pending.isEmpty() && !closing) {
-                    work.awaitUninterruptibly();
-                }
-                if (pending.isEmpty()) {
-                    return;
-                }
-                batch = pending;
+                dead = cause;
+                closing = true;
+                List<Ticket> unwritten = new ArrayList<>(batch);
+                unwritten.addAll(pending);
                 pending = new ArrayList<>();
+                finish(unwritten, cause);
             } finally {
                 lock.unlock();
             }
-            IOException failure = write(batch);
-            lock.lock();
-            try {
-                for (Ticket ticket : batch) {
-                    ticket.failure = failure;
-                    ticket.done = true;
-                }
-                written.signalAll();
-            } finally {
-                lock.unlock();
+            throw e;
+        }
+    }
+
+    private void finish(List<Ticket> batch, IOException failure) {
+        lock.lock();
+        try {
+            for (Ticket ticket : batch) {
+                ticket.failure = failure;
+                ticket.done = true;
             }
+            written.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -209,7 +239,7 @@ public final class Journal implements AutoCloseable {
             byte[] previous = ticket.isRemoval() ? live.remove(ticket.key) : live.put(ticket.key, ticket.line);
             liveBytes += (ticket.isRemoval() ? 0 : ticket.line.length) - (previous == null ? 0 : previous.length);
         }
-        if (size > MIN_COMPACT_BYTES && size > 4 * liveBytes) {
+        if (size > MIN_COMPACT_BYTES && size > 4 * liveBytes && size >= retryCompactionAt) {
             compact();
         }
         return null;
@@ -240,8 +270,9 @@ public final class Journal implements AutoCloseable {
             // For a name that already exists, AtomicFiles only throws before its rename.
             AtomicFiles.write(file, snapshot(live));
         } catch (IOException e) {
+            retryCompactionAt = 2 * size;
             System.getLogger(Journal.class.getName()).log(System.Logger.Level.WARNING,
-                    "Could not compact " + file + "; it keeps growing until the next start", e);
+                    "Could not compact " + file + "; trying again when it has doubled", e);
             return;
         }
         try {
@@ -280,11 +311,18 @@ public final class Journal implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
+        // Uninterruptibly: the writer must be done with the file before anyone else may open it.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                writer.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while the task journal " + file + " finished its last write", e);
         }
         channel.close();
     }

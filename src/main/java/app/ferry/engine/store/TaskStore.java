@@ -59,14 +59,54 @@ public final class TaskStore implements AutoCloseable {
     public static TaskStore owned(StateDirectory state) throws IOException {
         List<String> problems = new ArrayList<>();
         Path legacyDir = state.resolve(LEGACY_DIR);
-        Map<String, Path> legacyFiles = new LinkedHashMap<>();
+        Path journalFile = state.resolve(JOURNAL);
+        List<Path> legacyFiles = new ArrayList<>();
         Map<String, byte[]> legacy = readLegacy(legacyDir, legacyFiles, problems);
-        Journal journal = Journal.open(state.resolve(JOURNAL), legacy, problems::add);
-        // Only now that the journal holds them durably may the old files go.
-        for (Path file : legacyFiles.values()) {
-            Files.deleteIfExists(file);
+        // Old files beside a journal are leftovers of a move whose deletions a crash undid: their
+        // tasks are in the journal, or were removed since, and must not come back.
+        boolean migrating = !Files.exists(journalFile);
+        Journal journal = Journal.open(journalFile, migrating ? legacy : Map.of(), problems::add);
+        try {
+            // Only now that the journal holds them durably may the old files go.
+            retireLegacy(legacyDir, legacyFiles, migrating);
+            return new TaskStore(state.root(), journal, problems);
+        } catch (RuntimeException | Error e) {
+            try {
+                journal.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        return new TaskStore(state.root(), journal, problems);
+    }
+
+    /**
+     * Deletes the old task files once the journal holds them, or, for leftovers, renames them to
+     * {@code *.json.old}: kept, never read again. Failing to is not worth refusing to start for.
+     */
+    private static void retireLegacy(Path dir, List<Path> files, boolean migrated) {
+        try {
+            for (Path file : files) {
+                if (migrated) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Files.move(file, file.resolveSibling(file.getFileName() + ".old"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            if (!files.isEmpty()) {
+                AtomicFiles.fsyncDirectory(dir);
+            }
+            try (DirectoryStream<Path> rest = Files.newDirectoryStream(dir)) {
+                if (!rest.iterator().hasNext()) {
+                    Files.delete(dir);
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // No old directory: nothing to retire.
+        } catch (IOException e) {
+            System.getLogger(TaskStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not tidy the task files of an earlier version in " + dir + "; the journal holds their tasks", e);
+        }
     }
 
     /**
@@ -75,8 +115,11 @@ public final class TaskStore implements AutoCloseable {
      */
     public static Loaded readOnly(Path stateDir) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, byte[]> values = new LinkedHashMap<>(readLegacy(stateDir.resolve(LEGACY_DIR), null, problems));
-        Journal.Contents contents = Journal.read(stateDir.resolve(JOURNAL));
+        Path journalFile = stateDir.resolve(JOURNAL);
+        // Old task files count only in a directory no Ferry with a journal has opened yet.
+        Map<String, byte[]> values = Files.exists(journalFile)
+                ? new LinkedHashMap<>() : new LinkedHashMap<>(readLegacy(stateDir.resolve(LEGACY_DIR), null, problems));
+        Journal.Contents contents = Journal.read(journalFile);
         problems.addAll(contents.problems());
         values.putAll(contents.values());
         List<TaskRecord> records = new ArrayList<>();
@@ -125,11 +168,11 @@ public final class TaskStore implements AutoCloseable {
     }
 
     /**
-     * The task files of earlier versions, by task id, with their files put in {@code files}. When
-     * {@code files} is null the directory is only read; otherwise a file that is not a task is
-     * moved aside, so it is reported once and kept.
+     * The task files of earlier versions, by task id, with the files read added to {@code files}.
+     * When {@code files} is null the directory is only read; otherwise a file that is not a task
+     * is moved aside, so it is reported once and kept.
      */
-    private static Map<String, byte[]> readLegacy(Path dir, Map<String, Path> files, List<String> problems)
+    private static Map<String, byte[]> readLegacy(Path dir, List<Path> files, List<String> problems)
             throws IOException {
         Map<String, byte[]> values = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
@@ -143,8 +186,10 @@ public final class TaskStore implements AutoCloseable {
                     TaskRecord record = json.readValue(file.toFile(), TaskRecord.class);
                     values.put(record.id().value(), json.writeValueAsBytes(record));
                     if (files != null) {
-                        files.put(record.id().value(), file);
+                        files.add(file);
                     }
+                } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+                    // The owner moved it into its journal while we listed: the journal has it.
                 } catch (JacksonException | IllegalArgumentException e) {
                     if (files == null) {
                         problems.add("Could not read task file " + name + " (" + firstLine(e.getMessage()) + ")");
