@@ -48,11 +48,7 @@ public final class Journal implements AutoCloseable {
     private final SequencedMap<String, byte[]> opened;
     private final Thread writer;
 
-    // The writer thread's alone, after construction.
-    private FileChannel channel;
-    /** The live lines, in first-written order: what a compaction writes. */
-    private final SequencedMap<String, byte[]> live;
-
+    // Guarded by the lock.
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition written = lock.newCondition();
@@ -61,6 +57,10 @@ public final class Journal implements AutoCloseable {
     /** Why the writer thread ended abnormally (a bug, an OutOfMemoryError); then nothing is written. */
     private IOException dead;
 
+    // The writer thread's alone once constructed.
+    private FileChannel channel;
+    /** The live lines, in first-written order: what a compaction writes. */
+    private final SequencedMap<String, byte[]> live;
     private long size;
     private long liveBytes;
     /** Set when a failed write could not be undone: the file's tail is unknown, so stop writing. */
@@ -98,8 +98,7 @@ public final class Journal implements AutoCloseable {
             Files.copy(file, aside);
             parsed.problems.forEach(p -> problems.accept(p + "; kept a copy of the journal as " + aside.getFileName()));
         }
-        SequencedMap<String, byte[]> live = new LinkedHashMap<>();
-        parsed.lines.forEach((key, line) -> live.put(key, line));
+        SequencedMap<String, byte[]> live = new LinkedHashMap<>(parsed.lines);
         imported.forEach((key, value) -> live.putIfAbsent(key, line(key, value)));
         rewrite(file, live);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
