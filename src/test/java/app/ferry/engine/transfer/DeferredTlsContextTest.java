@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
@@ -17,11 +18,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +99,48 @@ class DeferredTlsContextTest {
             assertThat(Files.readAllBytes(temp.resolve("downloads/secure.bin"))).isEqualTo(content);
             assertThat(asked).as("built once, shared by every connection").hasValue(1);
         }
+    }
+
+    @Test
+    void anHttpsUploadArrivesIntact() throws Exception {
+        // Many chunks, so the upload's reused chunks go through TLS wrapping many times over.
+        byte[] content = FileServer.randomBytes(9 * 1024 * 1024 + 5, 11);
+        Path file = Files.write(temp.resolve("up.bin"), content);
+        AtomicReference<String> received = new AtomicReference<>();
+        Server jetty = new Server();
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(keyStore.toString());
+        tls.setKeyStorePassword(PASSWORD);
+        tls.setKeyStoreType("PKCS12");
+        ServerConnector connector = new ServerConnector(jetty, tls);
+        connector.setHost("127.0.0.1");
+        jetty.addConnector(connector);
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                try (InputStream body = Content.Source.asInputStream(request)) {
+                    received.set(sha256(body.readAllBytes()));
+                }
+                response.setStatus(201);
+                callback.succeeded();
+                return true;
+            }
+        });
+        jetty.start();
+        try (TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig(),
+                trustingTheTestServer(new AtomicInteger()))) {
+            String url = "https://127.0.0.1:" + connector.getLocalPort() + "/up.bin";
+            TaskSnapshot done = awaitFinished(queue, queue.add(new RawUploadSpec(file, url, "PUT", null)));
+
+            assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+            assertThat(received.get()).isEqualTo(sha256(content));
+        } finally {
+            jetty.stop();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws GeneralSecurityException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
