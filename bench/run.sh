@@ -371,6 +371,7 @@ mkdir -p bench/results
   echo
   echo "Ferry fsyncs the data it claims in its resume state (about once a second and at the end); the anchors"
   echo "leave their data in the page cache. The \"curl -o; sync (info)\" row, not counted as an anchor, shows that cost."
+  echo "Before every run the case's input files are read once, so no tool starts on a cold page cache."
   echo "D2 sends ${D2_SIZE_MIB} MiB through nginx \`limit_rate 20m\` (20 MiB/s per connection)."
   echo "Uploads go to bench/DiscardServer.java (the JDK's source launcher), which reads and drops the body:"
   echo "Debian's nginx takes no PUT without the WebDAV module."
