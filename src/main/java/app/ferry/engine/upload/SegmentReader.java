@@ -25,7 +25,8 @@ final class SegmentReader implements AutoCloseable {
     private FileChannel channel;
     /** Chunks handed out, reused once the client has consumed every byte of them. */
     private final ByteBuffer[] ring = new ByteBuffer[RING];
-    private int handedOut;
+    /** Slots of the ring filled so far; all of them once direct memory ran out. */
+    private int ringFilled;
 
     SegmentReader(List<BodySegment> segments, long length, int chunkSize) {
         this.segments = segments;
@@ -81,15 +82,15 @@ final class SegmentReader implements AutoCloseable {
                     return candidate.clear();
                 }
             }
-            if (handedOut < RING) {
+            if (ringFilled < RING) {
                 try {
                     ByteBuffer fresh = ByteBuffer.allocateDirect(chunkSize);
-                    ring[handedOut++] = fresh;
+                    ring[ringFilled++] = fresh;
                     return fresh;
                 } catch (OutOfMemoryError e) {
                     // Direct memory is capped (-XX:MaxDirectMemorySize) and may be held by chunks
                     // of uploads the collector has not freed yet: heap chunks do the same job.
-                    handedOut = RING;
+                    ringFilled = RING;
                 }
             }
         }
