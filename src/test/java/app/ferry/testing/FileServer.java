@@ -104,11 +104,16 @@ public final class FileServer implements AutoCloseable {
      * (PKCS12, {@code password} for the store and the key); {@link #url} then gives https URLs.
      */
     public static FileServer startTls(Path keyStore, String password) {
+        return start(serverTls(keyStore, password));
+    }
+
+    /** Jetty's TLS side for a PKCS12 {@code keyStore} whose store and key share {@code password}. */
+    public static SslContextFactory.Server serverTls(Path keyStore, String password) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keyStore.toString());
         tls.setKeyStorePassword(password);
         tls.setKeyStoreType("PKCS12");
-        return start(tls);
+        return tls;
     }
 
     private static FileServer start(SslContextFactory.Server tls) {

@@ -33,7 +33,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,11 +107,7 @@ class DeferredTlsContextTest {
         Path file = Files.write(temp.resolve("up.bin"), content);
         AtomicReference<String> received = new AtomicReference<>();
         Server jetty = new Server();
-        SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(keyStore.toString());
-        tls.setKeyStorePassword(PASSWORD);
-        tls.setKeyStoreType("PKCS12");
-        ServerConnector connector = new ServerConnector(jetty, tls);
+        ServerConnector connector = new ServerConnector(jetty, FileServer.serverTls(keyStore, PASSWORD));
         connector.setHost("127.0.0.1");
         jetty.addConnector(connector);
         jetty.setHandler(new Handler.Abstract() {
