@@ -125,19 +125,44 @@ public final class Journal implements AutoCloseable {
 
     /** Sets {@code key} to {@code value} (one line: no newline in it), durably on return. */
     public void put(String key, byte[] value) throws IOException {
-        if (value.length == 0) {
-            throw new IllegalArgumentException("An empty value would read back as a removal");
-        }
-        append(key, line(key, value));
+        append(List.of(new Ticket(key, line(key, nonEmpty(value)), true)));
+    }
+
+    /**
+     * Sets every key to its value, durably on return, in one sync: a thousand tasks added at once
+     * cost one fdatasync, not a thousand in a row.
+     */
+    public void putAll(SequencedMap<String, byte[]> values) throws IOException {
+        List<Ticket> tickets = new ArrayList<>(values.size());
+        values.forEach((key, value) -> tickets.add(new Ticket(key, line(key, nonEmpty(value)), true)));
+        append(tickets);
+    }
+
+    /**
+     * Sets {@code key} to {@code value} without waiting for the disk: the line goes out with the
+     * next sync, in order with every other line. For a change that may be lost in a crash because
+     * the value before it means the same after a restart; a write that fails is logged.
+     */
+    public void putEventually(String key, byte[] value) throws IOException {
+        append(List.of(new Ticket(key, line(key, nonEmpty(value)), false)));
     }
 
     /** Removes {@code key}, durably on return. */
     public void remove(String key) throws IOException {
-        append(key, line(key, new byte[0]));
+        append(List.of(new Ticket(key, line(key, new byte[0]), true)));
     }
 
-    private void append(String key, byte[] line) throws IOException {
-        Ticket ticket = new Ticket(key, line);
+    private static byte[] nonEmpty(byte[] value) {
+        if (value.length == 0) {
+            throw new IllegalArgumentException("An empty value would read back as a removal");
+        }
+        return value;
+    }
+
+    private void append(List<Ticket> tickets) throws IOException {
+        if (tickets.isEmpty()) {
+            return;
+        }
         lock.lock();
         try {
             if (dead != null) {
@@ -146,17 +171,24 @@ public final class Journal implements AutoCloseable {
             if (closing) {
                 throw new IOException("The task journal " + file + " is closed");
             }
-            pending.add(ticket);
+            // All at once: the writer takes every pending line into one batch.
+            pending.addAll(tickets);
             work.signal();
+            if (!tickets.getFirst().awaited) {
+                return;
+            }
             // Uninterruptibly: a caller that gives up early would not know whether its change is on disk.
-            while (!ticket.done) {
+            // Batches finish in order, so the last ticket done means all are.
+            while (!tickets.getLast().done) {
                 written.awaitUninterruptibly();
             }
         } finally {
             lock.unlock();
         }
-        if (ticket.failure != null) {
-            throw new IOException("Could not write to " + file + ": " + ticket.failure.getMessage(), ticket.failure);
+        for (Ticket ticket : tickets) {
+            if (ticket.failure != null) {
+                throw new IOException("Could not write to " + file + ": " + ticket.failure.getMessage(), ticket.failure);
+            }
         }
     }
 
@@ -203,11 +235,18 @@ public final class Journal implements AutoCloseable {
     private void finish(List<Ticket> batch, IOException failure) {
         lock.lock();
         try {
+            boolean unawaitedLost = false;
             for (Ticket ticket : batch) {
                 ticket.failure = failure;
                 ticket.done = true;
+                unawaitedLost |= failure != null && !ticket.awaited;
             }
             written.signalAll();
+            if (unawaitedLost) {
+                System.getLogger(Journal.class.getName()).log(System.Logger.Level.WARNING,
+                        "A change no caller waited for was not written to " + file
+                                + "; the value before it stands until the next change", failure);
+            }
         } finally {
             lock.unlock();
         }
@@ -446,12 +485,15 @@ public final class Journal implements AutoCloseable {
     private static final class Ticket {
         final String key;
         final byte[] line;
+        /** Whether a caller waits for this line to be on disk. */
+        final boolean awaited;
         boolean done;
         IOException failure;
 
-        Ticket(String key, byte[] line) {
+        Ticket(String key, byte[] line, boolean awaited) {
             this.key = key;
             this.line = line;
+            this.awaited = awaited;
         }
 
         boolean isRemoval() {

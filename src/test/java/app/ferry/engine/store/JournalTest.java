@@ -59,6 +59,43 @@ class JournalTest {
     }
 
     @Test
+    void putAllIsOnDiskWhenItReturnsAndWritesNothingWhenOneValueIsBad() throws IOException {
+        try (Journal journal = open()) {
+            LinkedHashMap<String, byte[]> batch = new LinkedHashMap<>();
+            for (int i = 0; i < 100; i++) {
+                batch.put("task-" + i, bytes("{\"n\":" + i + "}"));
+            }
+            journal.putAll(batch);
+            // Read by another reader while the journal is still open: nothing waits in memory.
+            Journal.Contents onDisk = Journal.read(file());
+            assertThat(onDisk.values()).hasSize(100);
+            assertThat(new String(onDisk.values().get("task-99"), StandardCharsets.UTF_8)).isEqualTo("{\"n\":99}");
+
+            LinkedHashMap<String, byte[]> bad = new LinkedHashMap<>();
+            bad.put("fine", bytes("{}"));
+            bad.put("broken", bytes("two\nlines"));
+            assertThatThrownBy(() -> journal.putAll(bad)).isInstanceOf(IllegalArgumentException.class);
+            journal.putAll(new LinkedHashMap<>());
+        }
+        assertThat(reread()).hasSize(100).doesNotContainKey("fine");
+    }
+
+    @Test
+    void aLineNotWaitedForGoesOutInOrderWithTheNextSync() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("a", bytes("queued"));
+            journal.putEventually("a", bytes("running"));
+            journal.put("b", bytes("other"));
+            // b's sync covers every line before it, a's too.
+            assertThat(Journal.read(file()).values()).containsOnlyKeys("a", "b");
+            assertThat(new String(Journal.read(file()).values().get("a"), StandardCharsets.UTF_8)).isEqualTo("running");
+            journal.putEventually("a", bytes("last"));
+        }
+        // Closing writes what is still pending.
+        assertThat(reread()).containsEntry("a", "last");
+    }
+
+    @Test
     void concurrentWritersAllReachTheDisk() throws Exception {
         int writers = 64;
         int rounds = 40;
