@@ -7,6 +7,7 @@ import app.ferry.engine.EngineConfig;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
+import app.ferry.engine.TransferQueue;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,20 +91,49 @@ final class GetCommand implements Callable<Integer> {
             Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
             // Only tasks restored from the state can match: looked up once, not per URL.
             List<TaskSnapshot> restored = session.queue().snapshots();
+            // Each URL's task in order; null for a new one, added below with all the others in one sync.
+            List<TaskId> order = new ArrayList<>();
+            List<TransferQueue.Addition> fresh = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
                 Credentials credentials = transfer.credentials(parsed.get(i));
-                enqueue(session, restored, specs.get(i), credentials, err).ifPresent(id -> {
-                    session.queue().setTaskLimit(id, engine.taskLimit());
-                    tracked.add(id);
-                });
+                DownloadSpec download = specs.get(i);
+                switch (continueExisting(session, restored, download, credentials, err)) {
+                    case Existing.Skipped() -> {
+                    }
+                    case Existing.Continued(TaskId id) -> order.add(id);
+                    case Existing.None() -> {
+                        order.add(null);
+                        fresh.add(new TransferQueue.Addition(download, credentials));
+                    }
+                }
+            }
+            Iterator<TaskId> added = session.queue().addAll(fresh).iterator();
+            for (TaskId id : order) {
+                TaskId task = id != null ? id : added.next();
+                session.queue().setTaskLimit(task, engine.taskLimit());
+                tracked.add(task);
             }
             return session.await(tracked);
         }
     }
 
-    /** Adds a download, or continues the unfinished one for the same URL and folder. */
-    private static Optional<TaskId> enqueue(QueueSession session, List<TaskSnapshot> restored, DownloadSpec download,
-                                            Credentials credentials, PrintWriter err) {
+    /** What became of a URL that an earlier run may already know. */
+    private sealed interface Existing {
+        /** Downloaded before, and the file is still there. */
+        record Skipped() implements Existing {
+        }
+
+        record Continued(TaskId id) implements Existing {
+        }
+
+        /** No task for it yet: it is added. */
+        record None() implements Existing {
+        }
+    }
+
+    /** Continues the unfinished task for the same URL and folder, if there is one. */
+    private static Existing continueExisting(QueueSession session, List<TaskSnapshot> restored, DownloadSpec download,
+                                             Credentials credentials, PrintWriter err) {
         for (TaskSnapshot existing : restored) {
             if (!(existing.record().spec() instanceof DownloadSpec other) || !other.url().equals(download.url())
                     || !other.directory().equals(download.directory())) {
@@ -112,7 +143,7 @@ final class GetCommand implements Callable<Integer> {
                 Path file = existing.record().download().finalFile();
                 if (file != null && Files.exists(file)) {
                     err.println("ferry: " + download.url() + " was already downloaded to " + file + "; skipping");
-                    return Optional.empty();
+                    return new Existing.Skipped();
                 }
                 continue;
             }
@@ -121,8 +152,8 @@ final class GetCommand implements Callable<Integer> {
             } else {
                 session.queue().resume(existing.id());
             }
-            return Optional.of(existing.id());
+            return new Existing.Continued(existing.id());
         }
-        return Optional.of(session.queue().add(download, credentials));
+        return new Existing.None();
     }
 }

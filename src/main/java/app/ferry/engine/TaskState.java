@@ -1,6 +1,9 @@
 package app.ferry.engine;
 
-/** Where a task is in its life. Every transition is persisted before listeners hear of it. */
+/**
+ * Where a task is in its life. Every transition is persisted before listeners hear of it, durably,
+ * except the start of a run: a restart treats RUNNING as QUEUED, so that line is not waited for.
+ */
 public enum TaskState {
     /** Waiting for a free slot in the queue. */
     QUEUED,

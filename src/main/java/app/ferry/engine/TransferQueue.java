@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -130,13 +131,19 @@ public final class TransferQueue implements AutoCloseable {
 
     private void restore(List<TaskRecord> records) throws IOException {
         synchronized (lock) {
+            List<TaskRecord> changed = new ArrayList<>();
+            List<TaskRecord> all = new ArrayList<>(records.size());
             for (TaskRecord record : records) {
                 TaskRecord restored = record;
                 if (record.state() == TaskState.RUNNING || record.state() == TaskState.QUEUED) {
                     TaskState next = config.autoResume() ? TaskState.QUEUED : TaskState.PAUSED;
                     restored = record.withState(next, record.message(), System.currentTimeMillis());
-                    store.save(restored);
+                    changed.add(restored);
                 }
+                all.add(restored);
+            }
+            store.saveAll(changed);
+            for (TaskRecord restored : all) {
                 TaskRuntime runtime = new TaskRuntime(this, restored, null);
                 tasks.put(restored.id(), runtime);
                 if (restored.state() == TaskState.QUEUED) {
@@ -205,18 +212,48 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Adds a task with credentials, which stay in memory only. */
     public TaskId add(TransferSpec spec, Credentials credentials) {
-        TaskId id = TaskId.random();
-        TaskRecord record = TaskRecord.create(id, spec, initialName(spec), System.currentTimeMillis());
-        save(record);
+        return addAll(List.of(new Addition(spec, credentials))).getFirst();
+    }
+
+    /** A task to add: what to transfer, and credentials (kept in memory only) or null. */
+    public record Addition(TransferSpec spec, Credentials credentials) {
+        public Addition {
+            Objects.requireNonNull(spec, "spec");
+        }
+    }
+
+    /**
+     * Adds tasks in order, saved with one sync (a thousand pasted URLs would otherwise wait for a
+     * thousand syncs in a row, and the running tasks for the queue to fill), and starts them as
+     * slots free up. Returns their ids in the same order.
+     */
+    public List<TaskId> addAll(List<Addition> additions) {
+        long now = System.currentTimeMillis();
+        List<TaskRecord> records = new ArrayList<>(additions.size());
+        for (Addition addition : additions) {
+            records.add(TaskRecord.create(TaskId.random(), addition.spec(), initialName(addition.spec()), now));
+        }
+        try {
+            store.saveAll(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save " + (records.size() == 1 ? "the new task " + records.getFirst().name()
+                    : records.size() + " new tasks") + " in " + stateDirectory.root() + ": " + e.getMessage(), e);
+        }
+        List<TaskRuntime> added = new ArrayList<>(records.size());
         synchronized (lock) {
             requireOpen();
-            TaskRuntime runtime = new TaskRuntime(this, record, credentials);
-            tasks.put(id, runtime);
-            ready.add(runtime);
+            for (int i = 0; i < records.size(); i++) {
+                TaskRuntime runtime = new TaskRuntime(this, records.get(i), additions.get(i).credentials());
+                tasks.put(runtime.id(), runtime);
+                ready.add(runtime);
+                added.add(runtime);
+            }
         }
-        fanOut.stateChanged(snapshot(id).orElseThrow());
+        for (TaskRuntime runtime : added) {
+            fanOut.stateChanged(runtime.snapshot());
+        }
         promoteAndExecute();
-        return id;
+        return added.stream().map(TaskRuntime::id).toList();
     }
 
     private static String initialName(TransferSpec spec) {
@@ -493,7 +530,9 @@ public final class TransferQueue implements AutoCloseable {
         // Transitions happen while no transfer writes the record (before it starts, after it ended).
         TaskRecord next = before.withState(state, keptMessage, System.currentTimeMillis());
         // Saved before anyone can see it: a snapshot that says PAUSED means the state file says so too.
-        persist(next);
+        // Except the start of a run: a restart treats RUNNING exactly as the QUEUED line before it,
+        // so that line goes out with the next sync instead of holding up every start with its own.
+        persist(next, state != TaskState.RUNNING);
         runtime.replaceRecord(next);
         synchronized (lock) {
             if (!tasks.containsKey(runtime.id())) {
@@ -511,6 +550,10 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Saves a record of a task the queue still knows; a removed task's late checkpoint is dropped. */
     void persist(TaskRecord record) {
+        persist(record, true);
+    }
+
+    private void persist(TaskRecord record, boolean durable) {
         TaskRuntime runtime;
         synchronized (lock) {
             runtime = tasks.get(record.id());
@@ -522,14 +565,18 @@ public final class TransferQueue implements AutoCloseable {
         // rename and have this write bring the removed task back at the next start.
         synchronized (runtime.storeLock()) {
             if (!runtime.isRemoved()) {
-                save(record);
+                save(record, durable);
             }
         }
     }
 
-    private void save(TaskRecord record) {
+    private void save(TaskRecord record, boolean durable) {
         try {
-            store.save(record);
+            if (durable) {
+                store.save(record);
+            } else {
+                store.saveEventually(record);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the state of task " + record.name() + " in "
                     + stateDirectory.root() + ": " + e.getMessage(), e);

@@ -394,17 +394,17 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Background thread: adds each task, returning a line for each one the queue could not take. */
+    /**
+     * Background thread: adds the tasks with one sync, returning a line for each one the queue
+     * could not take (all of them, or none).
+     */
     private List<String> addAll(List<Addition> additions) {
-        List<String> failures = new ArrayList<>();
-        for (Addition addition : additions) {
-            try {
-                queue.add(addition.spec(), addition.credentials());
-            } catch (UncheckedIOException | IllegalStateException e) {
-                failures.add(addition.url() + ": " + e.getMessage());
-            }
+        try {
+            queue.addAll(additions.stream().map(a -> new TransferQueue.Addition(a.spec(), a.credentials())).toList());
+            return List.of();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return additions.stream().map(a -> a.url() + ": " + e.getMessage()).toList();
         }
-        return failures;
     }
 
     private void reportAdded(int started, List<String> duplicates, List<String> refused) {
@@ -478,10 +478,10 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Background thread: adds the uploads until one cannot be added, and says why. */
+    /** Background thread: adds the uploads, or says why they could not be added. */
     private Optional<String> addUploads(List<TransferSpec> specs, Credentials credentials) {
         try {
-            specs.forEach(spec -> queue.add(spec, credentials));
+            queue.addAll(specs.stream().map(spec -> new TransferQueue.Addition(spec, credentials)).toList());
             return Optional.empty();
         } catch (UncheckedIOException | IllegalStateException e) {
             return Optional.of(String.valueOf(e.getMessage()));

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +163,25 @@ class TransferQueueStateTest {
         assertThat(leftover).doesNotExist();
         assertThat(leftover.resolveSibling(leftover.getFileName() + ".old")).hasBinaryContent(saved);
         assertThat(TaskStore.readOnly(stateDir).records()).isEmpty();
+    }
+
+    @Test
+    void addAllSavesEveryTaskBeforeItReturnsAndARestartKeepsTheirOrder() throws IOException {
+        server.serve("/slow.bin", FileServer.randomBytes(1024 * 1024, 5)).throttle(64 * 1024);
+        List<TransferQueue.Addition> additions = IntStream.range(0, 60)
+                .mapToObj(i -> new TransferQueue.Addition(DownloadSpec.of(server.url("/slow.bin"), downloads), null))
+                .toList();
+        List<TaskId> ids;
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            ids = queue.addAll(additions);
+            assertThat(ids).hasSize(60).doesNotHaveDuplicates();
+            // Read by another reader while the queue runs: every task is on disk already.
+            assertThat(TaskStore.readOnly(stateDir).records()).extracting(TaskRecord::id).containsExactlyElementsOf(ids);
+            assertThat(queue.snapshots()).extracting(TaskSnapshot::id).containsExactlyElementsOf(ids);
+        }
+        try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
+            assertThat(queue.snapshots()).extracting(TaskSnapshot::id).containsExactlyElementsOf(ids);
+        }
     }
 
     @Test

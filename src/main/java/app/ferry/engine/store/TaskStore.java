@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * The tasks of a state directory: one JSON line per change in {@code tasks.journal} (see
@@ -139,6 +140,23 @@ public final class TaskStore implements AutoCloseable {
         journal.put(record.id().value(), json.writeValueAsBytes(record));
     }
 
+    /** Saves several records with one sync; durable on return. */
+    public void saveAll(List<TaskRecord> records) throws IOException {
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        for (TaskRecord record : records) {
+            values.put(record.id().value(), json.writeValueAsBytes(record));
+        }
+        journal.putAll(values);
+    }
+
+    /**
+     * Saves a record without waiting for the disk, for a change a crash may lose because the
+     * record before it means the same after a restart (see {@link Journal#putEventually}).
+     */
+    public void saveEventually(TaskRecord record) throws IOException {
+        journal.putEventually(record.id().value(), json.writeValueAsBytes(record));
+    }
+
     public void delete(TaskId id) throws IOException {
         journal.remove(id.value());
     }
@@ -205,8 +223,12 @@ public final class TaskStore implements AutoCloseable {
         return values;
     }
 
+    /**
+     * By creation time; a stable sort, so tasks added in the same millisecond (a batch always is)
+     * keep the journal's order, which is the order they were added in.
+     */
     private static void sort(List<TaskRecord> records) {
-        records.sort(Comparator.comparingLong(TaskRecord::createdMillis).thenComparing(TaskRecord::id));
+        records.sort(Comparator.comparingLong(TaskRecord::createdMillis));
     }
 
     private static String firstLine(String message) {
