@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class MediaTypes {
 
+    /** Bytes of no particular format. */
+    public static final String OCTET_STREAM = "application/octet-stream";
+
     /** In order of preference: the first extension listed for a type is the one given to it. */
     private static final List<Map.Entry<String, String>> TABLE = List.of(
             Map.entry("jpg", "image/jpeg"),
@@ -42,7 +45,9 @@ public final class MediaTypes {
             Map.entry("m4a", "audio/mp4"),
             Map.entry("ogg", "audio/ogg"),
             Map.entry("wav", "audio/wav"),
-            Map.entry("flac", "audio/flac"));
+            Map.entry("flac", "audio/flac"),
+            // Read one way only: see extensionOfType.
+            Map.entry("bin", OCTET_STREAM));
 
     private MediaTypes() {
     }
@@ -57,6 +62,10 @@ public final class MediaTypes {
     public static Optional<String> extensionOfType(String contentType) {
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        if (type.equals(OCTET_STREAM)) {
+            // It names no format, so a download of it keeps the name it has rather than gain ".bin".
+            return Optional.empty();
+        }
         return TABLE.stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).findFirst();
     }
 }

@@ -60,6 +60,8 @@ class FileNameChooserTest {
                 .isEqualTo("download.pdf");
         assertThat(FileNameChooser.choose(Optional.empty(), root, "IMAGE/PNG")).isEqualTo("download.png");
         assertThat(FileNameChooser.choose(Optional.empty(), root, "application/x-unknown")).isEqualTo("download");
+        // Bytes of no stated format: nothing is made up for them.
+        assertThat(FileNameChooser.choose(Optional.empty(), root, "application/octet-stream")).isEqualTo("download");
         assertThat(FileNameChooser.choose(Optional.empty(), root, null)).isEqualTo("download");
         assertThat(FileNameChooser.choose(Optional.empty(), URI.create("https://h.example"), null))
                 .isEqualTo("download");

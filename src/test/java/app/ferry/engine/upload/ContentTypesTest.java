@@ -19,6 +19,7 @@ class ContentTypesTest {
         assertThat(ContentTypes.of(Path.of("a.txt"))).isEqualTo("text/plain");
         assertThat(ContentTypes.of(Path.of("a.json"))).isEqualTo("application/json");
         assertThat(ContentTypes.of(Path.of("a.mp4"))).isEqualTo("video/mp4");
+        assertThat(ContentTypes.of(Path.of("disk.BIN"))).isEqualTo("application/octet-stream");
     }
 
     @Test
