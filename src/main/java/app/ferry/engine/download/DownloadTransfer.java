@@ -334,7 +334,11 @@ public final class DownloadTransfer implements Transfer {
                 headers.firstValue("Content-Type").orElse(""));
         Path directory = spec.directory();
         try {
-            Files.createDirectories(directory);
+            // Checked first: on a folder that exists, createDirectories fails a mkdir and throws and
+            // catches an exception inside, for every one of a thousand small downloads.
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+            }
         } catch (IOException e) {
             throw new TransferFailure.Fatal("Cannot create the download folder " + directory + ": " + e.getMessage(), e);
         }
