@@ -20,49 +20,60 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Options;
 
-@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
-    "Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot."})
-final class GetCommand implements Callable<Integer> {
-
-    @Parameters(arity = "1..*", paramLabel = "URL", description = "http:// or https:// URLs.")
-    List<String> urls;
-
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR",
-            description = "Where to save files (default: your Downloads folder).")
-    Path dir;
-
-    @Option(names = "--sha256", paramLabel = "HEX", description = "Expected SHA-256 of the file (one URL only).")
-    String sha256;
-
-    @Option(names = "--allow-insecure-redirect", description = "Follow redirects from https to http.")
-    boolean allowInsecureRedirect;
-
-    @Option(names = {"-x", "--connections"}, paramLabel = "N",
-            description = "Connections per file when the server allows ranges (1-16, like aria2's -x;"
-                    + " default: " + EngineConfig.DEFAULT_CONNECTIONS + "). Files under 4 MiB use one.")
-    Integer connections;
-
-    @Mixin
-    TransferOptions transfer;
-
-    @Spec
-    CommandSpec spec;
+/** {@code ferry get URL...}. */
+final class GetCommand implements CliCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public String name() {
+        return "get";
+    }
+
+    @Override
+    public String operands() {
+        return "URL...";
+    }
+
+    @Override
+    public String summary() {
+        return "Download URLs; run it again to resume after Ctrl+C, a crash or a reboot.";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot.",
+                "URL: http:// or https:// URLs.");
+    }
+
+    @Override
+    public void addOptions(Options options) {
+        options.addOption(CliOptions.valued("d", "dir", "DIR", "Where to save files (default: your Downloads folder)."));
+        options.addOption(CliOptions.valued(null, "sha256", "HEX", "Expected SHA-256 of the file (one URL only)."));
+        options.addOption(CliOptions.flag(null, "allow-insecure-redirect", "Follow redirects from https to http."));
+        options.addOption(CliOptions.valued("x", "connections", "N",
+                "Connections per file when the server allows ranges (1-16, like aria2's -x;"
+                        + " default: " + EngineConfig.DEFAULT_CONNECTIONS + "). Files under 4 MiB use one."));
+        TransferOptions.addTo(options);
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+        List<String> urls = arguments.operands();
+        String sha256 = arguments.value("sha256");
+        boolean allowInsecureRedirect = arguments.has("allow-insecure-redirect");
+        TransferOptions transfer = TransferOptions.of(arguments);
         AppDirs dirs = AppDirs.forCurrentUser();
 
         Problems problems = new Problems();
+        if (urls.isEmpty()) {
+            problems.add("get needs at least one URL, e.g. ferry get https://example.com/file.iso");
+        }
+        Integer connections = arguments.has("connections")
+                ? problems.check(() -> Arguments.wholeNumber("--connections", arguments.value("connections"))).orElse(null)
+                : null;
+        Optional<Path> dir = arguments.has("dir")
+                ? problems.check(() -> Path.of(arguments.value("dir"))) : Optional.empty();
         List<NormalizedUrl> parsed = new ArrayList<>();
         for (String url : urls) {
             problems.check(() -> UrlNormalizer.normalize(url)).ifPresent(parsed::add);
@@ -70,7 +81,7 @@ final class GetCommand implements Callable<Integer> {
         if (sha256 != null && urls.size() > 1) {
             problems.add("--sha256 checks one file: give one URL with it");
         }
-        Path target = (dir == null ? dirs.downloadDir() : dir).toAbsolutePath();
+        Path target = dir.orElseGet(dirs::downloadDir).toAbsolutePath();
         DownloadFolder.problem(target).ifPresent(problems::add);
         Optional<TransferOptions.Engine> tuned =
                 transfer.engine(c -> connections == null ? c : c.withConnections(connections), problems);
@@ -79,12 +90,13 @@ final class GetCommand implements Callable<Integer> {
             problems.check(() -> new DownloadSpec(url.uri().toString(), target, sha256,
                     connections == null ? 0 : connections, allowInsecureRedirect)).ifPresent(specs::add);
         }
+        Optional<Path> stateDir = problems.check(() -> transfer.state().directory(dirs));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
         TransferOptions.Engine engine = tuned.orElseThrow();
 
-        try (QueueSession session = QueueSession.open(transfer.state.directory(dirs), engine.config(), out, err)) {
+        try (QueueSession session = QueueSession.open(stateDir.orElseThrow(), engine.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }

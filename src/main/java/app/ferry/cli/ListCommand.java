@@ -5,30 +5,55 @@ import app.ferry.engine.TaskRecord;
 import app.ferry.engine.store.TaskStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.Options;
 
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = "Print the tasks in a state directory (works while another ferry runs on it).")
-final class ListCommand implements Callable<Integer> {
-
-    @Mixin
-    StateOptions state;
-
-    @Spec
-    CommandSpec spec;
+/** {@code ferry list}. */
+final class ListCommand implements CliCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        TaskStore.Loaded loaded = TaskStore.readOnly(state.directory(AppDirs.forCurrentUser()));
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String operands() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "Print the tasks in a state directory (works while another ferry runs on it).";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Print the tasks in a state directory (works while another ferry runs on it).");
+    }
+
+    @Override
+    public void addOptions(Options options) {
+        StateOptions.addTo(options);
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+        Problems problems = new Problems();
+        if (!arguments.operands().isEmpty()) {
+            problems.add("list takes no arguments, not " + String.join(" ", arguments.operands()));
+        }
+        Optional<Path> stateDir = problems.check(() -> StateOptions.of(arguments).directory(AppDirs.forCurrentUser()));
+        if (!problems.isEmpty()) {
+            return problems.report(err);
+        }
+        Path state = stateDir.orElseThrow();
+        TaskStore.Loaded loaded = TaskStore.readOnly(state);
         loaded.problems().forEach(p -> err.println("ferry: " + p));
         if (loaded.records().isEmpty()) {
-            err.println("No tasks in " + state.directory(AppDirs.forCurrentUser()));
+            err.println("No tasks in " + state);
         }
         for (TaskRecord task : loaded.records()) {
             long total = task.totalBytes();

@@ -10,37 +10,56 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Options;
 
-@Command(name = "post", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
-    "Send a multipart/form-data form, streamed from disk, with curl's -F syntax:",
-    "  -F name=value   -F 'userfile[]=@photo.jpg'   -F 'userfile[]=@b.png;type=image/png;filename=c.png'"})
-final class PostCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "URL", description = "Where to post the form.")
-    String url;
-
-    @Option(names = {"-F", "--form"}, paramLabel = "NAME=VALUE|NAME=@FILE", required = true,
-            description = "A form field; repeat it. Several files may share one name.")
-    List<String> fields;
-
-    @Mixin
-    UploadOptions upload;
-
-    @Spec
-    CommandSpec spec;
+/** {@code ferry post URL -F ...}. */
+final class PostCommand implements CliCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public String name() {
+        return "post";
+    }
+
+    @Override
+    public String operands() {
+        return "URL";
+    }
+
+    @Override
+    public String summary() {
+        return "Send a multipart/form-data form, streamed from disk, with curl's -F syntax.";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Send a multipart/form-data form, streamed from disk, with curl's -F syntax:",
+                "  -F name=value   -F 'userfile[]=@photo.jpg'   -F 'userfile[]=@b.png;type=image/png;filename=c.png'");
+    }
+
+    @Override
+    public void addOptions(Options options) {
+        options.addOption(CliOptions.valued("F", "form", "NAME=VALUE|NAME=@FILE",
+                "A form field; repeat it. Several files may share one name."));
+        UploadOptions.addTo(options);
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+        List<String> fields = arguments.values("form");
+        UploadOptions upload = UploadOptions.of(arguments);
+        List<String> operands = arguments.operands();
         Problems problems = new Problems();
+        if (operands.size() != 1) {
+            problems.add("post takes one URL" + (operands.isEmpty() ? "" : ", not " + String.join(" ", operands))
+                    + ", e.g. ferry post https://example.com/upload -F 'photo=@a.jpg'");
+        }
+        if (fields.isEmpty()) {
+            problems.add("post needs at least one -F field, e.g. -F name=value or -F 'file=@photo.jpg'");
+        }
+        if (!problems.isEmpty()) {
+            return problems.report(err);
+        }
+        String url = operands.getFirst();
         Optional<NormalizedUrl> target = problems.check(() -> UrlNormalizer.normalize(url));
         List<FormPart> parts = new ArrayList<>();
         for (String field : fields) {
@@ -51,7 +70,7 @@ final class PostCommand implements Callable<Integer> {
         }
         NormalizedUrl checked = target.orElseThrow();
         return UploadRunner.run(new MultipartUploadSpec(checked.uri().toString(), parts),
-                upload.transfer.credentials(checked), upload, out, err);
+                upload.transfer().credentials(checked), upload, out, err);
     }
 
     /** The state keeps absolute paths: a re-run or {@code ferry resume} may start in another working directory. */

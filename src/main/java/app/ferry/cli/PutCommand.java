@@ -12,52 +12,64 @@ import app.ferry.engine.upload.StreamUpload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Options;
 
-@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = {
-    "Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
-    "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
-    "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed)."})
-final class PutCommand implements Callable<Integer> {
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload, or - for standard input.")
-    String file;
-
-    @Parameters(index = "1", paramLabel = "URL", description = "Where to upload.")
-    String url;
-
-    @Option(names = {"-X", "--method"}, paramLabel = "PUT|POST", defaultValue = "PUT",
-            description = "HTTP method of a raw upload (default: ${DEFAULT-VALUE}).")
-    String method;
-
-    @Option(names = "--content-type", paramLabel = "TYPE", description = "Content-Type of the body (default: from the file name).")
-    String contentType;
-
-    @Option(names = "--as", paramLabel = "NAME", description = "Upload to URL/NAME (REST PUT) under this name.")
-    String as;
-
-    @Option(names = "--tus", description = "Resumable upload with the tus 1.0.0 protocol; URL is the creation endpoint.")
-    boolean tus;
-
-    @Mixin
-    UploadOptions upload;
-
-    @Spec
-    CommandSpec spec;
+/** {@code ferry put FILE URL}. */
+final class PutCommand implements CliCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public String name() {
+        return "put";
+    }
+
+    @Override
+    public String operands() {
+        return "FILE URL";
+    }
+
+    @Override
+    public String summary() {
+        return "Upload a file as the request body, a REST PUT, or resumably over tus.";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
+                "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
+                "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed).");
+    }
+
+    @Override
+    public void addOptions(Options options) {
+        options.addOption(CliOptions.valued("X", "method", "PUT|POST", "HTTP method of a raw upload (default: PUT)."));
+        options.addOption(CliOptions.valued(null, "content-type", "TYPE",
+                "Content-Type of the body (default: from the file name)."));
+        options.addOption(CliOptions.valued(null, "as", "NAME", "Upload to URL/NAME (REST PUT) under this name."));
+        options.addOption(CliOptions.flag(null, "tus",
+                "Resumable upload with the tus 1.0.0 protocol; URL is the creation endpoint."));
+        UploadOptions.addTo(options);
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
+        String method = arguments.value("method", "PUT");
+        String contentType = arguments.value("content-type");
+        String as = arguments.value("as");
+        boolean tus = arguments.has("tus");
+        UploadOptions upload = UploadOptions.of(arguments);
+        List<String> operands = arguments.operands();
+        if (operands.size() != 2) {
+            Problems wrong = new Problems();
+            wrong.add("put takes FILE and URL" + (operands.isEmpty() ? "" : ", not " + String.join(" ", operands))
+                    + ", e.g. ferry put photo.jpg https://example.com/upload");
+            return wrong.report(err);
+        }
+        String file = operands.get(0);
+        String url = operands.get(1);
         Problems problems = new Problems();
         Optional<NormalizedUrl> checked = problems.check(() -> UrlNormalizer.normalize(url));
         String verb = method.toUpperCase(Locale.ROOT);
@@ -75,10 +87,11 @@ final class PutCommand implements Callable<Integer> {
             return problems.report(err);
         }
         NormalizedUrl target = checked.orElseThrow();
-        Credentials credentials = upload.transfer.credentials(target);
+        Credentials credentials = upload.transfer().credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb);
+            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb,
+                    contentType, upload.printResponse());
         }
         Path path = Path.of(file).toAbsolutePath();
         UploadSpec uploadSpec;
@@ -92,13 +105,14 @@ final class PutCommand implements Callable<Integer> {
         return UploadRunner.run(uploadSpec, credentials, upload, out, err);
     }
 
-    private int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target, String verb) {
+    private static int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target,
+                                         String verb, String contentType, boolean printResponse) {
         AtomicLong sent = new AtomicLong();
         try {
             ResponseInfo response = StreamUpload.send(java.net.URI.create(target), verb,
                     contentType == null ? "application/octet-stream" : contentType, credentials, System.in, sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");
-            if (upload.printResponse && response.body() != null) {
+            if (printResponse && response.body() != null) {
                 out.println(response.body());
             }
             out.flush();

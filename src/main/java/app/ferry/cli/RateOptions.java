@@ -1,15 +1,20 @@
 package app.ferry.cli;
 
 import java.math.BigDecimal;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Options;
 
 /** curl's {@code --limit-rate}: a per-transfer limit, shared by all connections of that transfer. */
-final class RateOptions {
+record RateOptions(String limitRate) {
 
-    @Option(names = "--limit-rate", paramLabel = "SPEED",
-            description = "Limit each transfer to SPEED bytes per second, over all its connections; suffixes K, M, G"
-                    + " (1024-based, as in curl), e.g. 500K or 5M.")
-    String limitRate;
+    static void addTo(Options options) {
+        options.addOption(CliOptions.valued(null, "limit-rate", "SPEED",
+                "Limit each transfer to SPEED bytes per second, over all its connections; suffixes K, M, G"
+                        + " (1024-based, as in curl), e.g. 500K or 5M."));
+    }
+
+    static RateOptions of(Arguments arguments) {
+        return new RateOptions(arguments.value("limit-rate"));
+    }
 
     /** Bytes per second, 0 for no limit. */
     long bytesPerSecond() {

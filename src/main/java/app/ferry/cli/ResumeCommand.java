@@ -7,37 +7,54 @@ import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.Options;
 
-@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, description = "Continue every unfinished task of a state directory (cancelled ones stay cancelled).")
-final class ResumeCommand implements Callable<Integer> {
-
-    @Mixin
-    StateOptions state;
-
-    @Mixin
-    RetryOptions retry;
-
-    @Spec
-    CommandSpec spec;
+/** {@code ferry resume}. */
+final class ResumeCommand implements CliCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public String name() {
+        return "resume";
+    }
+
+    @Override
+    public String operands() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "Continue every unfinished task of a state directory.";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Continue every unfinished task of a state directory (cancelled ones stay cancelled).");
+    }
+
+    @Override
+    public void addOptions(Options options) {
+        StateOptions.addTo(options);
+        RetryOptions.addTo(options);
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
         Problems problems = new Problems();
-        Optional<EngineConfig> config = problems.check(() -> retry.apply(EngineConfig.defaults()));
+        if (!arguments.operands().isEmpty()) {
+            problems.add("resume takes no arguments, not " + String.join(" ", arguments.operands()));
+        }
+        Optional<EngineConfig> config = problems.check(() -> RetryOptions.of(arguments).apply(EngineConfig.defaults()));
+        Optional<Path> stateDir = problems.check(() -> StateOptions.of(arguments).directory(AppDirs.forCurrentUser()));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
-        try (QueueSession session = QueueSession.open(state.directory(AppDirs.forCurrentUser()), config.orElseThrow(),
+        try (QueueSession session = QueueSession.open(stateDir.orElseThrow(), config.orElseThrow(),
                 out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;

@@ -2,17 +2,22 @@ package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code --state DIR}, shared by every command that touches the queue. */
-final class StateOptions {
+record StateOptions(String state) {
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "Directory of the task state (default: ${DEFAULT-VALUE} under Ferry's data folder).",
-            defaultValue = "cli")
-    String state;
+    static void addTo(Options options) {
+        options.addOption(CliOptions.valued(null, "state", "DIR",
+                "Directory of the task state (default: cli under Ferry's data folder)."));
+    }
 
+    static StateOptions of(Arguments arguments) {
+        return new StateOptions(arguments.value("state"));
+    }
+
+    /** @throws IllegalArgumentException for a path the platform cannot name */
     Path directory(AppDirs dirs) {
-        return state.equals("cli") ? dirs.cliStateDir() : Path.of(state);
+        return state == null ? dirs.cliStateDir() : Path.of(state);
     }
 }

@@ -5,23 +5,22 @@ import app.ferry.engine.EngineConfig;
 import app.ferry.engine.http.NormalizedUrl;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Options;
 
 /** The options of every command that starts transfers: state directory, retries, rate and credentials. */
-final class TransferOptions {
+record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate) {
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER:PASSWORD", description = "HTTP Basic credentials (kept in memory only).")
-    String user;
+    static void addTo(Options options) {
+        options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
+        StateOptions.addTo(options);
+        RetryOptions.addTo(options);
+        RateOptions.addTo(options);
+    }
 
-    @Mixin
-    StateOptions state;
-
-    @Mixin
-    RetryOptions retry;
-
-    @Mixin
-    RateOptions rate;
+    static TransferOptions of(Arguments arguments) {
+        return new TransferOptions(arguments.value("user"), StateOptions.of(arguments), RetryOptions.of(arguments),
+                RateOptions.of(arguments));
+    }
 
     /** The engine and the per-task rate limit these options ask for. */
     record Engine(EngineConfig config, long taskLimit) {

@@ -1,14 +1,16 @@
 package app.ferry.cli;
 
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.Options;
 
 /** Options every upload command shares: those of any transfer, and what to do with the server's answer. */
-final class UploadOptions {
+record UploadOptions(TransferOptions transfer, boolean printResponse) {
 
-    @Mixin
-    TransferOptions transfer;
+    static void addTo(Options options) {
+        TransferOptions.addTo(options);
+        options.addOption(CliOptions.flag(null, "print-response", "Print the server's response body on stdout."));
+    }
 
-    @Option(names = "--print-response", description = "Print the server's response body on stdout.")
-    boolean printResponse;
+    static UploadOptions of(Arguments arguments) {
+        return new UploadOptions(TransferOptions.of(arguments), arguments.has("print-response"));
+    }
 }

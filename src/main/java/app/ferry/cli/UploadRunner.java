@@ -33,13 +33,13 @@ final class UploadRunner {
     static int run(UploadSpec spec, Credentials credentials, UploadOptions options, PrintWriter out, PrintWriter err)
             throws java.io.IOException {
         Problems problems = new Problems();
-        Optional<TransferOptions.Engine> tuned = options.transfer.engine(UnaryOperator.identity(), problems);
+        Optional<TransferOptions.Engine> tuned = options.transfer().engine(UnaryOperator.identity(), problems);
+        Optional<Path> stateDir = problems.check(() -> options.transfer().state().directory(AppDirs.forCurrentUser()));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
         TransferOptions.Engine engine = tuned.orElseThrow();
-        Path stateDir = options.transfer.state.directory(AppDirs.forCurrentUser());
-        try (QueueSession session = QueueSession.open(stateDir, engine.config(), out, err)) {
+        try (QueueSession session = QueueSession.open(stateDir.orElseThrow(), engine.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }
@@ -57,7 +57,7 @@ final class UploadRunner {
             session.queue().setTaskLimit(id, engine.taskLimit());
             tracked.add(id);
             int code = session.await(tracked);
-            if (options.printResponse) {
+            if (options.printResponse()) {
                 session.queue().snapshot(id).map(s -> s.record().response())
                         .filter(r -> r.body() != null)
                         .ifPresent(r -> {

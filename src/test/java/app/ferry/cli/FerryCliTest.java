@@ -2,45 +2,75 @@ package app.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import app.ferry.testing.FerryRunner;
+import app.ferry.testing.FerryRunner.Result;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FerryCliTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = FerryCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
     @Test
-    void helpListsUsage() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: ferry").contains("--version");
+    void helpListsUsageAndEveryCommand() {
+        Result run = FerryRunner.inProcess("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: ferry").contains("--version").contains("Exit codes:");
+        for (String command : new String[] {"get", "put", "post", "list", "resume"}) {
+            assertThat(run.out()).containsPattern("(?m)^  " + command + " +\\S");
+        }
     }
 
     @Test
     void versionNamesFerryAndJava() {
-        assertThat(run("--version")).isZero();
-        assertThat(out.toString()).startsWith("Ferry ").doesNotContain("unknown").contains("Java 25");
+        Result run = FerryRunner.inProcess("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Ferry ").doesNotContain("unknown").contains("Java 25");
+        assertThat(FerryRunner.inProcess("get", "-V").out()).isEqualTo(run.out());
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"get", "put", "post", "list", "resume"})
+    @ParameterizedTest
+    @ValueSource(strings = {"get", "put", "post", "list", "resume"})
     void everyCommandHasItsOwnHelp(String command) {
-        assertThat(run(command, "--help")).isZero();
-        assertThat(out.toString()).startsWith("Usage: ferry " + command).contains("--state");
+        Result run = FerryRunner.inProcess(command, "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: ferry " + command).contains("--state=DIR").contains("-h, --help");
+        // Descriptions wrap beside their option rather than run off to the right.
+        assertThat(run.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString()).contains("frobnicate");
+        Result run = FerryRunner.inProcess("frobnicate");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("ferry: ").contains("\"frobnicate\"").contains("get, put, post, list, resume");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "get --bogus http://h.example/x | unknown option --bogus (see ferry get --help)",
+        "get --state | --state needs a value (DIR)",
+        "get --sta x http://h.example/x | unknown option --sta",
+        "get | get needs at least one URL",
+        "get --retries many http://h.example/x | --retries takes a whole number, not \"many\"",
+        "get -x two http://h.example/x | --connections takes a whole number, not \"two\"",
+        "resume --retry-delay soon | --retry-delay takes a number such as 1 or 0.5, not \"soon\"",
+        "put onlyone | put takes FILE and URL, not onlyone",
+        "post http://h.example/x | post needs at least one -F field",
+        "list extra | list takes no arguments, not extra",
+    })
+    void aWrongCommandLineSaysWhatIsWrongOnOneLine(String line) {
+        String[] parts = line.split(" \\| ");
+        Result run = FerryRunner.inProcess(parts[0].split(" "));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err().lines().toList()).as(run.toString()).singleElement()
+                .asString().startsWith("ferry: ").contains(parts[1]);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void noCommandAtAllIsAUsageError() {
+        Result run = FerryRunner.inProcess("--state", "x");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("there is no command \"--state\"");
     }
 }

@@ -161,10 +161,7 @@ class GetCommandTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        var cli = FerryCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return FerryCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private List<String> errLines() {
