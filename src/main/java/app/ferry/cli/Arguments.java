@@ -1,7 +1,11 @@
 package app.ferry.cli;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 
 /**
  * A parsed command line: option values by long name, and the operands in order. Values stay text
@@ -13,6 +17,18 @@ final class Arguments {
 
     Arguments(CommandLine line) {
         this.line = line;
+    }
+
+    /** The first option given more than once that may not be, by long name. */
+    Optional<String> repeated(Set<String> repeatable) {
+        Set<String> seen = new HashSet<>();
+        for (Option option : line.getOptions()) {
+            String name = option.getLongOpt();
+            if (!seen.add(name) && !repeatable.contains(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     List<String> operands() {

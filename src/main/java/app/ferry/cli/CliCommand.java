@@ -3,6 +3,7 @@ package app.ferry.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.cli.Options;
 
 /** One command of {@code ferry}: its options, its help, and what it does with them. */
@@ -21,6 +22,11 @@ interface CliCommand {
 
     /** Adds the command's own options; {@code --help} and {@code --version} are everyone's. */
     void addOptions(Options options);
+
+    /** Long names of the options that may be given more than once; any other may not. */
+    default Set<String> repeatable() {
+        return Set.of();
+    }
 
     /** Runs the command; returns the process exit code ({@link ExitCode}). */
     int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException;

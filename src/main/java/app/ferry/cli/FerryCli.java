@@ -4,11 +4,14 @@ import app.ferry.engine.FerryBuild;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
@@ -73,10 +76,19 @@ public final class FerryCli {
         Options options = optionsOf(command);
         Arguments arguments;
         try {
-            arguments = new Arguments(DefaultParser.builder().setAllowPartialMatching(false).get()
-                    .parse(options, Arrays.copyOfRange(args, 1, args.length)));
+            arguments = new Arguments(DefaultParser.builder()
+                    .setAllowPartialMatching(false)
+                    .setStripLeadingAndTrailingQuotes(false)
+                    .get()
+                    .parse(options, separateAttachedValues(options, Arrays.copyOfRange(args, 1, args.length))));
         } catch (ParseException e) {
             err.println("ferry: " + explain(e) + " (see ferry " + command.name() + " --help)");
+            return ExitCode.USAGE;
+        }
+        Optional<String> repeated = arguments.repeated(command.repeatable());
+        if (repeated.isPresent()) {
+            err.println("ferry: --" + repeated.get() + " is given more than once; give it once (see ferry "
+                    + command.name() + " --help)");
             return ExitCode.USAGE;
         }
         if (arguments.has("help")) {
@@ -89,10 +101,55 @@ public final class FerryCli {
         }
         try {
             return command.run(arguments, out, err);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("ferry: " + e.getMessage());
             return ExitCode.TRANSFER_FAILED;
+        } catch (RuntimeException e) {
+            err.println("ferry: internal error, please report it: " + e);
+            e.printStackTrace(err);
+            return ExitCode.TRANSFER_FAILED;
         }
+    }
+
+    /**
+     * Splits {@code -Fname=value} into {@code -F} and {@code name=value}, as getopt does: commons-cli
+     * reads a short option's attached value that holds an {@code =} as a long option and refuses it.
+     * Tokens in value position and after {@code --} are left alone.
+     */
+    private static String[] separateAttachedValues(Options options, String[] args) {
+        List<String> tokens = new ArrayList<>(args.length);
+        boolean valueNext = false;
+        for (int i = 0; i < args.length; i++) {
+            String token = args[i];
+            if (token.equals("--")) {
+                tokens.addAll(Arrays.asList(args).subList(i, args.length));
+                break;
+            }
+            if (valueNext) {
+                tokens.add(token);
+                valueNext = false;
+                continue;
+            }
+            if (token.startsWith("--")) {
+                Option option = options.getOption(token.substring(2));
+                valueNext = option != null && option.hasArg();
+                tokens.add(token);
+                continue;
+            }
+            Option shortOption = token.length() >= 2 && token.charAt(0) == '-'
+                    ? options.getOption(token.substring(1, 2)) : null;
+            if (shortOption != null && shortOption.getOpt() != null && shortOption.hasArg()) {
+                tokens.add(token.substring(0, 2));
+                if (token.length() > 2) {
+                    tokens.add(token.substring(2));
+                } else {
+                    valueNext = true;
+                }
+                continue;
+            }
+            tokens.add(token);
+        }
+        return tokens.toArray(String[]::new);
     }
 
     private static Options optionsOf(CliCommand command) {

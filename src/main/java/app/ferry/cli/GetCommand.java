@@ -32,7 +32,7 @@ final class GetCommand implements CliCommand {
 
     @Override
     public String operands() {
-        return "URL...";
+        return "[URL...]";
     }
 
     @Override
@@ -43,7 +43,7 @@ final class GetCommand implements CliCommand {
     @Override
     public List<String> description() {
         return List.of("Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot.",
-                "URL: http:// or https:// URLs.");
+                "URL: http:// or https:// URLs, given here or listed in a file (--input-file).");
     }
 
     @Override
@@ -51,6 +51,9 @@ final class GetCommand implements CliCommand {
         options.addOption(CliOptions.valued("d", "dir", "DIR", "Where to save files (default: your Downloads folder)."));
         options.addOption(CliOptions.valued(null, "sha256", "HEX", "Expected SHA-256 of the file (one URL only)."));
         options.addOption(CliOptions.flag(null, "allow-insecure-redirect", "Follow redirects from https to http."));
+        options.addOption(CliOptions.valued("i", "input-file", "FILE",
+                "Also download the URLs listed in FILE, one per line (blank lines and # comments skipped;"
+                        + " - reads standard input), like wget -i and aria2c -i."));
         options.addOption(CliOptions.valued("x", "connections", "N",
                 "Connections per file when the server allows ranges (1-16, like aria2's -x;"
                         + " default: " + EngineConfig.DEFAULT_CONNECTIONS + "). Files under 4 MiB use one."));
@@ -59,14 +62,18 @@ final class GetCommand implements CliCommand {
 
     @Override
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
-        List<String> urls = arguments.operands();
+        List<String> urls = new ArrayList<>(arguments.operands());
         String sha256 = arguments.value("sha256");
         boolean allowInsecureRedirect = arguments.has("allow-insecure-redirect");
         TransferOptions transfer = TransferOptions.of(arguments);
         AppDirs dirs = AppDirs.forCurrentUser();
 
         Problems problems = new Problems();
-        if (urls.isEmpty()) {
+        if (arguments.has("input-file")) {
+            String list = arguments.value("input-file");
+            problems.check(() -> UrlList.read(list)).ifPresent(urls::addAll);
+        }
+        if (urls.isEmpty() && problems.isEmpty()) {
             problems.add("get needs at least one URL, e.g. ferry get https://example.com/file.iso");
         }
         Integer connections = arguments.has("connections")
@@ -83,20 +90,19 @@ final class GetCommand implements CliCommand {
         }
         Path target = dir.orElseGet(dirs::downloadDir).toAbsolutePath();
         DownloadFolder.problem(target).ifPresent(problems::add);
-        Optional<TransferOptions.Engine> tuned =
-                transfer.engine(c -> connections == null ? c : c.withConnections(connections), problems);
+        Optional<TransferOptions.Checked> options =
+                transfer.check(c -> connections == null ? c : c.withConnections(connections), problems);
         List<DownloadSpec> specs = new ArrayList<>();
         for (NormalizedUrl url : parsed) {
             problems.check(() -> new DownloadSpec(url.uri().toString(), target, sha256,
                     connections == null ? 0 : connections, allowInsecureRedirect)).ifPresent(specs::add);
         }
-        Optional<Path> stateDir = problems.check(() -> transfer.state().directory(dirs));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
-        TransferOptions.Engine engine = tuned.orElseThrow();
+        TransferOptions.Checked engine = options.orElseThrow();
 
-        try (QueueSession session = QueueSession.open(stateDir.orElseThrow(), engine.config(), out, err)) {
+        try (QueueSession session = QueueSession.open(engine.stateDir(), engine.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
 
 /** {@code ferry post URL -F ...}. */
@@ -44,6 +46,11 @@ final class PostCommand implements CliCommand {
     }
 
     @Override
+    public Set<String> repeatable() {
+        return Set.of("form");
+    }
+
+    @Override
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws IOException {
         List<String> fields = arguments.values("form");
         UploadOptions upload = UploadOptions.of(arguments);
@@ -56,7 +63,7 @@ final class PostCommand implements CliCommand {
         if (fields.isEmpty()) {
             problems.add("post needs at least one -F field, e.g. -F name=value or -F 'file=@photo.jpg'");
         }
-        if (!problems.isEmpty()) {
+        if (operands.size() != 1) {
             return problems.report(err);
         }
         String url = operands.getFirst();
@@ -65,12 +72,14 @@ final class PostCommand implements CliCommand {
         for (String field : fields) {
             problems.check(() -> absolute(CurlFormArgument.parse(field))).ifPresent(parts::add);
         }
+        Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
+        Optional<MultipartUploadSpec> form = !problems.isEmpty() ? Optional.empty()
+                : problems.check(() -> new MultipartUploadSpec(target.orElseThrow().uri().toString(), parts));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
-        NormalizedUrl checked = target.orElseThrow();
-        return UploadRunner.run(new MultipartUploadSpec(checked.uri().toString(), parts),
-                upload.transfer().credentials(checked), upload, out, err);
+        return UploadRunner.run(form.orElseThrow(), upload.transfer().credentials(target.orElseThrow()),
+                options.orElseThrow(), upload.printResponse(), out, err);
     }
 
     /** The state keeps absolute paths: a re-run or {@code ferry resume} may start in another working directory. */

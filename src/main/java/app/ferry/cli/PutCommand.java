@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
 
 /** {@code ferry put FILE URL}. */
@@ -83,6 +84,14 @@ final class PutCommand implements CliCommand {
         if (!stdin) {
             UploadRunner.checkFile(Path.of(file), problems);
         }
+        if (contentType != null && !contentType.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            problems.add("--content-type takes a media type such as image/png, not one with line breaks or"
+                    + " other control characters");
+        }
+        Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
+        Optional<UploadSpec> uploadSpec = stdin || !problems.isEmpty() ? Optional.empty()
+                : problems.check(() -> spec(Path.of(file).toAbsolutePath(), checked.orElseThrow().uri().toString(), verb,
+                        contentType, as, tus));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
@@ -93,16 +102,19 @@ final class PutCommand implements CliCommand {
             return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb,
                     contentType, upload.printResponse());
         }
-        Path path = Path.of(file).toAbsolutePath();
-        UploadSpec uploadSpec;
+        return UploadRunner.run(uploadSpec.orElseThrow(), credentials, options.orElseThrow(), upload.printResponse(),
+                out, err);
+    }
+
+    /** A tus upload, a REST PUT to {@code base/NAME}, or the raw body sent to {@code base}. */
+    private static UploadSpec spec(Path path, String base, String verb, String contentType, String as, boolean tus) {
         if (tus) {
-            uploadSpec = new TusUploadSpec(path, base);
-        } else if (as != null || base.endsWith("/")) {
-            uploadSpec = RawUploadSpec.restPut(path, base, as != null ? as : path.getFileName().toString(), contentType);
-        } else {
-            uploadSpec = new RawUploadSpec(path, base, verb, contentType);
+            return new TusUploadSpec(path, base);
         }
-        return UploadRunner.run(uploadSpec, credentials, upload, out, err);
+        if (as != null || base.endsWith("/")) {
+            return RawUploadSpec.restPut(path, base, as != null ? as : path.getFileName().toString(), contentType);
+        }
+        return new RawUploadSpec(path, base, verb, contentType);
     }
 
     private static int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target,
@@ -119,7 +131,7 @@ final class PutCommand implements CliCommand {
             return response.status() >= 200 && response.status() < 300 ? ExitCode.OK : ExitCode.TRANSFER_FAILED;
         } catch (IOException e) {
             err.println("ferry: uploading standard input to " + target + " failed after " + Formats.bytes(sent.get())
-                    + ": " + e.getMessage());
+                    + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return ExitCode.TRANSFER_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

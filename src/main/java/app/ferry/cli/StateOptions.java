@@ -9,7 +9,7 @@ record StateOptions(String state) {
 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued(null, "state", "DIR",
-                "Directory of the task state (default: cli under Ferry's data folder)."));
+                "Directory of the task state (default: the folder cli in Ferry's data folder, e.g. ~/.local/share/ferry/cli)."));
     }
 
     static StateOptions of(Arguments arguments) {

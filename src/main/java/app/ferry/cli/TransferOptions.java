@@ -1,8 +1,10 @@
 package app.ferry.cli;
 
+import app.ferry.engine.AppDirs;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.http.NormalizedUrl;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
@@ -22,19 +24,22 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
                 RateOptions.of(arguments));
     }
 
-    /** The engine and the per-task rate limit these options ask for. */
-    record Engine(EngineConfig config, long taskLimit) {
+    /** What these options ask for, checked: the engine, the per-task rate limit and the state directory. */
+    record Checked(EngineConfig config, long taskLimit, Path stateDir) {
     }
 
     /**
-     * The engine config (with {@code adjust} applied, e.g. the connections of {@code get}) and the
-     * rate limit, or empty with the first out-of-range value in {@code problems}.
+     * Checks every value (with {@code adjust} applied to the engine config, e.g. the connections of
+     * {@code get}); empty with each mistake in {@code problems}.
      */
-    Optional<Engine> engine(UnaryOperator<EngineConfig> adjust, Problems problems) {
-        return problems.check(() -> {
-            EngineConfig config = adjust.apply(retry.apply(EngineConfig.defaults()));
-            return new Engine(config, rate.bytesPerSecond());
-        });
+    Optional<Checked> check(UnaryOperator<EngineConfig> adjust, Problems problems) {
+        Optional<EngineConfig> config = problems.check(() -> adjust.apply(retry.apply(EngineConfig.defaults())));
+        Optional<Long> limit = problems.check(rate::bytesPerSecond);
+        Optional<Path> stateDir = problems.check(() -> state.directory(AppDirs.forCurrentUser()));
+        if (config.isEmpty() || limit.isEmpty() || stateDir.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Checked(config.get(), limit.get(), stateDir.get()));
     }
 
     /** {@code --user} if given, else the user and password written in the URL, else none. */

@@ -1,6 +1,5 @@
 package app.ferry.cli;
 
-import app.ferry.engine.AppDirs;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /** Runs upload specs through the queue the way {@code ferry get} runs downloads. */
 final class UploadRunner {
@@ -30,16 +28,9 @@ final class UploadRunner {
         }
     }
 
-    static int run(UploadSpec spec, Credentials credentials, UploadOptions options, PrintWriter out, PrintWriter err)
-            throws java.io.IOException {
-        Problems problems = new Problems();
-        Optional<TransferOptions.Engine> tuned = options.transfer().engine(UnaryOperator.identity(), problems);
-        Optional<Path> stateDir = problems.check(() -> options.transfer().state().directory(AppDirs.forCurrentUser()));
-        if (!problems.isEmpty()) {
-            return problems.report(err);
-        }
-        TransferOptions.Engine engine = tuned.orElseThrow();
-        try (QueueSession session = QueueSession.open(stateDir.orElseThrow(), engine.config(), out, err)) {
+    static int run(UploadSpec spec, Credentials credentials, TransferOptions.Checked options, boolean printResponse,
+                   PrintWriter out, PrintWriter err) throws java.io.IOException {
+        try (QueueSession session = QueueSession.open(options.stateDir(), options.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
             }
@@ -54,10 +45,10 @@ final class UploadRunner {
             } else {
                 id = session.queue().add(spec, credentials);
             }
-            session.queue().setTaskLimit(id, engine.taskLimit());
+            session.queue().setTaskLimit(id, options.taskLimit());
             tracked.add(id);
             int code = session.await(tracked);
-            if (options.printResponse()) {
+            if (printResponse) {
                 session.queue().snapshot(id).map(s -> s.record().response())
                         .filter(r -> r.body() != null)
                         .ifPresent(r -> {

@@ -228,6 +228,11 @@ public final class TransferQueue implements AutoCloseable {
      * slots free up. Returns their ids in the same order.
      */
     public List<TaskId> addAll(List<Addition> additions) {
+        synchronized (lock) {
+            // Checked before the save as well as after: tasks saved by a closed queue would come
+            // back at the next start although the caller was told they were not added.
+            requireOpen();
+        }
         long now = System.currentTimeMillis();
         List<TaskRecord> records = new ArrayList<>(additions.size());
         for (Addition addition : additions) {

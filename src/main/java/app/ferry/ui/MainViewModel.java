@@ -382,32 +382,35 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (additions.isEmpty()) {
             refresh();
-            reportAdded(0, duplicates, refused);
+            reportAdded(0, duplicates, refused, refused.size());
             return;
         }
         List<String> urls = additions.stream().map(Addition::url).toList();
         pendingUrls.addAll(urls);
-        writes.submit(() -> addAll(additions), failures -> {
+        writes.submit(() -> addAll(additions), failure -> {
             urls.forEach(pendingUrls::remove);
-            refused.addAll(failures);
-            reportAdded(additions.size() - failures.size(), duplicates, refused);
+            int refusedCount = refused.size();
+            if (failure.isPresent()) {
+                // One reason for the whole batch, said once rather than under each of a thousand URLs.
+                refused.add((urls.size() == 1 ? urls.getFirst() : urls.getFirst() + " … " + urls.getLast())
+                        + ": " + failure.get());
+                refusedCount += urls.size();
+            }
+            reportAdded(failure.isPresent() ? 0 : additions.size(), duplicates, refused, refusedCount);
         });
     }
 
-    /**
-     * Background thread: adds the tasks with one sync, returning a line for each one the queue
-     * could not take (all of them, or none).
-     */
-    private List<String> addAll(List<Addition> additions) {
+    /** Background thread: adds the tasks with one sync, or says why none of them could be added. */
+    private Optional<String> addAll(List<Addition> additions) {
         try {
             queue.addAll(additions.stream().map(a -> new TransferQueue.Addition(a.spec(), a.credentials())).toList());
-            return List.of();
+            return Optional.empty();
         } catch (UncheckedIOException | IllegalStateException e) {
-            return additions.stream().map(a -> a.url() + ": " + e.getMessage()).toList();
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 
-    private void reportAdded(int started, List<String> duplicates, List<String> refused) {
+    private void reportAdded(int started, List<String> duplicates, List<String> refused, int refusedCount) {
         List<String> lines = new ArrayList<>();
         if (started > 0) {
             lines.add(i18n.get("msg.started", started));
@@ -416,7 +419,7 @@ public final class MainViewModel implements AutoCloseable {
             lines.add(i18n.get("msg.duplicates", duplicates.size(), String.join(", ", duplicates)));
         }
         if (!refused.isEmpty()) {
-            lines.add(i18n.get("msg.refused", refused.size()) + "\n• " + String.join("\n• ", refused));
+            lines.add(i18n.get("msg.refused", refusedCount) + "\n• " + String.join("\n• ", refused));
         }
         String text = String.join("\n", lines);
         if (!refused.isEmpty()) {

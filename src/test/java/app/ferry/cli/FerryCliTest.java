@@ -57,6 +57,10 @@ class FerryCliTest {
         "put onlyone | put takes FILE and URL, not onlyone",
         "post http://h.example/x | post needs at least one -F field",
         "list extra | list takes no arguments, not extra",
+        "get -d a -d b http://h.example/x | --dir is given more than once",
+        "post -Fa=b -F c=d --retries x http://h.example/x | --retries takes a whole number, not \"x\"",
+        "put --parallel 0 - http://127.0.0.1:9/x | --parallel must be at least 1",
+        "put --content-type=a\u0007b - http://127.0.0.1:9/x | --content-type takes a media type",
     })
     void aWrongCommandLineSaysWhatIsWrongOnOneLine(String line) {
         String[] parts = line.split(" \\| ");

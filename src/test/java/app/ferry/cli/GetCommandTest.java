@@ -110,6 +110,40 @@ class GetCommandTest {
     }
 
     @Test
+    void urlsListedInAnInputFileAreDownloadedWithThoseGivenOnTheCommandLine() throws IOException {
+        byte[] second = FileServer.randomBytes(3000, 9);
+        server.serve("/second.bin", second);
+        Path list = Files.writeString(temp.resolve("urls.txt"),
+                "# wanted today\n\n  " + server.url("/second.bin") + "  \n");
+
+        assertThat(run("get", "-i", list.toString(), "--dir", downloads.toString(), "--state", stateDir.toString(),
+                server.url("/file.bin"))).as(err.toString()).isZero();
+
+        assertThat(sha256(downloads.resolve("file.bin"))).isEqualTo(sha256(CONTENT));
+        assertThat(sha256(downloads.resolve("second.bin"))).isEqualTo(sha256(second));
+    }
+
+    @Test
+    void quotesInAFolderNameAreKept() {
+        Path quoted = downloads.resolve("\"quoted\"");
+
+        assertThat(run("get", "-d", quoted.toString(), "--state", stateDir.toString(), server.url("/file.bin")))
+                .as(err.toString()).isZero();
+
+        assertThat(quoted.resolve("file.bin")).exists();
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageError() {
+        assertThat(run("get", "--input-file", temp.resolve("nope.txt").toString(), "--state", stateDir.toString()))
+                .isEqualTo(2);
+
+        assertThat(errLines()).singleElement().asString()
+                .isEqualTo("ferry: cannot read the URL list " + temp.resolve("nope.txt") + " (--input-file): there is no such file");
+        assertThat(stateDir).doesNotExist();
+    }
+
+    @Test
     void aSecondGetOfTheSameUrlSaysItWasAlreadyDownloaded() throws IOException {
         String[] get = {"get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/file.bin")};
         assertThat(run(get)).as(err.toString()).isZero();

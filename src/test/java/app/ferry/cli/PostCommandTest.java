@@ -90,7 +90,8 @@ class PostCommandTest {
     void printsTheResponse() throws Exception {
         Path file = randomFile("a.txt", 100);
 
-        Result run = FerryRunner.inProcess("post", server.uri("/store/form").toString(), "-F", "f=@" + file,
+        // The field attached to -F, as curl and getopt take it.
+        Result run = FerryRunner.inProcess("post", server.uri("/store/form").toString(), "-Ff=@" + file,
                 "--print-response", "--state", state.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
