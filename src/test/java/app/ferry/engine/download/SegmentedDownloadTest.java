@@ -154,6 +154,26 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void aFastDownloadMakesItsDataDurableEvery64MiBWhateverTheInterval() throws Exception {
+        int size = 160 * MIB;
+        server = new RangeServer(size, 8).start();
+        server.bytesPerSecond = 10 * MIB;
+        // No checkpoint by time within this test: only the bytes written can make one due.
+        EngineConfig hourly = new EngineConfig(3, 3, 8, Duration.ofMillis(20), Duration.ofMillis(200),
+                Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofHours(1), true);
+        Path state = temp.resolve("state");
+        queue = TransferQueue.open(state, hourly);
+        TaskId id = queue.add(new DownloadSpec(server.uri("file.bin").toString(), temp.resolve("out"), null, 4, false));
+
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
+                .until(() -> TaskStore.readOnly(state).records().getFirst().durableBytes() >= 64 * MIB);
+
+        assertThat(queue.snapshot(id).orElseThrow().state()).as("claimed before the end").isEqualTo(TaskState.RUNNING);
+        assertSavedRangesHoldTheRightBytes(TaskStore.readOnly(state).records().getFirst().download());
+        assertIdentical(awaitState(id, TaskState.COMPLETED));
+    }
+
+    @Test
     void pauseAndResumeContinueEverySegment() throws Exception {
         int size = 16 * MIB;
         server = new RangeServer(size, 7).start();
