@@ -194,38 +194,18 @@ measure() {
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$case" "$tool" "$units" "$wall" "$cpu" "$rss" >> "$RAW"
   awk -v c="$case" -v t="$tool" -v w="$wall" -v cpu="$cpu" -v r="$rss" \
-    'BEGIN { printf "  %-3s %-26s %7.2f s  %6.2f CPU-s  %7.1f MB RSS\n", c, t, w, cpu, r / 1024 }'
+    'BEGIN { printf "  %-3s %-38s %7.2f s  %6.2f CPU-s  %7.1f MB RSS\n", c, t, w, cpu, r / 1024 }'
   rm -rf "$WORK/out"
 }
 
 MIB_1G=1024
-# Right after this script has written its test files (~6 GB with M1), the VM's disk stays busy for
-# a while although sync has returned, and the first rounds of the first case were slow for every
-# tool, most for Ferry, the one that fsyncs: D1 measured 3.45 s, 2.40 s, 1.82 s in a row against
-# 1.35 s for the same command in M1 later. So D1, the first case, starts with a round not counted.
-# not_counted CASE TOOL UNITS COMMAND...: like measure, but the run is left out of the table.
-not_counted() {
-  local before
-  before=$(wc -l < "$RAW")
-  measure "$@"
-  head -n "$before" "$RAW" > "$RAW.tmp" && mv "$RAW.tmp" "$RAW"
-}
-if has_case D1; then
-  WARM=("$WWW/1g.bin")
-  echo "D1: 1 GiB download"
-  echo "  (a first round to let the machine settle, not counted)"
-  not_counted D1 "ferry get" $MIB_1G "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
-  not_counted D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
-  for i in $(seq "$RUNS"); do
-    measure D1 "ferry get" $MIB_1G "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
-    measure D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
-    measure D1 "wget" $MIB_1G wget -q -O "$WORK/out/1g.bin" "$BASE/1g.bin"
-    # Not an anchor: Ferry forces every byte to disk before it claims it; curl does not. This row
-    # shows what the same bytes cost when they must reach the disk.
-    measure D1 "curl -o; sync (info)" $MIB_1G sh -c "curl -sS -o '$WORK/out/1g.bin' '$BASE/1g.bin' && sync"
-    measure D1 "aria2c -x4" $MIB_1G aria2c -q -x4 -s4 --file-allocation=none --allow-overwrite=true -d "$WORK/out" "$BASE/1g.bin"
-  done
-fi
+# D2 runs first. For a minute or so after this script has written its ~6 GB of test files, this
+# VM's kernel copies written data into the page cache slowly (perf: copy_folio_from_iter_atomic at
+# 19 % of the samples of a get, against 5 % later, with the other writers of the file spinning on
+# its lock), although sync has returned and a 64 MiB fdatasync probe takes its usual 33 ms.
+# Measured first, D1 gave Ferry 3.13, 2.07, 1.87, then 1.24 s (1.20 s in M1 later); D2, held to
+# 20 MB/s per connection, is not slowed by it and gives the machine that time. Tables list cases
+# in name order whatever order they ran in.
 if has_case D2; then
   WARM=("$WWW/d2.bin")
   echo "D2: ${D2_SIZE_MIB} MiB from a server that sends 20 MB/s per connection"
@@ -234,6 +214,19 @@ if has_case D2; then
     measure D2 "ferry get -x 1" "$D2_SIZE_MIB" "$ferry" get -x 1 --dir "$WORK/out" "$LIMITED/d2.bin"
     measure D2 "aria2c -x8 -s8" "$D2_SIZE_MIB" aria2c -q -x8 -s8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" "$LIMITED/d2.bin"
     measure D2 "curl -o" "$D2_SIZE_MIB" curl -sS -o "$WORK/out/d2.bin" "$LIMITED/d2.bin"
+  done
+fi
+if has_case D1; then
+  WARM=("$WWW/1g.bin")
+  echo "D1: 1 GiB download"
+  for i in $(seq "$RUNS"); do
+    measure D1 "ferry get" $MIB_1G "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
+    measure D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
+    measure D1 "wget" $MIB_1G wget -q -O "$WORK/out/1g.bin" "$BASE/1g.bin"
+    # Not an anchor: Ferry forces every byte to disk before it claims it; curl does not. This row
+    # shows what the same bytes cost when they must reach the disk.
+    measure D1 "curl -o; sync (info)" $MIB_1G sh -c "curl -sS -o '$WORK/out/1g.bin' '$BASE/1g.bin' && sync"
+    measure D1 "aria2c -x4" $MIB_1G aria2c -q -x4 -s4 --file-allocation=none --allow-overwrite=true -d "$WORK/out" "$BASE/1g.bin"
   done
 fi
 if has_case D3; then
@@ -248,8 +241,23 @@ if has_case D3; then
     curl_args+=(-o "$WORK/out/$name" "$BASE/many/$name")
     echo "$BASE/many/$name" >> "$WORK/list.txt"
   done
+  # Reference rows, not anchors: the JDK's HTTP client alone, in a program with Ferry's JVM flags
+  # and an AOT cache of its own, fetching the same list 8 at a time with none of Ferry's work.
+  mkdir -p "$WORK/bare"
+  "$JAVA_HOME/bin/javac" -d "$WORK/bare" bench/BareHttpClient.java
+  "$JAVA_HOME/bin/jar" cf "$WORK/bare.jar" -C "$WORK/bare" .
+  bare=("$JAVA" $FERRY_JVM_FLAGS)
+  if [ "$FERRY_AOT" = on ]; then
+    mkdir -p "$WORK/bare-out"
+    "${bare[@]}" -XX:AOTCacheOutput="$WORK/bare.aot" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" \
+      "$WORK/bare-out" files >"$WORK/bare-train.log" 2>&1 || { cat "$WORK/bare-train.log" >&2; exit 1; }
+    rm -rf "$WORK/bare-out"
+    bare+=(-XX:AOTCache="$WORK/bare.aot")
+  fi
   for i in $(seq "$SHORT_RUNS"); do
     measure D3 "ferry get --parallel 8" files:1000 "$ferry" get --parallel 8 --dir "$WORK/out" "${urls[@]}"
+    measure D3 "java.net.http, bodies dropped (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" drop
+    measure D3 "java.net.http, plain files (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" files
     measure D3 "curl -Z --parallel-max 8" files:1000 curl -sS -Z --parallel-max 8 "${curl_args[@]}"
     measure D3 "aria2c -j8 -i list" files:1000 aria2c -q -j8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" -i "$WORK/list.txt"
   done
@@ -380,17 +388,19 @@ mkdir -p bench/results
         ratio = (p[2] ~ /^ferry/ && (p[1] in best)) ? sprintf("%.2f", w[key] / best[p[1]]) : ""
         printf "| %s | %s | %.2f | %s | %.2f | %.0f | %s |\n", p[1], p[2], w[key], rate, median(cpu[key]), median(rss[key]) / 1024, ratio
       }
-    }' "$RAW"
+    }' "$RAW" | sort -s -t'|' -k2,2
   g1_table row
   if [ -n "$FAILED" ]; then
     echo
     echo "Failed runs (left out of the medians):$FAILED"
   fi
   echo
-  echo "Ferry fsyncs the data it claims in its resume state (about once a second and at the end); the anchors"
+  echo "Ferry fsyncs the data it claims in its resume state (every second or 64 MiB, and at the end); the anchors"
   echo "leave their data in the page cache. The \"curl -o; sync (info)\" row, not counted as an anchor, shows that cost."
   echo "Before every run the case's input files are read once, so no tool starts on a cold page cache."
   echo "D2 sends ${D2_SIZE_MIB} MiB through nginx \`limit_rate 20m\` (20 MiB/s per connection)."
+  echo "D3's java.net.http rows, not anchors, run bench/BareHttpClient.java: the JDK's HTTP client fetching the same"
+  echo "list 8 at a time with Ferry's JVM flags and an AOT cache, dropping the bodies or writing plain files, with no fsync or state."
   echo "Uploads go to bench/DiscardServer.java (the JDK's source launcher), which reads and drops the body:"
   echo "Debian's nginx takes no PUT without the WebDAV module."
   if [ -s "$G1_LINES" ]; then
