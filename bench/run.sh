@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                       # every case, 3 runs each
 #   RUNS=5 CASES="D1 D2" bench/run.sh  # a subset, 5 runs each
-#   SHORT_RUNS=9 CASES=U1 bench/run.sh # runs of the cases that take a second or less (D3, U1, U2)
+#   SHORT_RUNS=9 CASES=U1 bench/run.sh # runs of the cases that take a second or two (D1, D3, U1, U2)
 #   FERRY_JVM_FLAGS="-XX:+UseG1GC" bench/run.sh   # try other JVM flags
 #   FERRY_AOT=off bench/run.sh         # without the AOT cache the packaged app ships
 #
@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 RUNS=${RUNS:-3}
-# D3, U1 and U2 take about a second, so one run slowed by this noisy VM moves a median of three:
-# they run more often, which costs little.
+# D1, D3, U1 and U2 take a second or two, and one run slowed by this noisy VM moves a median of
+# three (D1 has measured 1.04 to 2.10 s for Ferry in one script): they run more often, at little cost.
 SHORT_RUNS=${SHORT_RUNS:-$((RUNS > 5 ? RUNS : 5))}
 CASES=${CASES:-"D1 D2 D3 U1 U2 M1 G1"}
 D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
@@ -219,7 +219,7 @@ fi
 if has_case D1; then
   WARM=("$WWW/1g.bin")
   echo "D1: 1 GiB download"
-  for i in $(seq "$RUNS"); do
+  for i in $(seq "$SHORT_RUNS"); do
     measure D1 "ferry get" $MIB_1G "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
     measure D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
     measure D1 "wget" $MIB_1G wget -q -O "$WORK/out/1g.bin" "$BASE/1g.bin"
@@ -358,7 +358,7 @@ mkdir -p bench/results
        "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Loopback, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///')," \
        "$(curl --version | head -1 | cut -d' ' -f1-2), $(wget --version | head -1 | cut -d' ' -f1-3), $(aria2c --version | head -1)," \
        "Java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)."
-  echo "Ferry JVM flags: \`$FERRY_JVM_FLAGS\`, AOT cache $FERRY_AOT. Medians of $RUNS runs ($SHORT_RUNS for D3, U1, U2); CPU = user + system seconds;"
+  echo "Ferry JVM flags: \`$FERRY_JVM_FLAGS\`, AOT cache $FERRY_AOT. Medians of $RUNS runs ($SHORT_RUNS for D1, D3, U1, U2); CPU = user + system seconds;"
   echo "RSS = peak resident set (/usr/bin/time). Ratio = Ferry's median wall time / the best anchor's (lower is better)."
   echo
   echo "| Case | Tool | Wall s | MB/s or files/s | CPU s | Peak RSS MB | Ferry / best anchor |"
