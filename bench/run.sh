@@ -8,7 +8,7 @@
 #   FERRY_JVM_FLAGS="-XX:+UseG1GC" bench/run.sh   # try other JVM flags
 #   FERRY_AOT=off bench/run.sh         # without the AOT cache the packaged app ships
 #
-# Writes bench/results/YYYY-MM-DD.md. Loopback only; removes its files and stops its servers on exit.
+# Writes bench/results/YYYY-MM-DD.md (YYYY-MM-DD-D1-U1.md for a subset). Loopback only; removes its files and stops its servers on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -349,7 +349,11 @@ g1_table() {
 
 # --- table ---------------------------------------------------------------------------------
 DATE=$(date +%Y-%m-%d)
+# A run of some cases is named after them, so that it never replaces the day's full table.
 OUT="bench/results/$DATE.md"
+if [ "$(echo $CASES | tr ' ' '\n' | sort | tr '\n' ' ')" != "D1 D2 D3 G1 M1 U1 U2 " ]; then
+  OUT="bench/results/$DATE-$(echo $CASES | tr ' ' '-').md"
+fi
 mkdir -p bench/results
 {
   echo "# Ferry benchmark, $DATE"
