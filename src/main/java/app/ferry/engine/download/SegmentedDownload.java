@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One attempt of a download split over several connections, each on its own virtual thread,
@@ -44,8 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * once per checkpoint interval and only then saves, as completed, what the connections had
  * written before the force. After a pause or {@code kill -9}, every segment continues from there.
  *
- * <p>Per chunk a connection does one positional write, a claim on its segment (a few
- * instructions under an uncontended lock) and atomic counter updates; nothing else.
+ * <p>Per chunk a connection does one positional write (one at a time, see {@link #writes}), a
+ * claim on its segment (a few instructions under an uncontended lock) and atomic counter updates;
+ * nothing else.
  */
 final class SegmentedDownload {
 
@@ -68,6 +70,14 @@ final class SegmentedDownload {
     private final AtomicReference<IOException> lastFault = new AtomicReference<>();
     private volatile boolean aborted;
     private SegmentPlan plan;
+    /**
+     * The connections write one at a time. Linux copies into one file's page cache under that
+     * file's inode lock anyway, and when several writers wait there the kernel spins on the lock's
+     * holder: on a two-core VM, up to 14 s of system time for a 4 GiB download. A connection
+     * waiting here is parked instead (4 GiB right after 3 GiB of other writes, medians of 8
+     * interleaved: 4.21 -> 3.90 s, 4.71 -> 3.70 system seconds).
+     */
+    private final ReentrantLock writes = new ReentrantLock();
 
     /**
      * @param version the saved state, already holding the validators and total of the first response
@@ -273,7 +283,12 @@ final class SegmentedDownload {
             }
             int mine = segment.claim(n);
             wrapper.clear().limit(mine);
-            PartWrites.write(channel, wrapper, position);
+            writes.lock();
+            try {
+                PartWrites.write(channel, wrapper, position);
+            } finally {
+                writes.unlock();
+            }
             position += mine;
             segment.written(position);
             context.addBytesDone(mine);
