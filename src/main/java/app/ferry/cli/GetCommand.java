@@ -15,9 +15,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.Options;
@@ -107,8 +109,13 @@ final class GetCommand implements CliCommand {
                 return ExitCode.STATE_UNAVAILABLE;
             }
             Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
-            // Only tasks restored from the state can match: looked up once, not per URL.
-            List<TaskSnapshot> restored = session.queue().snapshots();
+            // Only tasks restored from the state can match: indexed once, not searched per URL.
+            Map<DownloadKey, List<TaskSnapshot>> restored = new HashMap<>();
+            for (TaskSnapshot task : session.queue().snapshots()) {
+                if (task.record().spec() instanceof DownloadSpec known) {
+                    restored.computeIfAbsent(DownloadKey.of(known), k -> new ArrayList<>()).add(task);
+                }
+            }
             // Each URL's task in order; null for a new one, added below with all the others in one sync.
             List<TaskId> order = new ArrayList<>();
             List<TransferQueue.Addition> fresh = new ArrayList<>();
@@ -149,14 +156,17 @@ final class GetCommand implements CliCommand {
         }
     }
 
+    /** What makes a restored download the same as a URL given again: its URL and folder. */
+    private record DownloadKey(String url, Path directory) {
+        static DownloadKey of(DownloadSpec spec) {
+            return new DownloadKey(spec.url(), spec.directory());
+        }
+    }
+
     /** Continues the unfinished task for the same URL and folder, if there is one. */
-    private static Existing continueExisting(QueueSession session, List<TaskSnapshot> restored, DownloadSpec download,
-                                             Credentials credentials, PrintWriter err) {
-        for (TaskSnapshot existing : restored) {
-            if (!(existing.record().spec() instanceof DownloadSpec other) || !other.url().equals(download.url())
-                    || !other.directory().equals(download.directory())) {
-                continue;
-            }
+    private static Existing continueExisting(QueueSession session, Map<DownloadKey, List<TaskSnapshot>> restored,
+                                             DownloadSpec download, Credentials credentials, PrintWriter err) {
+        for (TaskSnapshot existing : restored.getOrDefault(DownloadKey.of(download), List.of())) {
             if (existing.state() == TaskState.COMPLETED) {
                 Path file = existing.record().download().finalFile();
                 if (file != null && Files.exists(file)) {

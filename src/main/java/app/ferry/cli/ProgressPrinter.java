@@ -1,7 +1,6 @@
 package app.ferry.cli;
 
 import app.ferry.engine.TaskSnapshot;
-import app.ferry.engine.TaskState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +24,18 @@ final class ProgressPrinter {
         this.lastPlainNanos = System.nanoTime();
     }
 
-    void show(List<TaskSnapshot> tasks) {
-        List<TaskSnapshot> running = tasks.stream().filter(t -> t.state() == TaskState.RUNNING).toList();
+    /**
+     * @param running the tasks running now
+     * @param settled how many of the run's tasks are done (or stopped for good)
+     * @param total how many tasks the run waits for
+     */
+    void show(List<TaskSnapshot> running, int settled, int total) {
         if (running.isEmpty()) {
             return;
         }
         if (terminal) {
-            String line = running.size() == 1 ? describe(running.getFirst()) : summary(running);
+            String line = (total > 1 ? settled + "/" + total + " done  " : "")
+                    + (running.size() == 1 ? describe(running.getFirst()) : summary(running));
             int pad = Math.max(0, lastWidth - line.length());
             err.print("\r" + line + " ".repeat(pad));
             err.flush();

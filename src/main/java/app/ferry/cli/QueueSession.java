@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,8 +36,12 @@ final class QueueSession implements AutoCloseable {
     private final ProgressPrinter progress;
     private final Thread shutdownHook;
     private volatile boolean interrupted;
-    /** The thread in {@link #await}, woken by every state change so the run ends as soon as its tasks do. */
+    /** The thread in {@link #await}, woken when one of its tasks settles so the run ends as soon as they do. */
     private volatile Thread waiter;
+    /** The tasks {@link #await} waits for. */
+    private volatile Set<TaskId> tracked = Set.of();
+    /** Tracked tasks that left the queued and running states, for {@link #await} to look at. */
+    private final Queue<TaskId> settled = new ConcurrentLinkedQueue<>();
 
     private QueueSession(TransferQueue queue, PrintWriter out, PrintWriter err) {
         this.queue = queue;
@@ -72,28 +79,47 @@ final class QueueSession implements AutoCloseable {
         return ids;
     }
 
-    /** Waits until none of {@code ids} is queued or running, then reports and returns the exit code. */
+    /**
+     * Waits until none of {@code ids} is queued or running, then reports and returns the exit code.
+     *
+     * <p>The work stays linear in the number of tasks: a task that settles costs one lookup (the
+     * listener hands over its id), and only the progress refresh looks at every task still
+     * unsettled, five times a second. Looking at all of them at every change made a list of 4000
+     * URLs take 23 s instead of 3.
+     */
     int await(Set<TaskId> ids) {
+        Set<TaskId> unsettled = new LinkedHashSet<>(ids);
+        tracked = Set.copyOf(ids);
         waiter = Thread.currentThread();
-        while (!interrupted) {
-            List<TaskSnapshot> tasks = queue.snapshots().stream().filter(s -> ids.contains(s.id())).toList();
-            synchronized (progress) {
-                progress.show(tasks);
-            }
-            boolean waiting = false;
-            for (TaskSnapshot task : tasks) {
-                if (task.state().isActive()) {
-                    waiting = true;
-                } else if (task.state() == TaskState.NEEDS_CREDENTIALS && askForCredentials(task)) {
-                    waiting = true;
+        // Tasks that settled before the listener knew them are found by the first full pass.
+        long nextRefresh = System.nanoTime();
+        while (!interrupted && !unsettled.isEmpty()) {
+            for (TaskId id = settled.poll(); id != null; id = settled.poll()) {
+                if (unsettled.contains(id)) {
+                    settleIfDone(id, queue.snapshot(id).orElse(null), unsettled);
                 }
             }
-            if (!waiting) {
-                break;
+            long now = System.nanoTime();
+            if (now - nextRefresh >= 0 && !unsettled.isEmpty()) {
+                List<TaskSnapshot> running = new ArrayList<>();
+                for (TaskId id : List.copyOf(unsettled)) {
+                    TaskSnapshot task = queue.snapshot(id).orElse(null);
+                    if (task != null && task.state() == TaskState.RUNNING) {
+                        running.add(task);
+                    }
+                    settleIfDone(id, task, unsettled);
+                }
+                synchronized (progress) {
+                    progress.show(running, ids.size() - unsettled.size(), ids.size());
+                }
+                nextRefresh = now + REFRESH_NANOS;
             }
-            LockSupport.parkNanos(REFRESH_NANOS);
+            if (!unsettled.isEmpty() && settled.isEmpty()) {
+                LockSupport.parkNanos(nextRefresh - System.nanoTime());
+            }
         }
         waiter = null;
+        tracked = Set.of();
         synchronized (progress) {
             progress.breakLine();
         }
@@ -101,6 +127,19 @@ final class QueueSession implements AutoCloseable {
             return ExitCode.INTERRUPTED;
         }
         return report(ids);
+    }
+
+    /**
+     * Drops a task from {@code unsettled} once it is neither queued nor running; one that asks for
+     * credentials stays if the user gives them here (it runs again).
+     */
+    private void settleIfDone(TaskId id, TaskSnapshot task, Set<TaskId> unsettled) {
+        if (task == null) {
+            unsettled.remove(id);
+        } else if (!task.state().isActive()
+                && !(task.state() == TaskState.NEEDS_CREDENTIALS && askForCredentials(task))) {
+            unsettled.remove(id);
+        }
     }
 
     private boolean askForCredentials(TaskSnapshot task) {
@@ -180,6 +219,10 @@ final class QueueSession implements AutoCloseable {
     private final class Reporter implements TransferListener {
         @Override
         public void stateChanged(TaskSnapshot snapshot) {
+            if (snapshot.state().isActive() || !tracked.contains(snapshot.id())) {
+                return;
+            }
+            settled.add(snapshot.id());
             Thread thread = waiter;
             if (thread != null) {
                 LockSupport.unpark(thread);
