@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 public final class UniqueFiles {
 
-    /** Far more copies than anyone keeps; beyond that something is wrong, so say so. */
-    static final int MAX_ATTEMPTS = 10_000;
+    /** The highest copy number given: far more copies than anyone keeps, so beyond it something is wrong. */
+    static final int MAX_NUMBER = 1_000_000;
 
     /** Longest suffix after the last dot still treated as an extension ("x.tar.gz", not "v2.0 notes"). */
     private static final int MAX_EXTENSION_CHARS = 16;
@@ -31,8 +31,13 @@ public final class UniqueFiles {
     }
 
     /**
-     * Moves {@code source} to the first free name among {@code name}, {@code name (1).ext}, … in
+     * Moves {@code source} to a free name among {@code name}, {@code name (1).ext}, … in
      * {@code dir}, and returns where it went. An existing file is never overwritten.
+     *
+     * <p>The copy number is the one after the run of numbers already taken (see
+     * {@link #lowestFree}), found in a number of lookups that grows with the logarithm of the
+     * copies: a list of ten thousand URLs that all end in {@code download.php} would otherwise
+     * try every taken name for every file.
      *
      * <p>If the file system cannot hard-link (FAT/exFAT, some network and FUSE mounts, or
      * {@code source} on another file system), falls back to {@link Files#move} without
@@ -42,22 +47,29 @@ public final class UniqueFiles {
      *
      * @param name a name already made safe by {@link SafeFileName#sanitize}
      * @throws IllegalArgumentException if {@code name} is not such a name
-     * @throws IOException if moving fails, or no free name is found in {@value #MAX_ATTEMPTS} tries
+     * @throws IOException if moving fails, or every number up to {@value #MAX_NUMBER} is taken
      */
     public static Path moveIntoPlace(Path source, Path dir, String name) throws IOException {
+        return moveIntoPlace(source, dir, name, MAX_NUMBER);
+    }
+
+    static Path moveIntoPlace(Path source, Path dir, String name, int maxNumber) throws IOException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(dir, "dir");
         requireSafe(name);
         boolean hardLinks = true;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Path target = dir.resolve(candidate(name, attempt));
+        int number = 0;
+        while (number <= maxNumber) {
+            Path target = dir.resolve(candidate(name, number));
             if (hardLinks) {
                 try {
                     Files.createLink(target, source);
                     unlinkSource(source, target);
                     return target;
                 } catch (FileAlreadyExistsException e) {
-                    continue; // Taken: try the next number.
+                    // Taken, perhaps just now by another download of the same name.
+                    number = lowestFree(dir, name, number + 1, maxNumber);
+                    continue;
                 } catch (UnsupportedOperationException e) {
                     hardLinks = false;
                 } catch (FileSystemException e) {
@@ -74,32 +86,67 @@ public final class UniqueFiles {
                 Files.move(source, target);
                 return target;
             } catch (FileAlreadyExistsException e) {
-                // Taken: try the next number.
+                number = lowestFree(dir, name, number + 1, maxNumber);
             }
         }
-        throw new IOException("No free name for " + name + " in " + dir + " after " + MAX_ATTEMPTS
-                + " tries: clean up the folder or choose another name");
+        throw noFreeName(dir, name, maxNumber);
     }
 
     /**
-     * The first name in {@code dir} that is free right now, for showing where a download will
-     * go. Advisory only: the name may be taken by the time the download finishes, which is why
-     * {@link #moveIntoPlace} claims its name atomically instead of trusting this.
+     * The name in {@code dir} that {@link #moveIntoPlace} would try first, for showing where a
+     * download will go. Advisory only: the name may be taken by the time the download finishes,
+     * which is why {@link #moveIntoPlace} claims its name atomically instead of trusting this.
      *
-     * @throws IOException if no free name is found in {@value #MAX_ATTEMPTS} tries
+     * @throws IOException if every number up to {@value #MAX_NUMBER} is taken
      */
     public static Path reserveName(Path dir, String name) throws IOException {
         Objects.requireNonNull(dir, "dir");
         requireSafe(name);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Path target = dir.resolve(candidate(name, attempt));
-            // NOFOLLOW_LINKS: a dangling symlink still occupies the name.
-            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                return target;
+        int number = lowestFree(dir, name, 0, MAX_NUMBER);
+        if (number > MAX_NUMBER) {
+            throw noFreeName(dir, name, MAX_NUMBER);
+        }
+        return dir.resolve(candidate(name, number));
+    }
+
+    /**
+     * A number from {@code from} on whose name is free right now, or {@code max + 1}. Ferry numbers
+     * copies without gaps, so the taken numbers are a run: this gallops past its end and then
+     * halves the step back to the first free number, in about 2·log₂(copies) lookups. A gap
+     * the user made by deleting a copy may be passed over; the number found is free all the same.
+     */
+    static int lowestFree(Path dir, String name, int from, int max) {
+        if (from > max || isFree(dir, name, from)) {
+            return from;
+        }
+        long taken = from;
+        long free = max + 1L;
+        for (long step = 1; taken + step <= max; step *= 2) {
+            if (isFree(dir, name, (int) (taken + step))) {
+                free = taken + step;
+                break;
+            }
+            taken += step;
+        }
+        while (free - taken > 1) {
+            long middle = taken + (free - taken) / 2;
+            if (isFree(dir, name, (int) middle)) {
+                free = middle;
+            } else {
+                taken = middle;
             }
         }
-        throw new IOException("No free name for " + name + " in " + dir + " after " + MAX_ATTEMPTS
-                + " tries: clean up the folder or choose another name");
+        return (int) free;
+    }
+
+    private static boolean isFree(Path dir, String name, int number) {
+        // NOFOLLOW_LINKS: a dangling symlink still occupies the name.
+        return !Files.exists(dir.resolve(candidate(name, number)), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static IOException noFreeName(Path dir, String name, int max) {
+        return new IOException("No free name for " + name + " in " + dir + ": it and its copies up to ("
+                + max + ") are all taken. Clean up the folder or choose another name");
     }
 
     /**

@@ -152,21 +152,53 @@ class UniqueFilesTest {
     }
 
     @Test
-    void givesUpWithClearErrorAfterBoundedTries() throws IOException {
+    void givesUpWithClearErrorWhenEveryNumberIsTaken() throws IOException {
         Files.writeString(dir.resolve("full"), "0");
-        for (int i = 1; i < UniqueFiles.MAX_ATTEMPTS; i++) {
+        for (int i = 1; i <= 40; i++) {
             Files.createFile(dir.resolve("full (" + i + ")"));
         }
         Path source = source("new");
 
-        assertThatThrownBy(() -> UniqueFiles.moveIntoPlace(source, dir, "full"))
+        assertThatThrownBy(() -> UniqueFiles.moveIntoPlace(source, dir, "full", 40))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("No free name for full")
-                .hasMessageContaining("10000 tries");
-        assertThatThrownBy(() -> UniqueFiles.reserveName(dir, "full"))
-                .isInstanceOf(IOException.class);
+                .hasMessageContaining("copies up to (40) are all taken");
         assertThat(source).hasContent("new");
         assertThat(dir.resolve("full")).hasContent("0");
+        assertThat(UniqueFiles.moveIntoPlace(source, dir, "full", 41)).isEqualTo(dir.resolve("full (41)"));
+    }
+
+    @Test
+    void aLongRunOfCopiesGetsTheNumberAfterIt() throws IOException {
+        Files.writeString(dir.resolve("download.php"), "0");
+        for (int i = 1; i <= 1000; i++) {
+            Files.createFile(dir.resolve("download (" + i + ").php"));
+        }
+
+        assertThat(UniqueFiles.lowestFree(dir, "download.php", 1, UniqueFiles.MAX_NUMBER)).isEqualTo(1001);
+        assertThat(UniqueFiles.reserveName(dir, "download.php")).isEqualTo(dir.resolve("download (1001).php"));
+        assertThat(UniqueFiles.moveIntoPlace(source("new"), dir, "download.php"))
+                .isEqualTo(dir.resolve("download (1001).php")).hasContent("new");
+        assertThat(dir.resolve("download (1000).php")).isRegularFile().isEmptyFile();
+    }
+
+    @Test
+    void aGapLeftByADeletedCopyMayBeSkippedButNothingIsOverwritten() throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "0");
+        for (int i = 1; i <= 20; i++) {
+            Files.writeString(dir.resolve("a (" + i + ").txt"), String.valueOf(i));
+        }
+        Files.delete(dir.resolve("a (3).txt"));
+
+        Path placed = UniqueFiles.moveIntoPlace(source("new"), dir, "a.txt");
+
+        assertThat(placed).hasContent("new");
+        assertThat(List.of(dir.resolve("a (3).txt"), dir.resolve("a (21).txt"))).contains(placed);
+        for (int i = 1; i <= 20; i++) {
+            if (i != 3) {
+                assertThat(dir.resolve("a (" + i + ").txt")).hasContent(String.valueOf(i));
+            }
+        }
     }
 
     @ParameterizedTest
