@@ -2,6 +2,7 @@ package app.ferry.engine.store;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,8 @@ public final class Journal implements AutoCloseable {
     private static final long MIN_COMPACT_BYTES = 1 << 20;
 
     private final Path file;
-    private final SequencedMap<String, byte[]> opened;
+    /** The lines as they were when the journal was opened, until {@link #takeOpenedValues} takes them. */
+    private SequencedMap<String, byte[]> opened;
     private final Thread writer;
 
     // Guarded by the lock.
@@ -73,10 +74,9 @@ public final class Journal implements AutoCloseable {
         this.channel = channel;
         this.live = live;
         this.size = channel.size();
-        this.liveBytes = live.values().stream().mapToLong(line -> line.length).sum();
-        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
-        live.forEach((key, line) -> values.put(key, value(key, line)));
-        this.opened = Collections.unmodifiableSequencedMap(values);
+        this.liveBytes = liveBytes(live);
+        // The same line arrays, not copies: values are cut out of them once, when taken.
+        this.opened = new LinkedHashMap<>(live);
         this.writer = Thread.ofPlatform().name("ferry-journal").daemon().start(this::writeLoop);
     }
 
@@ -85,8 +85,11 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Opens (creating it if needed) the journal for writing: reads it, keeps a copy of it aside
-     * when it is damaged, and rewrites it compactly, so it starts with no torn tail.
+     * Opens (creating it if needed) the journal for writing. A damaged journal is kept aside in a
+     * copy and rewritten from its good lines; a long one (see {@link #write}) is rewritten
+     * compactly; a sound one is appended to as it is, after cutting off a torn tail. Copying it at
+     * every start took another copy of every task in memory: with ten thousand tasks (a 12 MB
+     * journal) Ferry could not start in a 64 MiB heap.
      *
      * @param imported values from elsewhere (an older format) for keys the journal lacks; they
      *                 are durable in the journal when this returns
@@ -100,14 +103,31 @@ public final class Journal implements AutoCloseable {
         }
         SequencedMap<String, byte[]> live = new LinkedHashMap<>(parsed.lines);
         imported.forEach((key, value) -> live.putIfAbsent(key, line(key, value)));
-        rewrite(file, live);
+        boolean sound = parsed.journal && parsed.problems.isEmpty() && live.size() == parsed.lines.size()
+                && !tooLong(parsed.goodEnd, liveBytes(live));
+        if (!sound) {
+            rewrite(file, live);
+        }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         try {
+            if (sound && channel.size() > parsed.goodEnd) {
+                // The torn end of a batch whose sync never returned: no caller was told it was saved.
+                channel.truncate(parsed.goodEnd);
+                channel.force(false);
+            }
             return new Journal(file, channel, live);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    private static boolean tooLong(long size, long liveBytes) {
+        return size > MIN_COMPACT_BYTES && size > 4 * liveBytes;
+    }
+
+    private static long liveBytes(SequencedMap<String, byte[]> live) {
+        return live.values().stream().mapToLong(line -> line.length).sum();
     }
 
     /** Reads a journal another process may be writing, without changing it. */
@@ -118,9 +138,21 @@ public final class Journal implements AutoCloseable {
         return new Contents(values, parsed.problems);
     }
 
-    /** The values as they were when the journal was opened. */
-    public SequencedMap<String, byte[]> values() {
-        return opened;
+    /**
+     * The values as they were when the journal was opened, for the one reading at start; the
+     * journal lets go of them then, since holding them as well as the live lines would keep two
+     * copies of every task for as long as Ferry runs.
+     *
+     * @throws IllegalStateException when they were taken already
+     */
+    public synchronized SequencedMap<String, byte[]> takeOpenedValues() {
+        if (opened == null) {
+            throw new IllegalStateException("The values of " + file + " as opened were taken already");
+        }
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        opened.forEach((key, line) -> values.put(key, value(key, line)));
+        opened = null;
+        return values;
     }
 
     /** Sets {@code key} to {@code value} (one line: no newline in it), durably on return. */
@@ -277,7 +309,7 @@ public final class Journal implements AutoCloseable {
             byte[] previous = ticket.isRemoval() ? live.remove(ticket.key) : live.put(ticket.key, ticket.line);
             liveBytes += (ticket.isRemoval() ? 0 : ticket.line.length) - (previous == null ? 0 : previous.length);
         }
-        if (size > MIN_COMPACT_BYTES && size > 4 * liveBytes && size >= retryCompactionAt) {
+        if (tooLong(size, liveBytes) && size >= retryCompactionAt) {
             compact();
         }
         return null;
@@ -399,54 +431,73 @@ public final class Journal implements AutoCloseable {
         return crc.getValue();
     }
 
-    private record Parsed(SequencedMap<String, byte[]> lines, List<String> problems) {
+    /**
+     * @param journal whether the file starts as a journal does
+     * @param goodEnd where the last good line ends: what follows is a torn tail (or damage, then
+     *                reported in {@code problems})
+     */
+    private record Parsed(SequencedMap<String, byte[]> lines, List<String> problems, boolean journal, long goodEnd) {
     }
 
+    /** Reads the file a buffer at a time: a long journal is never held whole in memory. */
     private static Parsed parse(Path file) throws IOException {
         SequencedMap<String, byte[]> lines = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        byte[] bytes;
+        InputStream opened;
         try {
-            bytes = Files.readAllBytes(file);
+            opened = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            return new Parsed(lines, problems);
+            return new Parsed(lines, problems, false, 0);
         }
-        if (!startsWithMagic(bytes)) {
-            if (bytes.length > 0) {
-                problems.add("The task journal " + file.getFileName() + " is not a Ferry journal");
-            }
-            return new Parsed(lines, problems);
-        }
-        // Lines that fail their check are damage when a good line follows them, or else the torn
-        // end of a write that never returned to its caller.
-        List<Integer> badLines = new ArrayList<>();
-        int lineNumber = 1;
-        int start = MAGIC.length;
-        while (start < bytes.length) {
-            int end = indexOf(bytes, (byte) '\n', start);
-            if (end < 0) {
-                break;
-            }
-            lineNumber++;
-            byte[] line = Arrays.copyOfRange(bytes, start, end + 1);
-            String key = check(line);
-            if (key == null) {
-                badLines.add(lineNumber);
-            } else {
-                if (!badLines.isEmpty()) {
-                    problems.add("The task journal " + file.getFileName() + " has damaged lines " + badLines
-                            + "; the changes they held are lost");
-                    badLines.clear();
+        try (InputStream in = opened) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) {
+                if (magic.length > 0) {
+                    problems.add("The task journal " + file.getFileName() + " is not a Ferry journal");
                 }
-                if (line.length == 9 + key.getBytes(StandardCharsets.UTF_8).length + 2) {
-                    lines.remove(key);
-                } else {
-                    lines.put(key, line);
-                }
+                return new Parsed(lines, problems, false, 0);
             }
-            start = end + 1;
+            // Lines that fail their check are damage when a good line follows them, or else the
+            // torn end of a write that never returned to its caller.
+            List<Integer> badLines = new ArrayList<>();
+            int lineNumber = 1;
+            long end = MAGIC.length;
+            long goodEnd = end;
+            ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    pieces.write(buffer, from, i + 1 - from);
+                    from = i + 1;
+                    byte[] line = pieces.toByteArray();
+                    pieces.reset();
+                    lineNumber++;
+                    end += line.length;
+                    String key = check(line);
+                    if (key == null) {
+                        badLines.add(lineNumber);
+                        continue;
+                    }
+                    if (!badLines.isEmpty()) {
+                        problems.add("The task journal " + file.getFileName() + " has damaged lines " + badLines
+                                + "; the changes they held are lost");
+                        badLines.clear();
+                    }
+                    if (line.length == 9 + key.getBytes(StandardCharsets.UTF_8).length + 2) {
+                        lines.remove(key);
+                    } else {
+                        lines.put(key, line);
+                    }
+                    goodEnd = end;
+                }
+                pieces.write(buffer, from, n - from);
+            }
+            return new Parsed(lines, problems, true, goodEnd);
         }
-        return new Parsed(lines, problems);
     }
 
     /** The line's key when its checksum holds, else null. */
@@ -467,10 +518,6 @@ public final class Journal implements AutoCloseable {
             return null;
         }
         return new String(line, 9, keyEnd - 9, StandardCharsets.UTF_8);
-    }
-
-    private static boolean startsWithMagic(byte[] bytes) {
-        return bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from) {

@@ -165,7 +165,7 @@ public final class TaskStore implements AutoCloseable {
     public Loaded loadAll() throws IOException {
         List<TaskRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>(openingProblems);
-        for (Map.Entry<String, byte[]> entry : journal.values().entrySet()) {
+        for (Map.Entry<String, byte[]> entry : journal.takeOpenedValues().entrySet()) {
             try {
                 records.add(json.readValue(entry.getValue(), TaskRecord.class));
             } catch (JacksonException | IllegalArgumentException e) {

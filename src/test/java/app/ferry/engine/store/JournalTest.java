@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ class JournalTest {
     private Map<String, String> reread() throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         try (Journal journal = open()) {
-            journal.values().forEach((key, value) -> values.put(key, new String(value, StandardCharsets.UTF_8)));
+            journal.takeOpenedValues().forEach((key, value) -> values.put(key, new String(value, StandardCharsets.UTF_8)));
         }
         return values;
     }
@@ -197,7 +198,7 @@ class JournalTest {
         }
         try (Journal journal = Journal.open(file(), Map.of("both", bytes("{\"from\":\"old\"}"), "old", bytes("{\"v\":1}")),
                 problems::add)) {
-            assertThat(journal.values()).containsOnlyKeys("both", "old");
+            assertThat(journal.takeOpenedValues()).containsOnlyKeys("both", "old");
         }
         assertThat(reread()).containsEntry("both", "{\"from\":\"journal\"}").containsEntry("old", "{\"v\":1}");
     }
@@ -210,5 +211,45 @@ class JournalTest {
         assertThatThrownBy(() -> journal.put("k", new byte[0])).isInstanceOf(IllegalArgumentException.class);
         journal.close();
         assertThatThrownBy(() -> journal.put("k", bytes("{}"))).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aSoundJournalIsAppendedToAsItIsAndItsOpeningValuesAreTakenOnce() throws IOException {
+        try (Journal journal = open()) {
+            journal.put("a", bytes("{\"v\":1}"));
+            journal.put("a", bytes("{\"v\":2}"));
+        }
+        Object inode = Files.readAttributes(file(), BasicFileAttributes.class).fileKey();
+        String before = Files.readString(file());
+
+        try (Journal journal = open()) {
+            assertThat(journal.takeOpenedValues()).containsOnlyKeys("a");
+            assertThatThrownBy(journal::takeOpenedValues).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("taken already");
+            journal.put("b", bytes("{\"v\":3}"));
+        }
+
+        // Not rewritten (that would be a new file, renamed over the old one): the superseded line stays.
+        assertThat(Files.readAttributes(file(), BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+        assertThat(Files.readString(file())).startsWith(before).contains("{\"v\":1}");
+        assertThat(reread()).containsExactly(Map.entry("a", "{\"v\":2}"), Map.entry("b", "{\"v\":3}"));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aJournalLongerThanFourTimesItsLiveLinesIsCompactedWhenOpened() throws IOException {
+        String big = "{\"pad\":\"" + "x".repeat(10_000) + "\"}";
+        try (Journal journal = open()) {
+            journal.put("busy", bytes(big));
+        }
+        // The same line 200 times over, as a crash between two compactions could leave it: 2 MB, 10 kB live.
+        String text = Files.readString(file());
+        String line = text.substring(text.indexOf('\n') + 1);
+        Files.writeString(file(), line.repeat(199), StandardOpenOption.APPEND);
+        assertThat(Files.size(file())).isGreaterThan(2_000_000);
+
+        assertThat(reread()).containsOnlyKeys("busy");
+        assertThat(Files.size(file())).isLessThan(20_000);
+        assertThat(problems).isEmpty();
     }
 }
