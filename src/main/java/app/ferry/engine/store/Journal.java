@@ -360,11 +360,16 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The file a compaction writes, built in one array of its exact size (it can be megabytes). */
     private static byte[] snapshot(SequencedMap<String, byte[]> live) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(MAGIC);
-        live.values().forEach(bytes::writeBytes);
-        return bytes.toByteArray();
+        byte[] bytes = new byte[Math.toIntExact(MAGIC.length + liveBytes(live))];
+        System.arraycopy(MAGIC, 0, bytes, 0, MAGIC.length);
+        int at = MAGIC.length;
+        for (byte[] line : live.values()) {
+            System.arraycopy(line, 0, bytes, at, line.length);
+            at += line.length;
+        }
+        return bytes;
     }
 
     private static void rewrite(Path file, SequencedMap<String, byte[]> live) throws IOException {
