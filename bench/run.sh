@@ -17,7 +17,7 @@ RUNS=${RUNS:-3}
 # D1, D3, U1 and U2 take a second or two, and one run slowed by this noisy VM moves a median of
 # three (D1 has measured 1.04 to 2.10 s for Ferry in one script): they run more often, at little cost.
 SHORT_RUNS=${SHORT_RUNS:-$((RUNS > 5 ? RUNS : 5))}
-CASES=${CASES:-"D1 D2 D3 U1 U2 M1 G1"}
+CASES=${CASES:-"D1 D2 D3 D4 U1 U2 M1 G1"}
 D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
 # The launcher's flags: a small serial-GC heap keeps RSS flat whatever the file size (measured on
 # 1 GiB, -x 4: default G1 ~430 MB RSS; G1 -Xmx96m ~160 MB; Serial -Xmx96m ~178 MB; Serial -Xmx64m
@@ -105,6 +105,10 @@ fi
 head -c 16M /dev/urandom > "$WWW/train.bin"
 if has_case D3; then
   head -c $((1000 * 102400)) /dev/urandom | split -b 102400 -a 4 -d - "$WWW/many/f"
+fi
+if has_case D4; then
+  mkdir -p "$WWW/list"
+  head -c $((10000 * 1024)) /dev/urandom | split -b 1024 -a 5 -d - "$WWW/list/s"
 fi
 chmod -R a+rX "$WWW"
 
@@ -262,6 +266,24 @@ if has_case D3; then
     measure D3 "aria2c -j8 -i list" files:1000 aria2c -q -j8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" -i "$WORK/list.txt"
   done
 fi
+# D4 is about scale, not bytes: one list of 10,000 URLs, where any work per task that grows with
+# the number of tasks shows (the CLI once looked at every task at every change: 4000 URLs took 23 s).
+if has_case D4; then
+  WARM=("$WWW"/list/s*)
+  echo "D4: one list of 10,000 URLs of 1 KiB, 8 at a time"
+  : > "$WORK/list4.txt"
+  : > "$WORK/curl4.txt"
+  for f in "$WWW"/list/s*; do
+    name=$(basename "$f")
+    echo "$BASE/list/$name" >> "$WORK/list4.txt"
+    printf 'url = "%s"\noutput = "%s"\n' "$BASE/list/$name" "$WORK/out/$name" >> "$WORK/curl4.txt"
+  done
+  for i in $(seq "$RUNS"); do
+    measure D4 "ferry get --parallel 8 -i list" files:10000 "$ferry" get --parallel 8 --dir "$WORK/out" -i "$WORK/list4.txt"
+    measure D4 "curl -Z --parallel-max 8 -K list" files:10000 curl -sS -Z --parallel-max 8 -K "$WORK/curl4.txt"
+    measure D4 "aria2c -j8 -i list" files:10000 aria2c -q -j8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" -i "$WORK/list4.txt"
+  done
+fi
 if has_case U1; then
   WARM=("$WWW/1g.bin")
   echo "U1: 1 GiB raw PUT"
@@ -351,7 +373,7 @@ g1_table() {
 DATE=$(date +%Y-%m-%d)
 # A run of some cases is named after them, so that it never replaces the day's full table.
 OUT="bench/results/$DATE.md"
-if [ "$(echo $CASES | tr ' ' '\n' | sort | tr '\n' ' ')" != "D1 D2 D3 G1 M1 U1 U2 " ]; then
+if [ "$(echo $CASES | tr ' ' '\n' | sort | tr '\n' ' ')" != "D1 D2 D3 D4 G1 M1 U1 U2 " ]; then
   OUT="bench/results/$DATE-$(echo $CASES | tr ' ' '-').md"
 fi
 mkdir -p bench/results
@@ -405,6 +427,7 @@ mkdir -p bench/results
   echo "D2 sends ${D2_SIZE_MIB} MiB through nginx \`limit_rate 20m\` (20 MiB/s per connection)."
   echo "D3's java.net.http rows, not anchors, run bench/BareHttpClient.java: the JDK's HTTP client fetching the same"
   echo "list 8 at a time with Ferry's JVM flags and an AOT cache, dropping the bodies or writing plain files, with no fsync or state."
+  echo "D4 fetches one list of 10,000 URLs of 1 KiB: its cost is per task, not per byte."
   echo "Uploads go to bench/DiscardServer.java (the JDK's source launcher), which reads and drops the body:"
   echo "Debian's nginx takes no PUT without the WebDAV module."
   if [ -s "$G1_LINES" ]; then
