@@ -102,7 +102,8 @@ public final class UniqueFiles {
     public static Path reserveName(Path dir, String name) throws IOException {
         Objects.requireNonNull(dir, "dir");
         requireSafe(name);
-        int number = lowestFree(dir, name, 0, MAX_NUMBER);
+        // As moveIntoPlace looks: the name itself, then past the run of copies from 1.
+        int number = isFree(dir, name, 0) ? 0 : lowestFree(dir, name, 1, MAX_NUMBER);
         if (number > MAX_NUMBER) {
             throw noFreeName(dir, name, MAX_NUMBER);
         }

@@ -85,11 +85,15 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Opens (creating it if needed) the journal for writing. A damaged journal is kept aside in a
-     * copy and rewritten from its good lines; a long one (see {@link #write}) is rewritten
-     * compactly; a sound one is appended to as it is, after cutting off a torn tail. Copying it at
-     * every start took another copy of every task in memory: with ten thousand tasks (a 12 MB
-     * journal) Ferry could not start in a 64 MiB heap.
+     * Opens (creating it if needed) the journal for writing. A journal that is damaged, has a torn
+     * tail, or is long (see {@link #write}) is rewritten from its good lines (a damaged one is
+     * first kept aside in a copy); a sound one is appended to as it is. Copying it at every start
+     * took another copy of every task in memory: with ten thousand tasks (a 12 MB journal) Ferry
+     * could not start in a 64 MiB heap.
+     *
+     * <p>Either way the file and its name are durable before anything is built on them: a process
+     * killed in its last sync, or between a compaction's rename and its directory sync, leaves
+     * lines and a name that a reader sees but a power cut could still take back.
      *
      * @param imported values from elsewhere (an older format) for keys the journal lacks; they
      *                 are durable in the journal when this returns
@@ -103,17 +107,18 @@ public final class Journal implements AutoCloseable {
         }
         SequencedMap<String, byte[]> live = new LinkedHashMap<>(parsed.lines);
         imported.forEach((key, value) -> live.putIfAbsent(key, line(key, value)));
-        boolean sound = parsed.journal && parsed.problems.isEmpty() && live.size() == parsed.lines.size()
-                && !tooLong(parsed.goodEnd, liveBytes(live));
+        // A torn tail is replaced, never cut off in place: a reader (ferry list) may be reading
+        // it, and the journal is only ever appended to or atomically replaced.
+        boolean sound = parsed.journal && parsed.problems.isEmpty() && parsed.goodEnd == parsed.size
+                && live.size() == parsed.lines.size() && !tooLong(parsed.size, liveBytes(live));
         if (!sound) {
             rewrite(file, live);
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         try {
-            if (sound && channel.size() > parsed.goodEnd) {
-                // The torn end of a batch whose sync never returned: no caller was told it was saved.
-                channel.truncate(parsed.goodEnd);
+            if (sound) {
                 channel.force(false);
+                AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
             }
             return new Journal(file, channel, live);
         } catch (IOException | RuntimeException e) {
@@ -440,8 +445,10 @@ public final class Journal implements AutoCloseable {
      * @param journal whether the file starts as a journal does
      * @param goodEnd where the last good line ends: what follows is a torn tail (or damage, then
      *                reported in {@code problems})
+     * @param size the length of the file, when it is a journal
      */
-    private record Parsed(SequencedMap<String, byte[]> lines, List<String> problems, boolean journal, long goodEnd) {
+    private record Parsed(SequencedMap<String, byte[]> lines, List<String> problems, boolean journal, long goodEnd,
+                          long size) {
     }
 
     /** Reads the file a buffer at a time: a long journal is never held whole in memory. */
@@ -452,7 +459,7 @@ public final class Journal implements AutoCloseable {
         try {
             opened = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            return new Parsed(lines, problems, false, 0);
+            return new Parsed(lines, problems, false, 0, 0);
         }
         try (InputStream in = opened) {
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -460,7 +467,7 @@ public final class Journal implements AutoCloseable {
                 if (magic.length > 0) {
                     problems.add("The task journal " + file.getFileName() + " is not a Ferry journal");
                 }
-                return new Parsed(lines, problems, false, 0);
+                return new Parsed(lines, problems, false, 0, magic.length);
             }
             // Lines that fail their check are damage when a good line follows them, or else the
             // torn end of a write that never returned to its caller.
@@ -501,7 +508,7 @@ public final class Journal implements AutoCloseable {
                 }
                 pieces.write(buffer, from, n - from);
             }
-            return new Parsed(lines, problems, true, goodEnd);
+            return new Parsed(lines, problems, true, goodEnd, end + pieces.size());
         }
     }
 

@@ -190,9 +190,10 @@ class UniqueFilesTest {
         }
         Files.delete(dir.resolve("a (3).txt"));
 
+        Path planned = UniqueFiles.reserveName(dir, "a.txt");
         Path placed = UniqueFiles.moveIntoPlace(source("new"), dir, "a.txt");
 
-        assertThat(placed).hasContent("new");
+        assertThat(placed).isEqualTo(planned).hasContent("new");
         assertThat(List.of(dir.resolve("a (3).txt"), dir.resolve("a (21).txt"))).contains(placed);
         for (int i = 1; i <= 20; i++) {
             if (i != 3) {

@@ -127,10 +127,13 @@ class JournalTest {
         }
         // A crash in the middle of a batch: one line complete but wrong, one cut short.
         Files.write(file(), bytes("00000000 lost {\"v\":2}\n1234abcd half {\"v"), StandardOpenOption.APPEND);
+        Object inode = Files.readAttributes(file(), BasicFileAttributes.class).fileKey();
 
         assertThat(reread()).containsExactly(Map.entry("kept", "{\"v\":1}"));
         assertThat(problems).isEmpty();
         assertThat(Files.readString(file())).doesNotContain("lost").doesNotContain("half");
+        // Replaced, not cut in place: a reader in the middle of the old file never sees new lines after the torn ones.
+        assertThat(Files.readAttributes(file(), BasicFileAttributes.class).fileKey()).isNotEqualTo(inode);
     }
 
     @Test
