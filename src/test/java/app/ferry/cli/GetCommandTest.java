@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +122,32 @@ class GetCommandTest {
 
         assertThat(sha256(downloads.resolve("file.bin"))).isEqualTo(sha256(CONTENT));
         assertThat(sha256(downloads.resolve("second.bin"))).isEqualTo(sha256(second));
+    }
+
+    @Test
+    void aLongListOfOneNameEndsWithEveryFileUnderItsOwnNumber() throws IOException {
+        byte[] small = FileServer.randomBytes(100, 9);
+        server.serve("/a.bin", small);
+        int count = 300;
+        StringBuilder urls = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            urls.append(server.url("/a.bin?i=" + i)).append('\n');
+        }
+        Path list = Files.writeString(temp.resolve("urls.txt"), urls);
+
+        assertThat(run("get", "-i", list.toString(), "--parallel", "8", "--dir", downloads.toString(),
+                "--state", stateDir.toString())).as(err.toString()).isZero();
+
+        // Every task waited for and reported, each file under a number of its own, none skipped.
+        assertThat(out.toString().lines()).hasSize(count).doesNotHaveDuplicates();
+        List<String> expected = new ArrayList<>(List.of("a.bin"));
+        for (int i = 1; i < count; i++) {
+            expected.add("a (" + i + ").bin");
+        }
+        try (Stream<Path> files = Files.list(downloads)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(sha256(downloads.resolve("a (" + (count - 1) + ").bin"))).isEqualTo(sha256(small));
     }
 
     @Test
