@@ -138,9 +138,7 @@ public final class Journal implements AutoCloseable {
     /** Reads a journal another process may be writing, without changing it. */
     public static Contents read(Path file) throws IOException {
         Parsed parsed = parse(file);
-        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
-        parsed.lines.forEach((key, line) -> values.put(key, value(key, line)));
-        return new Contents(values, parsed.problems);
+        return new Contents(valuesOf(parsed.lines), parsed.problems);
     }
 
     /**
@@ -154,8 +152,7 @@ public final class Journal implements AutoCloseable {
         if (opened == null) {
             throw new IllegalStateException("The values of " + file + " as opened were taken already");
         }
-        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
-        opened.forEach((key, line) -> values.put(key, value(key, line)));
+        SequencedMap<String, byte[]> values = valuesOf(opened);
         opened = null;
         return values;
     }
@@ -426,6 +423,12 @@ public final class Journal implements AutoCloseable {
         System.arraycopy(crc, 0, line, 0, 8);
         line[8] = ' ';
         return line;
+    }
+
+    private static SequencedMap<String, byte[]> valuesOf(SequencedMap<String, byte[]> lines) {
+        SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        lines.forEach((key, line) -> values.put(key, value(key, line)));
+        return values;
     }
 
     private static byte[] value(String key, byte[] line) {
