@@ -8,7 +8,7 @@ import java.util.List;
  * fsynced to {@code partialFile} before this record was written.
  *
  * @param finalUrl the URL after redirects, asked again on resume
- * @param etag strong ETag of the version the partial file holds, or null
+ * @param etag ETag of the version the partial file holds (a weak one with its {@code W/}), or null
  * @param lastModified Last-Modified of that version, or null
  * @param totalBytes the full length, or -1 while unknown
  * @param partialFile where bytes are written until the download completes, or null before the first response
@@ -41,8 +41,36 @@ public record DownloadProgress(
         return completed.stream().filter(r -> r.start() == 0).mapToLong(ByteRange::end).max().orElse(0);
     }
 
+    /**
+     * True when a strong ETag proves that the bytes of an answer are those of the saved version.
+     * A date (or a weak ETag) only says the version is probably the same: a resume guarded by it
+     * re-checks the bytes before the offset.
+     */
     public boolean hasStrongValidator() {
-        return etag != null || lastModified != null;
+        return etag != null && !etag.startsWith("W/");
+    }
+
+    /** Nothing kept: the next attempt starts from zero, in the same partial file, at the last address. */
+    public DownloadProgress restarted() {
+        return new DownloadProgress(finalUrl, null, null, -1, List.of(), partialFile, null);
+    }
+
+    /** The version an answer from {@code url} describes, written to {@code partial}; the completed ranges are kept. */
+    public DownloadProgress answeredBy(String url, String newEtag, String newLastModified, long total, Path partial) {
+        return new DownloadProgress(url, newEtag, newLastModified, total, completed, partial, null);
+    }
+
+    /** The same version, asked for at {@code url} from now on. */
+    public DownloadProgress withFinalUrl(String url) {
+        return new DownloadProgress(url, etag, lastModified, totalBytes, completed, partialFile, null);
+    }
+
+    public DownloadProgress withTotal(long total) {
+        return new DownloadProgress(finalUrl, etag, lastModified, total, completed, partialFile, null);
+    }
+
+    public DownloadProgress withCompleted(List<ByteRange> ranges) {
+        return new DownloadProgress(finalUrl, etag, lastModified, totalBytes, ranges, partialFile, null);
     }
 
     public DownloadProgress withPrefix(long bytes) {

@@ -1,19 +1,26 @@
 package app.ferry.engine;
 
 import app.ferry.engine.upload.FormPart;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /** A {@code multipart/form-data} POST of text fields and files (several may share a field name). */
-public record MultipartUploadSpec(String url, List<FormPart> parts) implements UploadSpec {
+public record MultipartUploadSpec(@JsonProperty("url") URI uri, List<FormPart> parts) implements UploadSpec {
 
     public MultipartUploadSpec {
-        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(uri, "url");
         parts = List.copyOf(parts);
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("A form needs at least one field or file");
         }
+    }
+
+    /** @param url an http(s) URL, already normalized: parsed here, once */
+    public MultipartUploadSpec(String url, List<FormPart> parts) {
+        this(URI.create(url), parts);
     }
 
     @Override

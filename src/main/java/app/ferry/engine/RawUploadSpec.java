@@ -2,6 +2,7 @@ package app.ferry.engine;
 
 import app.ferry.engine.upload.ContentTypes;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,20 @@ import java.util.Objects;
  *
  * @param contentType the body's type, or null to guess it from the file name
  */
-public record RawUploadSpec(Path file, String url, String method, String contentType) implements UploadSpec {
+public record RawUploadSpec(Path file, @JsonProperty("url") URI uri, String method, String contentType) implements UploadSpec {
 
     public RawUploadSpec {
         Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(uri, "url");
         method = method == null ? "PUT" : method.toUpperCase(Locale.ROOT);
         if (!method.equals("PUT") && !method.equals("POST")) {
             throw new IllegalArgumentException("A raw upload is sent with PUT or POST, not " + method);
         }
+    }
+
+    /** @param url an http(s) URL, already normalized: parsed here, once */
+    public RawUploadSpec(Path file, String url, String method, String contentType) {
+        this(file, URI.create(url), method, contentType);
     }
 
     /**

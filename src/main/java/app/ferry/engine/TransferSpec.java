@@ -2,6 +2,7 @@ package app.ferry.engine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.net.URI;
 
 /**
  * What the user asked for: immutable, persisted with the task, and enough to run it again from
@@ -16,8 +17,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface TransferSpec permits DownloadSpec, UploadSpec {
 
-    /** The normalized http(s) URL, without user-info. */
-    String url();
+    /** The normalized http(s) URL, without user-info, parsed once when the spec was made. */
+    URI uri();
+
+    /** {@link #uri()} as text, as it is saved and shown. */
+    default String url() {
+        return uri().toString();
+    }
 
     Direction direction();
 }

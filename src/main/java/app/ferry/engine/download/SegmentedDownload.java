@@ -3,21 +3,14 @@ package app.ferry.engine.download;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
-import app.ferry.engine.FerryBuild;
 import app.ferry.engine.HistoryEvent;
-import app.ferry.engine.http.ContentRange;
-import app.ferry.engine.http.MalformedHeaderException;
-import app.ferry.engine.http.RangeRequest;
+import app.ferry.engine.exchange.Validators;
 import app.ferry.engine.transfer.Outcome;
-import app.ferry.engine.transfer.Redirects;
-import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,11 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * One attempt of a download split over several connections, each on its own virtual thread,
  * writing at its offsets into the one partial file.
  *
- * <p>Every range response is checked before a byte of it is written: status 206, a
- * {@code Content-Range} with exactly the asked first and last byte and the known total, and
- * validators that do not contradict the saved ones (the request carries {@code If-Range} with the
- * strong validator). Any mismatch restarts the whole download from zero: two versions of a file
- * are never spliced.
+ * <p>Every range response is checked before a byte of it is written ({@link SegmentRequests}).
+ * Any mismatch restarts the whole download from zero, over one connection when the server
+ * garbled the ranges: two versions of a file are never spliced.
  *
  * <p>Durability as for one connection: the thread that started the attempt forces the file about
  * once per checkpoint interval and only then saves, as completed, what the connections had
@@ -63,6 +54,7 @@ final class SegmentedDownload {
     private final FileChannel channel;
     private final long total;
     private final DownloadProgress version;
+    private final SegmentRequests requests;
     /** How often the thread that checkpoints looks whether one is due (by time, or by bytes written). */
     private static final long CHECKPOINT_POLL_MILLIS = 50;
     private final Set<InputStream> openBodies = ConcurrentHashMap.newKeySet();
@@ -88,6 +80,7 @@ final class SegmentedDownload {
         this.channel = channel;
         this.version = version;
         this.total = version.totalBytes();
+        this.requests = new SegmentRequests(spec, context, version);
     }
 
     /** Connections this download may use. */
@@ -105,8 +98,8 @@ final class SegmentedDownload {
                            long total, Validators validators, List<ByteRange> saved) {
         boolean rangesOffered = status == 206 || status == 200 && headers.firstValue("Accept-Ranges")
                 .map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("bytes")).orElse(false);
-        if (total <= 0 || !rangesOffered || validators.etag() == null && validators.lastModified() == null) {
-            // Without a strong validator, a range from another connection could come from
+        if (total <= 0 || !rangesOffered || !validators.canGuardRanges()) {
+            // Without a validator for If-Range, a range from another connection could come from
             // another version of the file: one connection with its overlap check is safer.
             return false;
         }
@@ -164,7 +157,7 @@ final class SegmentedDownload {
             }
         } finally {
             // Whatever was written came from validated responses: keep it, even on a failure.
-            if (fatal.get() == null || !(fatal.get() instanceof DownloadTransfer.RestartFromZero)) {
+            if (fatal.get() == null || !(fatal.get() instanceof RestartFromZero)) {
                 checkpoint(saved);
             }
         }
@@ -193,8 +186,7 @@ final class SegmentedDownload {
         List<ByteRange> written = plan.written();
         channel.force(false);
         List<ByteRange> completed = ByteRanges.union(concat(saved, written));
-        context.update(r -> r.withDownload(new DownloadProgress(r.download().finalUrl(), r.download().etag(),
-                r.download().lastModified(), total, completed, r.download().partialFile(), null)));
+        context.update(r -> r.withDownload(r.download().withTotal(total).withCompleted(completed)));
         context.checkpoint();
     }
 
@@ -223,7 +215,7 @@ final class SegmentedDownload {
                     openBodies.remove(body);
                     body.close();
                 }
-            } catch (TransferFailure.Fatal | DownloadTransfer.RestartFromZero e) {
+            } catch (TransferFailure.Fatal | RestartFromZero e) {
                 fatal.compareAndSet(null, e);
                 abort();
                 return;
@@ -299,68 +291,18 @@ final class SegmentedDownload {
 
     /** Asks for the segment's bytes and checks the answer before anything is written. */
     private InputStream open(Segment segment) throws IOException {
-        URI uri = URI.create(version.finalUrl());
         long first = segment.start();
         long last = segment.end() - 1;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(context.config().idleTimeout())
-                .header("User-Agent", FerryBuild.userAgent())
-                .header("Accept-Encoding", "identity")
-                .header("Range", RangeRequest.between(first, last))
-                .header("If-Range", version.etag() != null ? version.etag() : version.lastModified());
-        if (context.credentials() != null && Redirects.sameOrigin(URI.create(spec.url()), uri)) {
-            request.header("Authorization", context.credentials().basicAuthorization());
-        }
-        HttpResponse<InputStream> response = context.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = requests.open(first, last);
         InputStream body = response.body();
         track(body);
         try {
-            check(response, first, last);
+            requests.check(response, first, last);
             return body;
         } catch (IOException | RuntimeException e) {
             openBodies.remove(body);
             body.close();
             throw e;
-        }
-    }
-
-    private void check(HttpResponse<?> response, long first, long last) throws IOException {
-        int status = response.statusCode();
-        HttpHeaders headers = response.headers();
-        Validators validators = Validators.of(headers);
-        if (status == 200) {
-            if (validators.contradicts(version) || validators.etag() == null && validators.lastModified() == null) {
-                throw new DownloadTransfer.RestartFromZero("The file on the server changed while it was downloaded"
-                        + " in segments (a range request got the whole file): starting again from zero");
-            }
-            throw new DownloadTransfer.RangesRefused("The server answered a range request with the whole file:"
-                    + " continuing over one connection, from zero");
-        }
-        if (status == 416) {
-            throw new DownloadTransfer.RestartFromZero("The server cannot send bytes " + first + "-" + last
-                    + " any more (the file shrank?): starting again from zero");
-        }
-        if (status != 206) {
-            throw new TransferFailure.Retryable(StatusLine.of(status) + " for bytes " + first + "-" + last
-                    + " from " + response.uri());
-        }
-        String value = headers.firstValue("Content-Range").orElse(null);
-        ContentRange range;
-        try {
-            range = value == null ? null : ContentRange.parse(value);
-        } catch (MalformedHeaderException e) {
-            range = null;
-        }
-        if (range == null || range.isUnsatisfied() || range.first() != first || range.last() != last
-                || range.total() != total) {
-            throw new DownloadTransfer.RestartFromZero("The server answered a request for bytes " + first + "-" + last
-                    + " of " + total + " with Content-Range " + (value == null ? "(none)" : "\"" + value + "\"")
-                    + ": starting again from zero");
-        }
-        if (validators.contradicts(version)) {
-            throw new DownloadTransfer.RestartFromZero("The file on the server changed while it was downloaded"
-                    + " in segments (its ETag or Last-Modified differ): starting again from zero");
         }
     }
 }

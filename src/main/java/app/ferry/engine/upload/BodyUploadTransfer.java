@@ -1,15 +1,16 @@
 package app.ferry.engine.upload;
 
-import app.ferry.engine.FerryBuild;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.UploadProgress;
 import app.ferry.engine.UploadSpec;
-import app.ferry.engine.http.RetryAfter;
+import app.ferry.engine.exchange.Answers;
+import app.ferry.engine.exchange.Challenge;
+import app.ferry.engine.exchange.Exchange;
+import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.transfer.Outcome;
-import app.ferry.engine.transfer.Redirects;
 import app.ferry.engine.transfer.ResponseBodies;
 import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.transfer.Transfer;
@@ -22,7 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An upload whose body is sent whole in one request: the raw file (PUT/POST, REST PUT) or a
@@ -76,40 +77,18 @@ public final class BodyUploadTransfer implements Transfer {
         context.setBytesDone(0);
         context.note(HistoryEvent.Kind.STARTED, 0, "Sending " + body.length() + " bytes to " + spec.url());
 
-        URI origin = URI.create(spec.url());
-        URI uri = origin;
-        for (int hop = 0; ; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .method(body.method(), body.publisher())
-                    .header("User-Agent", FerryBuild.userAgent())
-                    .header("Content-Type", body.contentType());
-            boolean authorized = context.credentials() != null && Redirects.sameOrigin(origin, uri);
-            if (authorized) {
-                request.header("Authorization", context.credentials().basicAuthorization());
-            }
-            HttpResponse<InputStream> response = context.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            context.onStop(response.body());
-            int status = response.statusCode();
-            context.events().responseReceived(context.record().id(), status, response.headers().map());
-            if (status == 307 || status == 308) {
-                response.body().close();
-                if (hop >= Redirects.MAX_FOLLOW_UPS) {
-                    throw new TransferFailure.Fatal("More than " + Redirects.MAX_FOLLOW_UPS + " redirects, starting at " + origin);
-                }
-                URI next = Redirects.target(uri, status, response.headers(), false);
-                context.note(HistoryEvent.Kind.REDIRECTED, 0, StatusLine.of(status) + ": sending the body again to " + next);
-                context.events().redirected(context.record().id(), uri, next);
-                uri = next;
-                continue;
-            }
-            ResponseInfo info = ResponseBodies.read(response);
-            context.update(r -> r.withResponse(info));
-            return answer(context, uri, info, response, authorized);
-        }
+        Exchange exchange = new Exchange(context);
+        ExchangeRequest request = ExchangeRequest.upload(body.method(), spec.uri(), body.publisher(), body.contentType());
+        HttpResponse<InputStream> response = exchange.follow(request);
+        context.onStop(response.body());
+        ResponseInfo info = ResponseBodies.read(response);
+        context.update(r -> r.withResponse(info));
+        return answer(context, info, response, exchange.authorizes(request.redirectedTo(response.uri())));
     }
 
-    private Outcome answer(TransferContext context, URI uri, ResponseInfo info, HttpResponse<?> response,
-                           boolean authorized) throws IOException {
+    private Outcome answer(TransferContext context, ResponseInfo info, HttpResponse<?> response, boolean authorized)
+            throws IOException {
+        URI uri = response.uri();
         int status = info.status();
         if (status >= 200 && status < 300) {
             long length = context.record().upload().totalBytes();
@@ -126,24 +105,20 @@ public final class BodyUploadTransfer implements Transfer {
                     + " to " + response.headers().firstValue("Location").orElse("(no Location)")
                     + "; Ferry does not resend an upload as a GET. Upload to that URL instead.");
         }
-        if (status == 401 && response.headers().firstValue("WWW-Authenticate").isPresent()) {
-            String challenge = response.headers().firstValue("WWW-Authenticate").get();
-            String realm = challenge.replaceFirst("(?i)^.*realm=\"([^\"]*)\".*$", "$1");
+        Optional<Challenge> challenge = status == 401 ? Answers.challenge(response.headers()) : Optional.empty();
+        if (challenge.isPresent()) {
             if (authorized) {
                 // Asking again would only send the same rejected pair: say what went wrong instead.
                 throw new TransferFailure.Fatal(StatusLine.of(status) + " from " + uri + ": the server rejected the"
-                        + " password of user \"" + context.credentials().user() + "\""
-                        + (realm.equals(challenge) ? "" : " (realm \"" + realm + "\")")
+                        + " password of user \"" + context.credentials().user() + "\"" + challenge.get().describe()
                         + "; check the user name and password and try again");
             }
-            return new Outcome.NeedsCredentials(realm.equals(challenge) ? null : realm);
+            return new Outcome.NeedsCredentials(challenge.get().realm());
         }
         String excerpt = ResponseBodies.excerpt(info);
         String message = StatusLine.of(status) + " from " + uri + (excerpt.isEmpty() ? "" : ": " + excerpt);
         if (StatusLine.isTransient(status)) {
-            throw new TransferFailure.Retryable(message,
-                    response.headers().firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null),
-                    null);
+            throw Answers.retryLater(message, response.headers());
         }
         throw new TransferFailure.Fatal(status == 401 ? message + " (wrong or missing user name and password)" : message);
     }
