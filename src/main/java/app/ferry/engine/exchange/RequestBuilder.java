@@ -41,6 +41,7 @@ public final class RequestBuilder {
                 builder.header("If-Range", request.ifRange());
             }
         }
+        request.protocolHeaders().forEach(builder::header);
         addOriginHeaders(builder, request);
         return builder.build();
     }

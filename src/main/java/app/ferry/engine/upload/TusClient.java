@@ -1,5 +1,7 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.exchange.ExchangeRequest;
+import app.ferry.engine.exchange.RequestBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,15 +31,29 @@ public final class TusClient {
 
     private final HttpClient http;
     private final UnaryOperator<HttpRequest.BodyPublisher> bodies;
+    private final RequestBuilder requests;
+    /** The creation endpoint the user named: credentials go to its origin only. Null: each request's own. */
+    private final URI origin;
 
     public TusClient(HttpClient http) {
-        this(http, UnaryOperator.identity());
+        this(http, UnaryOperator.identity(), new RequestBuilder(null), null);
     }
 
-    /** @param bodies wraps each PATCH body, e.g. to apply the engine's upload rate limits */
-    public TusClient(HttpClient http, UnaryOperator<HttpRequest.BodyPublisher> bodies) {
+    /**
+     * @param bodies wraps each PATCH body, e.g. to apply the engine's upload rate limits
+     * @param requests builds every request, as for every other transfer
+     * @param origin the creation endpoint the user named, or null
+     */
+    public TusClient(HttpClient http, UnaryOperator<HttpRequest.BodyPublisher> bodies, RequestBuilder requests,
+                     URI origin) {
         this.http = Objects.requireNonNull(http, "http");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
+        this.requests = Objects.requireNonNull(requests, "requests");
+        this.origin = origin;
+    }
+
+    private ExchangeRequest request(String method, URI uri) {
+        return ExchangeRequest.of(method, uri, origin != null ? origin : uri).protocolHeader("Tus-Resumable", TUS_VERSION);
     }
 
     /**
@@ -51,14 +67,13 @@ public final class TusClient {
         if (length < 0) {
             throw new IllegalArgumentException("length must not be negative: " + length);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .header("Tus-Resumable", TUS_VERSION)
-                .header("Upload-Length", Long.toString(length))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        ExchangeRequest request = request("POST", endpoint)
+                .protocolHeader("Upload-Length", Long.toString(length))
+                .body(HttpRequest.BodyPublishers.noBody(), null);
         if (!metadata.isEmpty()) {
-            request.header("Upload-Metadata", encodeMetadata(metadata));
+            request = request.protocolHeader("Upload-Metadata", encodeMetadata(metadata));
         }
-        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(requests.build(request), HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "POST", 201);
         String location = response.headers().firstValue("Location")
                 .orElseThrow(() -> protocolError(response, "POST", "no Location header"));
@@ -68,11 +83,8 @@ public final class TusClient {
 
     /** The number of bytes the server has of this upload (HEAD, {@code Upload-Offset}). */
     public long offset(URI upload) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(upload)
-                .header("Tus-Resumable", TUS_VERSION)
-                .HEAD()
-                .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(requests.build(request("HEAD", upload)),
+                HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "HEAD", 200, 204);
         return uploadOffset(response, "HEAD");
     }
@@ -90,13 +102,10 @@ public final class TusClient {
     public long patch(URI upload, Path file, long offset, long length, LongConsumer bytesSent)
             throws IOException, InterruptedException {
         FileBodyPublisher body = FileBodyPublisher.ofRegion(file, offset, length, bytesSent);
-        HttpRequest request = HttpRequest.newBuilder(upload)
-                .header("Tus-Resumable", TUS_VERSION)
-                .header("Upload-Offset", Long.toString(offset))
-                .header("Content-Type", OFFSET_OCTET_STREAM)
-                .method("PATCH", bodies.apply(body))
-                .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        ExchangeRequest request = request("PATCH", upload)
+                .protocolHeader("Upload-Offset", Long.toString(offset))
+                .body(bodies.apply(body), OFFSET_OCTET_STREAM);
+        HttpResponse<Void> response = http.send(requests.build(request), HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "PATCH", 204, 200);
         long newOffset = uploadOffset(response, "PATCH");
         if (newOffset != offset + length) {

@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadProgress;
+import app.ferry.engine.exchange.RequestBuilder;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.Transfer;
 import app.ferry.engine.transfer.TransferContext;
@@ -119,7 +120,8 @@ public final class TusUploadTransfer implements Transfer {
     private Outcome upload(TransferContext context, Interrupter interrupter) throws IOException, InterruptedException {
         Path file = spec.file();
         BodyUploadTransfer.requireReadableFile(file);
-        TusClient tus = new TusClient(context.http(), context::throttledUpload);
+        TusClient tus = new TusClient(context.http(), context::throttledUpload,
+                new RequestBuilder(context.credentials()), spec.uri());
         FileFingerprint fingerprint = FileFingerprint.of(file);
         long length = fingerprint.size();
         UploadProgress saved = context.record().upload();
@@ -145,7 +147,7 @@ public final class TusUploadTransfer implements Transfer {
             }
         }
         if (upload == null) {
-            upload = interrupter.call(context, () -> tus.create(URI.create(spec.url()), length, metadata(file)));
+            upload = interrupter.call(context, () -> tus.create(spec.uri(), length, metadata(file)));
             offset = 0;
             URI created = upload;
             context.update(r -> r.withUpload(new UploadProgress(length, 0, created.toString(), fingerprint)));
