@@ -52,6 +52,8 @@ final class RangeServer {
     volatile long slowBytesPerSecond;
     /** The next range request not starting at zero gets a Content-Range one byte off. */
     final AtomicBoolean lieOnceAboutRange = new AtomicBoolean();
+    /** Answers every range that does not start at zero with a Content-Range one byte off. */
+    volatile boolean lieAboutEveryRange;
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -112,7 +114,7 @@ final class RangeServer {
                     response.setHeader("Content-Range", "bytes */" + content.length);
                     return;
                 }
-                long shown = first != 0 && lieOnceAboutRange.compareAndSet(true, false) ? first + 1 : first;
+                long shown = first != 0 && (lieAboutEveryRange || lieOnceAboutRange.compareAndSet(true, false)) ? first + 1 : first;
                 response.setStatus(206);
                 response.setHeader("Content-Range", "bytes " + shown + "-" + last + "/" + content.length);
                 if (first == slowStart) {

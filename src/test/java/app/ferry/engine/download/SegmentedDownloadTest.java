@@ -140,6 +140,25 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void aServerThatGarblesEveryRangeEndsOnOneConnection() throws Exception {
+        // Issue 12.5: before, every restart met the same lie and the task failed after three,
+        // while -x 1 on the same server succeeded.
+        server = new RangeServer(8 * MIB, 7).start();
+        server.lieAboutEveryRange = true;
+        TaskId id = download(4);
+
+        TaskSnapshot done = app.ferry.testing.Queues.awaitState(queue, id, TaskState.COMPLETED, TaskState.FAILED);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertIdentical(done);
+        assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
+                && e.text().contains("Content-Range") && e.text().contains("one connection"));
+        assertThat(server.requests.getLast().range()).as("the last request is for the whole file").isNull();
+        assertThat(server.requests.stream().filter(s -> s.range() == null).count())
+                .as("the first request, then one restart over one connection").isEqualTo(2);
+    }
+
+    @Test
     void aFinishedConnectionTakesOverHalfOfASlowOne() throws Exception {
         int size = 16 * MIB;
         server = new RangeServer(size, 6).start();
