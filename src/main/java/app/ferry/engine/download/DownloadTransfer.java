@@ -140,9 +140,7 @@ public final class DownloadTransfer implements Transfer {
             throws IOException {
         DownloadProgress current = context.record().download();
         List<ByteRange> keep = saved.completed();
-        if (wholeFile != null && !keep.isEmpty() && !(saved.totalBytes() == current.totalBytes()
-                && (saved.etag() != null ? saved.etag().equals(wholeFile.etag())
-                : saved.lastModified() != null && saved.lastModified().equals(wholeFile.lastModified())))) {
+        if (wholeFile != null && !keep.isEmpty() && !sameVersion(saved, current, wholeFile)) {
             context.note(HistoryEvent.Kind.RESTARTED, 0, "The file on the server is not the version downloaded so far:"
                     + " starting again from zero");
             keep = List.of();
@@ -159,6 +157,18 @@ public final class DownloadTransfer implements Transfer {
             Outcome outcome = new SegmentedDownload(spec, context, channel, context.record().download()).run(body);
             return outcome != null ? outcome : Completion.complete(spec, context, channel, current.totalBytes());
         }
+    }
+
+    /**
+     * True when a whole-file answer is provably the version the saved ranges came from: the same
+     * strong ETag, or (without one) the same date and no ETag that says otherwise.
+     */
+    private static boolean sameVersion(DownloadProgress saved, DownloadProgress current, Validators wholeFile) {
+        if (saved.totalBytes() != current.totalBytes() || wholeFile.contradicts(saved.etag(), saved.lastModified())) {
+            return false;
+        }
+        return saved.hasStrongValidator() ? saved.etag().equals(wholeFile.etag())
+                : saved.lastModified() != null && saved.lastModified().equals(wholeFile.lastModified());
     }
 
     private static long durableOffset(DownloadProgress progress) throws IOException {
