@@ -16,11 +16,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
  * A task inside the queue: its record, its live counters, and the handles that let a pause
  * interrupt it at any moment. The queue creates one per task and one worker runs it at a time.
+ *
+ * <p>It is the {@link TransferContext} its transfers see. Everything a context needs beyond the
+ * task itself comes from the {@link RunServices} it was made with: a checkpoint goes straight to
+ * the {@link TaskSaver}, without looking the task up or taking any queue-wide lock.
  */
 final class TaskRuntime implements TransferContext {
 
@@ -29,7 +34,7 @@ final class TaskRuntime implements TransferContext {
 
     private static final System.Logger LOG = System.getLogger(TaskRuntime.class.getName());
 
-    private final TransferQueue queue;
+    private final RunServices services;
     private final String hostKey;
     private final Object monitor = new Object();
     /**
@@ -54,8 +59,8 @@ final class TaskRuntime implements TransferContext {
     /** {@link #bytesDone} at the last checkpoint. */
     private volatile long bytesAtCheckpoint;
 
-    TaskRuntime(TransferQueue queue, TaskRecord record, Credentials credentials) {
-        this.queue = queue;
+    TaskRuntime(RunServices services, TaskRecord record, Credentials credentials) {
+        this.services = services;
         this.hostKey = hostKeyOf(record);
         this.record = record;
         this.credentials = credentials;
@@ -132,22 +137,13 @@ final class TaskRuntime implements TransferContext {
     }
 
     private volatile boolean resumeWhenStopped;
-    /** Guarded by the queue's lock: between leaving the running list and its outcome being saved. */
-    private boolean settling;
-    private final Object storeLock = new Object();
+    /** A lock, not a monitor: a batch of many tasks holds all of theirs at once (see {@link TaskSaver}). */
+    private final ReentrantLock storeLock = new ReentrantLock();
     /** Guarded by {@link #storeLock}. */
     private boolean removed;
 
-    void setSettling(boolean value) {
-        settling = value;
-    }
-
-    boolean isSettling() {
-        return settling;
-    }
-
     /** Serialises this task's state writes with its removal. */
-    Object storeLock() {
+    ReentrantLock storeLock() {
         return storeLock;
     }
 
@@ -206,6 +202,11 @@ final class TaskRuntime implements TransferContext {
         }
     }
 
+    /** What the task's transfers see. */
+    TransferContext context() {
+        return this;
+    }
+
     // --- TransferContext ---
 
     @Override
@@ -222,7 +223,7 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public void checkpoint() throws IOException {
-        queue.persist(record);
+        services.saver().save(this, record, true);
         lastCheckpointNanos = System.nanoTime();
         bytesAtCheckpoint = bytesDone.get();
     }
@@ -255,7 +256,7 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public void throttleDownload(long bytes) {
-        RateLimiter global = queue.downloadLimiter();
+        RateLimiter global = services.downloadLimiter();
         long globalWait = global.reserve(bytes);
         long taskWait = limiter.reserve(bytes);
         if (globalWait >= taskWait) {
@@ -267,12 +268,12 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public int readSize(int buffer) {
-        return limiter.chunk(queue.downloadLimiter().chunk(buffer));
+        return limiter.chunk(services.downloadLimiter().chunk(buffer));
     }
 
     /** The nanoseconds an upload waits after sending {@code bytes}; see {@link ThrottledPublisher}. */
     private long reserveUpload(long bytes) {
-        return Math.max(queue.uploadLimiter().reserve(bytes), limiter.reserve(bytes));
+        return Math.max(services.uploadLimiter().reserve(bytes), limiter.reserve(bytes));
     }
 
     @Override
@@ -301,7 +302,7 @@ final class TaskRuntime implements TransferContext {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
-        CompletableFuture<HttpResponse<T>> future = http().sendAsync(throttled(request), handler);
+        CompletableFuture<HttpResponse<T>> future = services.http().sendAsync(throttled(request), handler);
         onStop(() -> future.cancel(true));
         try {
             return future.get();
@@ -370,16 +371,16 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public HttpClient http() {
-        return queue.http();
+        return services.http();
     }
 
     @Override
     public EngineConfig config() {
-        return queue.config();
+        return services.config().get();
     }
 
     @Override
     public TransferListener events() {
-        return queue.events();
+        return services.events();
     }
 }
