@@ -8,8 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * Once a second, drops the connection of a running transfer that has received nothing for
- * {@link EngineConfig#idleTimeout()}, so that its attempt fails and the retrier reconnects and
- * resumes. A socket read timeout cannot do this: the JDK client has none for a body.
+ * {@link EngineConfig#idleTimeout()}, or moved less than {@link EngineConfig#lowSpeedLimit()} on
+ * average for {@link EngineConfig#lowSpeedTime()} (a body dripping a byte at a time is never
+ * idle), so that its attempt fails and the retrier reconnects and resumes. A socket read timeout
+ * cannot do this: the JDK client has none for a body.
  */
 final class IdleWatchdog implements AutoCloseable {
 
@@ -35,6 +37,11 @@ final class IdleWatchdog implements AutoCloseable {
             if (runtime.abortIfIdle(now, idle)) {
                 LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " received nothing for "
                         + current.idleTimeout().toSeconds() + " s; reconnecting");
+            } else if (current.lowSpeedLimit() > 0
+                    && runtime.abortIfSlow(now, current.lowSpeedLimit(), current.lowSpeedTime().toNanos())) {
+                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " moved less than "
+                        + current.lowSpeedLimit() + " bytes a second for " + current.lowSpeedTime().toSeconds()
+                        + " s; reconnecting");
             }
         }
     }
