@@ -18,6 +18,11 @@ import java.time.Duration;
  *     unless its {@link DownloadSpec#connections()} says otherwise
  * @param downloadLimit bytes per second all downloads together may receive, 0 for no limit
  * @param uploadLimit bytes per second all uploads together may send, 0 for no limit
+ * @param lowSpeedLimit a transfer that moves fewer bytes per second than this, on average over
+ *     {@code lowSpeedTime}, is cut off and reconnects to resume (curl's {@code --speed-limit},
+ *     aria2's {@code --lowest-speed-limit}); 0 turns the rule off. Not applied while a rate limit
+ *     below it is in force: then slowness is what the user asked for
+ * @param lowSpeedTime how long a transfer may stay below {@code lowSpeedLimit} (curl's {@code --speed-time})
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -32,11 +37,20 @@ public record EngineConfig(
         boolean autoResume,
         int connections,
         long downloadLimit,
-        long uploadLimit) {
+        long uploadLimit,
+        long lowSpeedLimit,
+        Duration lowSpeedTime) {
 
     /** aria2's and most download managers' upper bound; more only burdens the server. */
     public static final int MAX_CONNECTIONS = 16;
     public static final int DEFAULT_CONNECTIONS = 4;
+    /**
+     * A body dripping a byte every few seconds never trips the idle timeout, and without this
+     * stays "running" forever. 1 KiB/s for 30 s: slower than any real link, and long enough that a
+     * server pausing to think is not cut off (curl has no default; aria2 disables it by default).
+     */
+    public static final long DEFAULT_LOW_SPEED_LIMIT = 1024;
+    public static final Duration DEFAULT_LOW_SPEED_TIME = Duration.ofSeconds(30);
 
     public EngineConfig {
         if (maxConcurrent < 1 || maxPerHost < 1) {
@@ -52,6 +66,23 @@ public record EngineConfig(
         if (downloadLimit < 0 || uploadLimit < 0) {
             throw new IllegalArgumentException("A rate limit cannot be negative");
         }
+        if (lowSpeedLimit < 0) {
+            throw new IllegalArgumentException("The lowest speed cannot be negative: " + lowSpeedLimit);
+        }
+        if (lowSpeedTime == null || lowSpeedTime.isNegative() || lowSpeedTime.isZero()) {
+            throw new IllegalArgumentException("The time a transfer may stay below the lowest speed must be positive, not "
+                    + lowSpeedTime);
+        }
+    }
+
+    /** The shape before the low-speed rule existed: its defaults. */
+    public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
+                        Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
+                        Duration checkpointInterval, boolean autoResume, int connections, long downloadLimit,
+                        long uploadLimit) {
+        this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                DEFAULT_LOW_SPEED_LIMIT, DEFAULT_LOW_SPEED_TIME);
     }
 
     /** The shape before connections and rate limits existed: default connections, no limits. */
@@ -69,42 +100,57 @@ public record EngineConfig(
 
     public EngineConfig withMaxConcurrent(int n) {
         return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     public EngineConfig withConnections(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime);
     }
 
     /** Global limits in bytes per second, 0 for none. */
     public EngineConfig withLimits(long download, long upload) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload,
+                lowSpeedLimit, lowSpeedTime);
+    }
+
+    /** The low-speed rule: below {@code bytesPerSecond} on average for {@code time}, reconnect; 0 for never. */
+    public EngineConfig withLowSpeed(long bytesPerSecond, Duration time) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                bytesPerSecond, time);
     }
 }

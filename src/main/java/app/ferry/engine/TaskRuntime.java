@@ -1,7 +1,5 @@
 package app.ferry.engine;
 
-import app.ferry.engine.transfer.RateLimiter;
-import app.ferry.engine.transfer.ThrottledPublisher;
 import app.ferry.engine.transfer.TransferContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,11 +14,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
  * A task inside the queue: its record, its live counters, and the handles that let a pause
  * interrupt it at any moment. The queue creates one per task and one worker runs it at a time.
+ *
+ * <p>It is the {@link TransferContext} its transfers see. Everything a context needs beyond the
+ * task itself comes from the {@link RunServices} it was made with: a checkpoint goes straight to
+ * the {@link TaskSaver}, without looking the task up or taking any queue-wide lock.
  */
 final class TaskRuntime implements TransferContext {
 
@@ -29,7 +32,7 @@ final class TaskRuntime implements TransferContext {
 
     private static final System.Logger LOG = System.getLogger(TaskRuntime.class.getName());
 
-    private final TransferQueue queue;
+    private final RunServices services;
     private final String hostKey;
     private final Object monitor = new Object();
     /**
@@ -43,8 +46,8 @@ final class TaskRuntime implements TransferContext {
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
     private final List<AutoCloseable> attemptResources = new ArrayList<>();
-    /** The task's own limit, shared by all its connections; 0 (unlimited) until set. Not persisted. */
-    private final RateLimiter limiter = RateLimiter.of(0);
+    /** The task's own limit (not persisted) inside the global ones. */
+    private final TaskLimits limits;
 
     private volatile TaskRecord record;
     private volatile StopIntent stopIntent = StopIntent.NONE;
@@ -53,9 +56,13 @@ final class TaskRuntime implements TransferContext {
     private volatile long lastCheckpointNanos = System.nanoTime();
     /** {@link #bytesDone} at the last checkpoint. */
     private volatile long bytesAtCheckpoint;
+    private final LowSpeedWindow speedWindow = new LowSpeedWindow();
+    /** While a retry's back-off runs: no bytes are expected then. */
+    private volatile boolean sleeping;
 
-    TaskRuntime(TransferQueue queue, TaskRecord record, Credentials credentials) {
-        this.queue = queue;
+    TaskRuntime(RunServices services, TaskRecord record, Credentials credentials) {
+        this.services = services;
+        this.limits = new TaskLimits(services.downloadLimiter(), services.uploadLimiter(), this::stopRequested);
         this.hostKey = hostKeyOf(record);
         this.record = record;
         this.credentials = credentials;
@@ -132,22 +139,13 @@ final class TaskRuntime implements TransferContext {
     }
 
     private volatile boolean resumeWhenStopped;
-    /** Guarded by the queue's lock: between leaving the running list and its outcome being saved. */
-    private boolean settling;
-    private final Object storeLock = new Object();
+    /** A lock, not a monitor: a batch of many tasks holds all of theirs at once (see {@link TaskSaver}). */
+    private final ReentrantLock storeLock = new ReentrantLock();
     /** Guarded by {@link #storeLock}. */
     private boolean removed;
 
-    void setSettling(boolean value) {
-        settling = value;
-    }
-
-    boolean isSettling() {
-        return settling;
-    }
-
     /** Serialises this task's state writes with its removal. */
-    Object storeLock() {
+    ReentrantLock storeLock() {
         return storeLock;
     }
 
@@ -170,11 +168,11 @@ final class TaskRuntime implements TransferContext {
     }
 
     void setLimit(long bytesPerSecond) {
-        limiter.setRate(bytesPerSecond);
+        limits.setRate(bytesPerSecond);
     }
 
     long limit() {
-        return limiter.rate();
+        return limits.rate();
     }
 
     void setCredentials(Credentials given) {
@@ -187,6 +185,22 @@ final class TaskRuntime implements TransferContext {
             return false;
         }
         lastTouchNanos = nowNanos;
+        closeAttemptResources();
+        return true;
+    }
+
+    /**
+     * Called by the watchdog: drops the connection of an attempt that moved fewer than
+     * {@code bytesPerSecond} on average over {@code windowNanos}, so that it reconnects and resumes.
+     * The window runs only while a body moves: not while connecting or waiting for headers (the
+     * idle timeout covers those), not during a retry's back-off, and not under a rate limit below
+     * the rule, where slowness is what the user asked for.
+     */
+    boolean abortIfSlow(long nowNanos, long bytesPerSecond, long windowNanos) {
+        if (!speedWindow.tooSlow(nowNanos, bytesDone.get(), bytesPerSecond, windowNanos,
+                () -> sleeping || limits.isBelow(bytesPerSecond, record.direction()))) {
+            return false;
+        }
         closeAttemptResources();
         return true;
     }
@@ -206,6 +220,11 @@ final class TaskRuntime implements TransferContext {
         }
     }
 
+    /** What the task's transfers see. */
+    TransferContext context() {
+        return this;
+    }
+
     // --- TransferContext ---
 
     @Override
@@ -222,7 +241,7 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public void checkpoint() throws IOException {
-        queue.persist(record);
+        services.saver().save(this, record, true);
         lastCheckpointNanos = System.nanoTime();
         bytesAtCheckpoint = bytesDone.get();
     }
@@ -241,11 +260,13 @@ final class TaskRuntime implements TransferContext {
     @Override
     public void setBytesDone(long bytes) {
         bytesDone.set(bytes);
+        // A restart from zero moves the counter back: measure the speed afresh from here.
+        speedWindow.close();
     }
 
     @Override
     public void addBytesDone(long delta) {
-        bytesDone.addAndGet(delta);
+        speedWindow.bytesMoved(bytesDone.addAndGet(delta));
     }
 
     @Override
@@ -255,42 +276,17 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public void throttleDownload(long bytes) {
-        RateLimiter global = queue.downloadLimiter();
-        long globalWait = global.reserve(bytes);
-        long taskWait = limiter.reserve(bytes);
-        if (globalWait >= taskWait) {
-            global.await(globalWait, this::stopRequested);
-        } else {
-            limiter.await(taskWait, this::stopRequested);
-        }
+        limits.throttleDownload(bytes);
     }
 
     @Override
     public int readSize(int buffer) {
-        return limiter.chunk(queue.downloadLimiter().chunk(buffer));
-    }
-
-    /** The nanoseconds an upload waits after sending {@code bytes}; see {@link ThrottledPublisher}. */
-    private long reserveUpload(long bytes) {
-        return Math.max(queue.uploadLimiter().reserve(bytes), limiter.reserve(bytes));
+        return limits.readSize(buffer);
     }
 
     @Override
     public HttpRequest.BodyPublisher throttledUpload(HttpRequest.BodyPublisher body) {
-        return new ThrottledPublisher(body, this::reserveUpload);
-    }
-
-    /** Upload bodies pass through the limiters; requests without a body are sent as they are. */
-    private HttpRequest throttled(HttpRequest request) {
-        if (record.direction() != Direction.UPLOAD) {
-            return request;
-        }
-        return request.bodyPublisher()
-                .filter(body -> body.contentLength() != 0)
-                .map(body -> HttpRequest.newBuilder(request, (name, value) -> true)
-                        .method(request.method(), new ThrottledPublisher(body, this::reserveUpload))
-                        .build())
-                .orElse(request);
+        return limits.throttledUpload(body);
     }
 
     @Override
@@ -301,7 +297,8 @@ final class TaskRuntime implements TransferContext {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
-        CompletableFuture<HttpResponse<T>> future = http().sendAsync(throttled(request), handler);
+        speedWindow.close();
+        CompletableFuture<HttpResponse<T>> future = services.http().sendAsync(limits.throttled(request, record.direction()), handler);
         onStop(() -> future.cancel(true));
         try {
             return future.get();
@@ -332,7 +329,16 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public boolean sleep(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
+        sleeping = true;
+        try {
+            return sleepUntil(System.nanoTime() + delay.toNanos());
+        } finally {
+            sleeping = false;
+            speedWindow.close();
+        }
+    }
+
+    private boolean sleepUntil(long deadline) {
         synchronized (monitor) {
             while (!stopRequested()) {
                 long left = deadline - System.nanoTime();
@@ -370,16 +376,16 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public HttpClient http() {
-        return queue.http();
+        return services.http();
     }
 
     @Override
     public EngineConfig config() {
-        return queue.config();
+        return services.config().get();
     }
 
     @Override
     public TransferListener events() {
-        return queue.events();
+        return services.events();
     }
 }

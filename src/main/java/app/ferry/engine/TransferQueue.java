@@ -1,71 +1,51 @@
 package app.ferry.engine;
 
-import app.ferry.engine.download.DownloadTransfer;
 import app.ferry.engine.store.StateDirectory;
 import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.transfer.DeferredTlsContext;
-import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.RateLimiter;
-import app.ferry.engine.transfer.Retrier;
-import app.ferry.engine.transfer.Transfer;
-import app.ferry.engine.upload.BodyUploadTransfer;
-import app.ferry.engine.upload.TusUploadTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
  * Ferry's one engine: accepts tasks, runs at most {@code maxConcurrent} at once (and at most
  * {@code maxPerHost} against one server), and keeps every task's state on disk.
  *
- * <p>Shaped like OkHttp's {@code Dispatcher}: a queue of ready tasks and a set of running ones,
- * both guarded by one lock; {@link #promoteAndExecute()} picks what may start under the lock and
- * starts it after releasing it. Each running task has its own virtual thread doing blocking I/O.
+ * <p>A façade, like OkHttp's {@code OkHttpClient}, over small parts that each do one thing: the
+ * {@link Dispatcher} schedules (ready and running tasks, the limits), {@link TaskTransitions}
+ * changes states (saved first, then shown, then told to listeners), {@link TaskRunner} runs a task
+ * on its virtual thread, {@link TaskRestore} decides what the last process's tasks become, the
+ * {@link IdleWatchdog} drops stalled connections, {@link HttpClientFactory} builds the client and
+ * {@link TransferFactory} picks the transfer for a spec.
  *
- * <p>Thread safety: every public method may be called from any thread. Listeners are called on
- * engine threads.
+ * <p>Thread safety: every public method may be called from any thread. Methods that change many
+ * tasks save them with one sync, but they still wait for it: call them off the FX thread.
+ * Listeners are called on engine threads.
  */
 public final class TransferQueue implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(TransferQueue.class.getName());
 
     private final StateDirectory stateDirectory;
     private final TaskStore store;
     private final HttpClient http;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService watchdog;
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
-    private final TransferListener fanOut = new FanOutListener(listeners);
     private final List<String> restoreProblems;
-
-    private final Object lock = new Object();
-    /** All tasks, in the order they were added. Guarded by {@link #lock}. */
-    private final Map<TaskId, TaskRuntime> tasks = new LinkedHashMap<>();
-    private final Deque<TaskRuntime> ready = new ArrayDeque<>();
-    private final List<TaskRuntime> running = new ArrayList<>();
-    /**
-     * Finished transfers whose outcome is being saved. They hold their slot until then: their
-     * record still says RUNNING, and a snapshot must never show more running than the limit.
-     */
-    private final List<TaskRuntime> settling = new ArrayList<>();
-    private boolean closed;
+    private final TaskTable tasks = new TaskTable();
+    private final TaskSaver saver;
+    private final TaskTransitions transitions;
+    private final Dispatcher dispatcher;
+    private final TaskRunner runner;
+    private final IdleWatchdog watchdog;
+    private final RunServices services;
 
     private volatile EngineConfig config;
     private final RateLimiter downloadLimiter;
@@ -79,21 +59,19 @@ public final class TransferQueue implements AutoCloseable {
         this.restoreProblems = List.copyOf(restoreProblems);
         this.downloadLimiter = RateLimiter.of(config.downloadLimit());
         this.uploadLimiter = RateLimiter.of(config.uploadLimit());
-        this.http = HttpClient.newBuilder()
-                // Redirects are followed by the transfers themselves: they record the final URL,
-                // count hops and decide where credentials may go.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // One TCP connection per transfer (and per segment): HTTP/2 would multiplex them
-                // onto one and share one congestion window.
-                .version(HttpClient.Version.HTTP_1_1)
-                // The real TLS context is built at the first https connection, not here.
-                .sslContext(tls)
-                .sslParameters(DeferredTlsContext.inheritedParameters())
-                .connectTimeout(config.connectTimeout())
-                .build();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("ferry-watchdog").daemon().factory());
-        this.watchdog.scheduleWithFixedDelay(this::abortIdleTransfers, 1, 1, TimeUnit.SECONDS);
+        this.http = HttpClientFactory.create(config, tls);
+        TransferListener fanOut = new FanOutListener(listeners);
+        this.saver = new TaskSaver(store, stateDirectory.root());
+        this.services = new RunServices(http, this::config, fanOut, downloadLimiter, uploadLimiter, saver);
+        this.transitions = new TaskTransitions(saver, tasks, fanOut);
+        this.dispatcher = new Dispatcher(this::config, this::run);
+        this.runner = new TaskRunner(dispatcher, transitions, runtime -> resume(List.of(runtime.id())));
+        this.watchdog = new IdleWatchdog(dispatcher::running, this::config);
+    }
+
+    /** Runs a task the dispatcher started, on the thread it gave it. */
+    private void run(TaskRuntime runtime) {
+        runner.run(runtime);
     }
 
     /**
@@ -116,8 +94,9 @@ public final class TransferQueue implements AutoCloseable {
             TaskStore store = TaskStore.owned(directory);
             try {
                 TaskStore.Loaded loaded = store.loadAll();
+                List<TaskRecord> restored = TaskRestore.restore(loaded.records(), config.autoResume(), store);
                 TransferQueue queue = new TransferQueue(directory, store, config, loaded.problems(), tls);
-                queue.restore(loaded.records());
+                queue.start(restored);
                 return queue;
             } catch (IOException | RuntimeException e) {
                 store.close();
@@ -129,29 +108,14 @@ public final class TransferQueue implements AutoCloseable {
         }
     }
 
-    private void restore(List<TaskRecord> records) throws IOException {
-        synchronized (lock) {
-            List<TaskRecord> changed = new ArrayList<>();
-            List<TaskRecord> all = new ArrayList<>(records.size());
-            for (TaskRecord record : records) {
-                TaskRecord restored = record;
-                if (record.state() == TaskState.RUNNING || record.state() == TaskState.QUEUED) {
-                    TaskState next = config.autoResume() ? TaskState.QUEUED : TaskState.PAUSED;
-                    restored = record.withState(next, record.message(), System.currentTimeMillis());
-                    changed.add(restored);
-                }
-                all.add(restored);
-            }
-            store.saveAll(changed);
-            for (TaskRecord restored : all) {
-                TaskRuntime runtime = new TaskRuntime(this, restored, null);
-                tasks.put(restored.id(), runtime);
-                if (restored.state() == TaskState.QUEUED) {
-                    ready.add(runtime);
-                }
-            }
+    private void start(List<TaskRecord> records) {
+        List<TaskRuntime> runtimes = new ArrayList<>(records.size());
+        for (TaskRecord record : records) {
+            runtimes.add(new TaskRuntime(services, record, null));
         }
-        promoteAndExecute();
+        tasks.putAll(runtimes);
+        dispatcher.enqueue(runtimes);
+        dispatcher.promoteAndExecute();
     }
 
     /** Files in the state directory that could not be read; they were kept aside. */
@@ -180,7 +144,7 @@ public final class TransferQueue implements AutoCloseable {
         config = newConfig;
         downloadLimiter.setRate(newConfig.downloadLimit());
         uploadLimiter.setRate(newConfig.uploadLimit());
-        promoteAndExecute();
+        dispatcher.promoteAndExecute();
     }
 
     /** Changes the global limits (bytes per second, 0 for none); running transfers follow at once. */
@@ -196,10 +160,7 @@ public final class TransferQueue implements AutoCloseable {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("A rate limit cannot be negative: " + bytesPerSecond);
         }
-        TaskRuntime runtime;
-        synchronized (lock) {
-            runtime = tasks.get(id);
-        }
+        TaskRuntime runtime = tasks.get(id);
         if (runtime != null) {
             runtime.setLimit(bytesPerSecond);
         }
@@ -228,66 +189,36 @@ public final class TransferQueue implements AutoCloseable {
      * slots free up. Returns their ids in the same order.
      */
     public List<TaskId> addAll(List<Addition> additions) {
-        synchronized (lock) {
-            // Checked before the save as well as after: tasks saved by a closed queue would come
-            // back at the next start although the caller was told they were not added.
-            requireOpen();
-        }
+        // Checked before the save as well as after: tasks saved by a closed queue would come
+        // back at the next start although the caller was told they were not added.
+        requireOpen();
         long now = System.currentTimeMillis();
         List<TaskRecord> records = new ArrayList<>(additions.size());
         for (Addition addition : additions) {
-            records.add(TaskRecord.create(TaskId.random(), addition.spec(), initialName(addition.spec()), now));
+            records.add(TaskRecord.create(TaskId.random(), addition.spec(), TaskNames.initial(addition.spec()), now));
         }
-        try {
-            store.saveAll(records);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save " + (records.size() == 1 ? "the new task " + records.getFirst().name()
-                    : records.size() + " new tasks") + " in " + stateDirectory.root() + ": " + e.getMessage(), e);
-        }
+        saver.saveNew(records);
         List<TaskRuntime> added = new ArrayList<>(records.size());
-        synchronized (lock) {
-            requireOpen();
-            for (int i = 0; i < records.size(); i++) {
-                TaskRuntime runtime = new TaskRuntime(this, records.get(i), additions.get(i).credentials());
-                tasks.put(runtime.id(), runtime);
-                ready.add(runtime);
-                added.add(runtime);
-            }
+        for (int i = 0; i < records.size(); i++) {
+            added.add(new TaskRuntime(services, records.get(i), additions.get(i).credentials()));
         }
+        requireOpen();
+        tasks.putAll(added);
+        dispatcher.enqueue(added);
         for (TaskRuntime runtime : added) {
-            fanOut.stateChanged(runtime.snapshot());
+            services.events().stateChanged(runtime.snapshot());
         }
-        promoteAndExecute();
+        dispatcher.promoteAndExecute();
         return added.stream().map(TaskRuntime::id).toList();
     }
 
-    private static String initialName(TransferSpec spec) {
-        if (spec instanceof UploadSpec upload) {
-            List<Path> files = upload.files();
-            return files.size() == 1 ? String.valueOf(files.getFirst().getFileName()) : files.size() + " files";
-        }
-        String url = spec.url();
-        String path = java.net.URI.create(url).getRawPath();
-        int slash = path == null ? -1 : path.lastIndexOf('/');
-        String last = slash < 0 ? "" : path.substring(slash + 1);
-        return last.isEmpty() ? java.net.URI.create(url).getHost() : java.net.URLDecoder.decode(last.replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     public Optional<TaskSnapshot> snapshot(TaskId id) {
-        TaskRuntime runtime;
-        synchronized (lock) {
-            runtime = tasks.get(id);
-        }
-        return Optional.ofNullable(runtime).map(TaskRuntime::snapshot);
+        return Optional.ofNullable(tasks.get(id)).map(TaskRuntime::snapshot);
     }
 
     /** Every task, in the order they were added. */
     public List<TaskSnapshot> snapshots() {
-        List<TaskRuntime> all;
-        synchronized (lock) {
-            all = List.copyOf(tasks.values());
-        }
+        List<TaskRuntime> all = tasks.all();
         List<TaskSnapshot> result = new ArrayList<>(all.size());
         for (TaskRuntime runtime : all) {
             result.add(runtime.snapshot());
@@ -297,79 +228,89 @@ public final class TransferQueue implements AutoCloseable {
 
     /** Pauses a queued or running task; a running one saves its state before it reports paused. */
     public void pause(TaskId id) {
-        stop(id, TaskRuntime.StopIntent.PAUSE, TaskState.PAUSED);
+        pause(List.of(id));
+    }
+
+    /**
+     * Pauses queued and running tasks. The queued ones are saved as paused in one batch (one
+     * sync however many there are); each running one saves its state before it reports paused.
+     */
+    public void pause(Collection<TaskId> ids) {
+        stop(ids, TaskRuntime.StopIntent.PAUSE, TaskState.PAUSED);
     }
 
     /** Stops a task for good, keeping whatever it downloaded: the user may still resume it. */
     public void cancel(TaskId id) {
-        stop(id, TaskRuntime.StopIntent.CANCEL, TaskState.CANCELLED);
+        stop(List.of(id), TaskRuntime.StopIntent.CANCEL, TaskState.CANCELLED);
     }
 
-    private void stop(TaskId id, TaskRuntime.StopIntent intent, TaskState idleState) {
-        TaskRuntime runtime;
-        boolean wasRunning;
-        synchronized (lock) {
-            runtime = tasks.get(id);
-            if (runtime == null || runtime.record().state().isFinished() && intent != TaskRuntime.StopIntent.CANCEL) {
-                return;
-            }
-            if (runtime.isSettling()) {
-                // Its transfer has ended and its outcome is being saved: that outcome stands,
-                // rather than race it with a second transition of our own.
-                return;
-            }
-            wasRunning = running.contains(runtime);
-            if (!wasRunning) {
-                ready.remove(runtime);
+    private void stop(Collection<TaskId> ids, TaskRuntime.StopIntent intent, TaskState idleState) {
+        List<TaskRuntime> candidates = new ArrayList<>(ids.size());
+        for (TaskRuntime runtime : tasks.getAll(ids)) {
+            if (!runtime.record().state().isFinished() || intent == TaskRuntime.StopIntent.CANCEL) {
+                candidates.add(runtime);
             }
         }
-        if (wasRunning) {
+        // A settling task's transfer has ended and its outcome is being saved: that outcome
+        // stands, rather than race it with a second transition of our own.
+        Dispatcher.Dequeued where = dispatcher.dequeue(candidates);
+        for (TaskRuntime runtime : where.running()) {
             runtime.requestStop(intent);
-        } else if (runtime.record().state() != TaskState.COMPLETED && runtime.record().state() != idleState) {
-            transition(runtime, idleState, null);
         }
+        List<TaskRuntime> toLand = new ArrayList<>(where.idle().size());
+        for (TaskRuntime runtime : where.idle()) {
+            TaskState state = runtime.record().state();
+            if (state != TaskState.COMPLETED && state != idleState) {
+                toLand.add(runtime);
+            }
+        }
+        transitions.transitionAll(toLand, idleState);
     }
 
     /** Continues a paused, failed, cancelled or credential-waiting task from its saved state. */
     public void resume(TaskId id) {
-        TaskRuntime runtime;
-        synchronized (lock) {
-            runtime = tasks.get(id);
-            if (runtime == null || ready.contains(runtime) || runtime.record().state() == TaskState.COMPLETED) {
-                return;
+        resume(List.of(id));
+    }
+
+    /**
+     * Continues paused, failed, cancelled or credential-waiting tasks from their saved state; they
+     * are saved as queued in one batch, then start as slots free up.
+     */
+    public void resume(Collection<TaskId> ids) {
+        List<TaskRuntime> candidates = new ArrayList<>(ids.size());
+        for (TaskRuntime runtime : tasks.getAll(ids)) {
+            if (runtime.record().state() != TaskState.COMPLETED) {
+                candidates.add(runtime);
             }
-            if (running.contains(runtime) || runtime.isSettling()) {
-                // Paused a moment ago and still saving: continue as soon as it has stopped.
-                if (runtime.stopRequested() || runtime.isSettling()) {
-                    runtime.resumeWhenStopped();
-                }
-                return;
-            }
-            runtime.clearStop();
-            ready.add(runtime);
         }
-        transition(runtime, TaskState.QUEUED, null);
-        promoteAndExecute();
+        List<TaskRuntime> idle = dispatcher.idleForResume(candidates);
+        for (TaskRuntime runtime : idle) {
+            runtime.clearStop();
+        }
+        // Saved as queued before they are ready: a task the dispatcher starts at once must not
+        // have its RUNNING record replaced by this QUEUED one afterwards.
+        transitions.transitionAll(idle, TaskState.QUEUED);
+        dispatcher.enqueue(idle);
+        dispatcher.promoteAndExecute();
     }
 
     /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */
     public void provideCredentials(TaskId id, Credentials credentials) {
-        TaskRuntime runtime;
-        synchronized (lock) {
-            runtime = tasks.get(id);
-        }
+        TaskRuntime runtime = tasks.get(id);
         if (runtime != null) {
             runtime.setCredentials(credentials);
             resume(id);
         }
     }
 
+    /** Pauses every queued or running task; see {@link #pause(Collection)}. */
     public void pauseAll() {
-        snapshots().stream().filter(s -> s.state().isActive()).forEach(s -> pause(s.id()));
+        pause(snapshots().stream().filter(s -> s.state().isActive()).map(TaskSnapshot::id).toList());
     }
 
+    /** Resumes every paused task; see {@link #resume(Collection)}. */
     public void resumeAll() {
-        snapshots().stream().filter(s -> s.state() == TaskState.PAUSED).forEach(s -> resume(s.id()));
+        resume(snapshots().stream().filter(s -> s.state() == TaskState.PAUSED).map(TaskSnapshot::id).toList());
     }
 
     /**
@@ -377,259 +318,46 @@ public final class TransferQueue implements AutoCloseable {
      * finished file of a download, are deleted too — only ever on this explicit request.
      */
     public void remove(TaskId id, boolean deleteFiles) throws IOException {
-        TaskRuntime runtime;
-        boolean wasRunning;
-        synchronized (lock) {
-            runtime = tasks.remove(id);
-            if (runtime == null) {
-                return;
-            }
-            ready.remove(runtime);
-            wasRunning = running.contains(runtime);
-        }
-        synchronized (runtime.storeLock()) {
-            runtime.markRemoved();
-            store.delete(id);
-        }
-        if (wasRunning) {
-            // The transfer still holds its partial file; it is deleted once the transfer let go.
-            runtime.requestRemoval(deleteFiles);
-        } else if (deleteFiles) {
-            deleteFiles(runtime.record());
-        }
+        remove(List.of(id), deleteFiles);
     }
 
-    private static void deleteFiles(TaskRecord record) throws IOException {
-        DownloadProgress download = record.download();
-        if (download != null) {
-            if (download.partialFile() != null) {
-                java.nio.file.Files.deleteIfExists(download.partialFile());
-            }
-            if (download.finalFile() != null) {
-                java.nio.file.Files.deleteIfExists(download.finalFile());
-            }
-        }
-    }
-
-    /** Starts ready tasks while the limits allow. */
-    private void promoteAndExecute() {
-        List<TaskRuntime> toStart = new ArrayList<>();
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            Map<String, Integer> perHost = new HashMap<>();
-            for (TaskRuntime r : running) {
-                perHost.merge(r.hostKey(), 1, Integer::sum);
-            }
-            for (TaskRuntime r : settling) {
-                perHost.merge(r.hostKey(), 1, Integer::sum);
-            }
-            for (var it = ready.iterator(); it.hasNext() && running.size() + settling.size() < config.maxConcurrent(); ) {
-                TaskRuntime candidate = it.next();
-                String host = candidate.hostKey();
-                if (perHost.getOrDefault(host, 0) >= config.maxPerHost()) {
-                    continue;
-                }
-                it.remove();
-                perHost.merge(host, 1, Integer::sum);
-                running.add(candidate);
-                toStart.add(candidate);
-            }
-        }
-        for (TaskRuntime runtime : toStart) {
-            workers.execute(() -> execute(runtime));
-        }
-    }
-
-    private void execute(TaskRuntime runtime) {
-        Outcome outcome;
-        try {
-            runtime.resetCounters();
-            transition(runtime, TaskState.RUNNING, null);
-            outcome = Retrier.run(transferFor(runtime.record().spec()), runtime);
-        } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.ERROR, "Task " + runtime.id() + " hit a bug", e);
-            outcome = new Outcome.Failed("Internal error: " + e + ". Please report it; the partial data is kept.");
-        }
-        finished(runtime, outcome);
-    }
-
-    private static Transfer transferFor(TransferSpec spec) {
-        return switch (spec) {
-            case DownloadSpec download -> new DownloadTransfer(download);
-            case RawUploadSpec raw -> new BodyUploadTransfer(raw);
-            case MultipartUploadSpec form -> new BodyUploadTransfer(form);
-            case TusUploadSpec tus -> new TusUploadTransfer(tus);
-        };
-    }
-
-    private void finished(TaskRuntime runtime, Outcome outcome) {
-        synchronized (lock) {
-            // Out of the running list, but still settling: a resume() now must wait for the
-            // outcome to be saved rather than start a second worker.
-            runtime.setSettling(true);
-            running.remove(runtime);
-            settling.add(runtime);
-        }
-        try {
-            settle(runtime, outcome);
-        } catch (UncheckedIOException e) {
-            // The state directory refused the write (full disk, removed): the task must not look
-            // running forever. Memory says failed; the file keeps its last good state.
-            LOG.log(System.Logger.Level.ERROR, "Could not save the outcome of task " + runtime.id(), e);
-            runtime.update(r -> r.withState(TaskState.FAILED, e.getMessage(), System.currentTimeMillis()));
-            fanOut.failed(runtime.snapshot());
-        } finally {
-            synchronized (lock) {
-                runtime.setSettling(false);
-                settling.remove(runtime);
-            }
-        }
-        if (runtime.takeResumeWhenStopped()) {
-            resume(runtime.id());
-        }
-        promoteAndExecute();
-    }
-
-    private void settle(TaskRuntime runtime, Outcome outcome) {
-        TaskRuntime.StopIntent intent = runtime.stopIntent();
-        switch (outcome) {
-            case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
-            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.reason());
-            case Outcome.NeedsCredentials n -> {
-                transition(runtime, TaskState.NEEDS_CREDENTIALS, (runtime.credentials() == null
-                        ? "The server asks for a user name and password"
-                        : "The server refused the user name and password given; it asks for others")
-                        + (n.realm() == null ? "" : " (realm \"" + n.realm() + "\")"));
-                fanOut.needsCredentials(runtime.id(), n.realm());
-            }
-            case Outcome.Stopped s -> {
-                switch (intent) {
-                    case CANCEL -> transition(runtime, TaskState.CANCELLED, null);
-                    case REMOVE -> {
-                        if (runtime.deleteFilesOnRemoval()) {
-                            try {
-                                deleteFiles(runtime.record());
-                            } catch (IOException e) {
-                                LOG.log(System.Logger.Level.WARNING, "Could not delete the files of removed task "
-                                        + runtime.record().name(), e);
-                            }
-                        }
-                    }
-                    // Queued, not paused: the next start continues it like a crash would.
-                    case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
-                    default -> {
-                        long durable = runtime.record().durableBytes();
-                        runtime.note(HistoryEvent.Kind.PAUSED, durable, "Paused with " + durable + " bytes saved");
-                        transition(runtime, TaskState.PAUSED, null);
-                    }
-                }
-            }
-        }
-    }
-
-    private void transition(TaskRuntime runtime, TaskState state, String message) {
-        TaskRecord before = runtime.record();
-        String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
-        // Transitions happen while no transfer writes the record (before it starts, after it ended).
-        TaskRecord next = before.withState(state, keptMessage, System.currentTimeMillis());
-        // Saved before anyone can see it: a snapshot that says PAUSED means the state file says so too.
-        // Except the start of a run: a restart treats RUNNING exactly as the QUEUED line before it,
-        // so that line goes out with the next sync instead of holding up every start with its own.
-        persist(next, state != TaskState.RUNNING);
-        runtime.replaceRecord(next);
-        synchronized (lock) {
-            if (!tasks.containsKey(runtime.id())) {
-                return;
-            }
-        }
-        TaskSnapshot snapshot = runtime.snapshot();
-        fanOut.stateChanged(snapshot);
-        if (state == TaskState.COMPLETED) {
-            fanOut.completed(snapshot);
-        } else if (state == TaskState.FAILED) {
-            fanOut.failed(snapshot);
-        }
-    }
-
-    /** Saves a record of a task the queue still knows; a removed task's late checkpoint is dropped. */
-    void persist(TaskRecord record) {
-        persist(record, true);
-    }
-
-    private void persist(TaskRecord record, boolean durable) {
-        TaskRuntime runtime;
-        synchronized (lock) {
-            runtime = tasks.get(record.id());
-        }
-        if (runtime == null) {
+    /**
+     * Forgets tasks, deleted from the journal in one batch (one sync however many there are); as
+     * {@link #remove(TaskId, boolean)} for their files. A file that cannot be deleted does not stop
+     * the others: the first failure is thrown once all were tried, the rest attached to it.
+     */
+    public void remove(Collection<TaskId> ids, boolean deleteFiles) throws IOException {
+        List<TaskRuntime> removed = tasks.removeAll(ids);
+        if (removed.isEmpty()) {
             return;
         }
-        // Held across the write, so a remove() cannot delete the file between our check and our
-        // rename and have this write bring the removed task back at the next start.
-        synchronized (runtime.storeLock()) {
-            if (!runtime.isRemoved()) {
-                save(record, durable);
-            }
+        Dispatcher.Dequeued where = dispatcher.dequeue(removed);
+        saver.deleteAll(removed);
+        for (TaskRuntime runtime : where.running()) {
+            // The transfer still holds its partial file; it is deleted once the transfer let go.
+            runtime.requestRemoval(deleteFiles);
+        }
+        if (deleteFiles) {
+            List<TaskRuntime> idle = new ArrayList<>(where.idle());
+            idle.addAll(where.settling());
+            TaskFiles.deleteAll(idle.stream().map(TaskRuntime::record).toList());
         }
     }
 
-    private void save(TaskRecord record, boolean durable) {
-        try {
-            if (durable) {
-                store.save(record);
-            } else {
-                store.saveEventually(record);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not save the state of task " + record.name() + " in "
-                    + stateDirectory.root() + ": " + e.getMessage(), e);
-        }
-    }
-
-    HttpClient http() {
-        return http;
-    }
-
-    TransferListener events() {
-        return fanOut;
-    }
-
-    RateLimiter downloadLimiter() {
-        return downloadLimiter;
-    }
-
-    RateLimiter uploadLimiter() {
-        return uploadLimiter;
-    }
-
-    private void abortIdleTransfers() {
-        List<TaskRuntime> current;
-        synchronized (lock) {
-            current = List.copyOf(running);
-        }
-        long now = System.nanoTime();
-        long idle = config.idleTimeout().toNanos();
-        for (TaskRuntime runtime : current) {
-            if (runtime.abortIfIdle(now, idle)) {
-                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " received nothing for "
-                        + config.idleTimeout().toSeconds() + " s; reconnecting");
-            }
-        }
+    /** Journal syncs since the queue opened: how tests prove a bulk operation costs a handful. */
+    long journalSyncs() {
+        return store.syncs();
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (dispatcher.isClosed()) {
             throw new IllegalStateException("The transfer queue is closed");
         }
     }
 
     /** True when no task is queued or running. */
     public boolean isIdle() {
-        synchronized (lock) {
-            return ready.isEmpty() && running.isEmpty() && settling.isEmpty();
-        }
+        return dispatcher.isIdle();
     }
 
     /**
@@ -637,13 +365,9 @@ public final class TransferQueue implements AutoCloseable {
      * them), waits up to {@code timeout} for them to save, and releases the state directory.
      */
     public void close(Duration timeout) throws IOException {
-        List<TaskRuntime> toStop;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            toStop = List.copyOf(running);
+        List<TaskRuntime> toStop = dispatcher.close();
+        if (toStop == null) {
+            return;
         }
         for (TaskRuntime runtime : toStop) {
             // A pause asked for just before (Ctrl+C in the CLI) stays a pause.
@@ -651,16 +375,10 @@ public final class TransferQueue implements AutoCloseable {
                 runtime.requestStop(TaskRuntime.StopIntent.SHUTDOWN);
             }
         }
-        workers.shutdown();
         try {
-            if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "Transfers did not stop within " + timeout
-                        + "; their last saved state will be used next time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            dispatcher.awaitWorkers(timeout);
         } finally {
-            watchdog.shutdownNow();
+            watchdog.close();
             http.shutdownNow();
             try {
                 store.close();

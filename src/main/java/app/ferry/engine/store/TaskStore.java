@@ -161,6 +161,16 @@ public final class TaskStore implements AutoCloseable {
         journal.remove(id.value());
     }
 
+    /** Deletes several records with one sync; durable on return. */
+    public void deleteAll(List<TaskId> ids) throws IOException {
+        journal.removeAll(ids.stream().map(TaskId::value).toList());
+    }
+
+    /** How many times the journal was synced since the store opened (see {@link Journal#syncs}). */
+    public long syncs() {
+        return journal.syncs();
+    }
+
     /** The tasks as they were when the store was opened. */
     public Loaded loadAll() throws IOException {
         List<TaskRecord> records = new ArrayList<>();

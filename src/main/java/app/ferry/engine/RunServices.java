@@ -1,0 +1,14 @@
+package app.ferry.engine;
+
+import app.ferry.engine.transfer.RateLimiter;
+import java.net.http.HttpClient;
+import java.util.function.Supplier;
+
+/**
+ * What every task's runs share, handed to each {@link TaskRuntime} when it is made, so that a
+ * transfer's context never reaches back into the queue: the HTTP client, the current config, the
+ * listeners, the global limits, and the saver its checkpoints go to.
+ */
+record RunServices(HttpClient http, Supplier<EngineConfig> config, TransferListener events,
+                   RateLimiter downloadLimiter, RateLimiter uploadLimiter, TaskSaver saver) {
+}

@@ -1,0 +1,46 @@
+package app.ferry.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Deletes what a download left on disk; only ever on the user's explicit request to remove it with its files. */
+final class TaskFiles {
+
+    private TaskFiles() {
+    }
+
+    /**
+     * Deletes the files of every record; one that fails does not stop the others. The first
+     * failure is thrown once all were tried, the rest attached to it.
+     */
+    static void deleteAll(List<TaskRecord> records) throws IOException {
+        IOException failure = null;
+        for (TaskRecord record : records) {
+            try {
+                delete(record);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    static void delete(TaskRecord record) throws IOException {
+        DownloadProgress download = record.download();
+        if (download != null) {
+            if (download.partialFile() != null) {
+                Files.deleteIfExists(download.partialFile());
+            }
+            if (download.finalFile() != null) {
+                Files.deleteIfExists(download.finalFile());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package app.ferry.engine;
+
+import app.ferry.engine.transfer.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A task's changes of state: the new record is saved before anyone can see it (a snapshot that
+ * says PAUSED means the journal says so too), then it replaces the old one, then listeners hear
+ * of it. Many tasks changing together (pause all) are saved as one batch with one sync.
+ */
+final class TaskTransitions {
+
+    private static final System.Logger LOG = System.getLogger(TaskTransitions.class.getName());
+
+    private final TaskSaver saver;
+    private final TaskTable table;
+    private final TransferListener events;
+
+    TaskTransitions(TaskSaver saver, TaskTable table, TransferListener events) {
+        this.saver = saver;
+        this.table = table;
+        this.events = events;
+    }
+
+    void transition(TaskRuntime runtime, TaskState state, String message) {
+        TaskRecord next = next(runtime, state, message);
+        // Saved before anyone can see it. Except the start of a run: a restart treats RUNNING
+        // exactly as the QUEUED line before it, so that line goes out with the next sync instead
+        // of holding up every start with its own.
+        saver.save(runtime, next, state != TaskState.RUNNING);
+        runtime.replaceRecord(next);
+        announce(runtime, state);
+    }
+
+    /** Moves every task to {@code state} with one sync, then tells the listeners of each. */
+    void transitionAll(List<TaskRuntime> runtimes, TaskState state) {
+        if (runtimes.isEmpty()) {
+            return;
+        }
+        List<TaskRecord> next = new ArrayList<>(runtimes.size());
+        for (TaskRuntime runtime : runtimes) {
+            next.add(next(runtime, state, null));
+        }
+        saver.saveAll(runtimes, next);
+        for (int i = 0; i < runtimes.size(); i++) {
+            runtimes.get(i).replaceRecord(next.get(i));
+        }
+        for (TaskRuntime runtime : runtimes) {
+            announce(runtime, state);
+        }
+    }
+
+    /** Transitions happen while no transfer writes the record (before it starts, after it ended). */
+    private static TaskRecord next(TaskRuntime runtime, TaskState state, String message) {
+        TaskRecord before = runtime.record();
+        String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
+        return before.withState(state, keptMessage, System.currentTimeMillis());
+    }
+
+    private void announce(TaskRuntime runtime, TaskState state) {
+        if (!table.contains(runtime.id())) {
+            return;
+        }
+        TaskSnapshot snapshot = runtime.snapshot();
+        events.stateChanged(snapshot);
+        if (state == TaskState.COMPLETED) {
+            events.completed(snapshot);
+        } else if (state == TaskState.FAILED) {
+            events.failed(snapshot);
+        }
+    }
+
+    /** Lands a finished transfer in the state its outcome and the stop asked for say. */
+    void settle(TaskRuntime runtime, Outcome outcome) {
+        try {
+            land(runtime, outcome);
+        } catch (UncheckedIOException e) {
+            // The state directory refused the write (full disk, removed): the task must not look
+            // running forever. Memory says failed; the journal keeps its last good state.
+            LOG.log(System.Logger.Level.ERROR, "Could not save the outcome of task " + runtime.id(), e);
+            runtime.update(r -> r.withState(TaskState.FAILED, e.getMessage(), System.currentTimeMillis()));
+            events.failed(runtime.snapshot());
+        }
+    }
+
+    private void land(TaskRuntime runtime, Outcome outcome) {
+        switch (outcome) {
+            case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
+            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.reason());
+            case Outcome.NeedsCredentials n -> {
+                transition(runtime, TaskState.NEEDS_CREDENTIALS, (runtime.credentials() == null
+                        ? "The server asks for a user name and password"
+                        : "The server refused the user name and password given; it asks for others")
+                        + (n.realm() == null ? "" : " (realm \"" + n.realm() + "\")"));
+                events.needsCredentials(runtime.id(), n.realm());
+            }
+            case Outcome.Stopped s -> {
+                switch (runtime.stopIntent()) {
+                    case CANCEL -> transition(runtime, TaskState.CANCELLED, null);
+                    case REMOVE -> {
+                        if (runtime.deleteFilesOnRemoval()) {
+                            try {
+                                TaskFiles.delete(runtime.record());
+                            } catch (IOException e) {
+                                LOG.log(System.Logger.Level.WARNING, "Could not delete the files of removed task "
+                                        + runtime.record().name(), e);
+                            }
+                        }
+                    }
+                    // Queued, not paused: the next start continues it like a crash would.
+                    case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
+                    default -> {
+                        long durable = runtime.record().durableBytes();
+                        runtime.note(HistoryEvent.Kind.PAUSED, durable, "Paused with " + durable + " bytes saved");
+                        transition(runtime, TaskState.PAUSED, null);
+                    }
+                }
+            }
+        }
+    }
+}
