@@ -2,10 +2,13 @@ package app.ferry.handoff;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +39,13 @@ public final class HandOffClient implements AutoCloseable {
             return Optional.of(new HandOffClient(channel));
         } catch (ConnectException | NoSuchFileException e) {
             channel.close();
-            return Optional.empty();
+            return Optional.empty(); // Refused: a stale socket, whose owner died.
+        } catch (SocketException e) {
+            channel.close();
+            if (!Files.exists(paths.socket(), LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty(); // The JDK says ENOENT this way: no Ferry has bound the socket.
+            }
+            throw e;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

@@ -1,5 +1,6 @@
 package app.ferry.handoff;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -29,11 +30,13 @@ public record Reply(int version, String type, List<String> added, List<Receipt.R
                 code == ErrorCode.UNSUPPORTED_VERSION ? HandOffProtocol.SUPPORTED_VERSIONS : null, null, null);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return ERROR.equals(type);
     }
 
     /** The receipt of an {@code accepted} reply. */
+    @JsonIgnore
     public Receipt receipt() {
         return new Receipt(added == null ? List.of() : added, rejected == null ? List.of() : rejected);
     }
