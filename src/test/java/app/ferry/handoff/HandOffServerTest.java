@@ -267,6 +267,24 @@ class HandOffServerTest {
     }
 
     @Test
+    void aWindowStartingWhileOneServesRaisesItInsteadOfOpening() throws IOException {
+        assertThat(SingleInstance.primaryOrRaise(paths)).as("no server for the second window").isEmpty();
+
+        assertThat(received).singleElement().satisfies(h -> {
+            assertThat(h.bringToFront()).isTrue();
+            assertThat(h.downloads()).isEmpty();
+        });
+    }
+
+    @Test
+    void aStartWithNothingRunningRaisesNothing() throws IOException {
+        server.close();
+
+        assertThat(SingleInstance.raiseRunning(paths)).isEmpty();
+        server = ((SingleInstance.Claim.Primary) SingleInstance.claim(paths)).server();
+    }
+
+    @Test
     void closingRemovesTheSocketAndFreesTheClaim() throws IOException {
         server.close();
 
