@@ -42,4 +42,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("app.ferry.cli..")
                 .check(classes);
     }
+
+    @Test
+    void handOffChannelKnowsNoFrontEnd() {
+        noClasses().that().resideInAPackage("app.ferry.handoff..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "app.ferry.ui..", "app.ferry.cli..")
+                .check(classes);
+    }
 }

@@ -1,5 +1,12 @@
 package app.ferry.ui;
 
+import app.ferry.handoff.HandOffServer;
+import app.ferry.handoff.InstancePaths;
+import app.ferry.handoff.SingleInstance;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -10,7 +17,10 @@ import javafx.stage.Stage;
  */
 public final class FerryApp extends Application {
 
+    private static final Logger LOG = Logger.getLogger(FerryApp.class.getName());
+
     private MainWindow window;
+    private HandOffServer handOff;
 
     public static void launchGui(String[] args) {
         Application.launch(FerryApp.class, args);
@@ -18,17 +28,45 @@ public final class FerryApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(AppContext.fromSystem(), DesktopOpeners.of(getHostServices()));
+        AppContext context = AppContext.fromSystem();
+        try {
+            Optional<HandOffServer> primary = SingleInstance.primaryOrRaise(InstancePaths.in(context.settingsDir()));
+            if (primary.isEmpty()) {
+                Platform.exit(); // Another Ferry window runs and came to the front.
+                return;
+            }
+            handOff = primary.get();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "No single-instance channel: later starts will open windows of their own", e);
+        }
+        window = new MainWindow(context, DesktopOpeners.of(getHostServices()));
         if (!window.show(stage)) {
             // Another Ferry owns the queue: the error alert was shown; quit once it is closed.
             Platform.setImplicitExit(true);
+            closeHandOff();
+        } else if (handOff != null) {
+            handOff.serve(new WindowHandOffReceiver(stage, window.viewModel()));
         }
     }
 
     @Override
     public void stop() {
+        closeHandOff();
         if (window != null) {
             window.dispose(false);
         }
+    }
+
+    /** Removes the socket first, so a start from now on opens a window instead of handing to this closing one. */
+    private void closeHandOff() {
+        if (handOff == null) {
+            return;
+        }
+        try {
+            handOff.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove the single-instance socket; the next start replaces it", e);
+        }
+        handOff = null;
     }
 }

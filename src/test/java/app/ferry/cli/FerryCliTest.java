@@ -15,7 +15,7 @@ class FerryCliTest {
         Result run = FerryRunner.inProcess("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: ferry").contains("--version").contains("Exit codes:");
-        for (String command : new String[] {"get", "put", "post", "list", "resume"}) {
+        for (String command : new String[] {"get", "put", "post", "list", "resume", "add"}) {
             assertThat(run.out()).containsPattern("(?m)^  " + command + " +\\S");
         }
     }

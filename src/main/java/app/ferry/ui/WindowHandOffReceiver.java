@@ -1,0 +1,92 @@
+package app.ferry.ui;
+
+import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.TransferSpec;
+import app.ferry.handoff.Download;
+import app.ferry.handoff.HandOff;
+import app.ferry.handoff.HandOffReceiver;
+import app.ferry.handoff.HandOffUnavailableException;
+import app.ferry.handoff.Receipt;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The window's side of a hand-off (the adapter between {@code app.ferry.handoff} and the
+ * view-model): on the FX thread it raises the window and passes the URLs to the same path as a
+ * paste, so they are checked, added and reported in the window like any others.
+ *
+ * <p>Only the URL of each download is used for now: the task spec has no headers, cookies or
+ * Referer yet (issue 15 builds on the real-world requests issue for that), and a suggested name is
+ * left to the server's {@code Content-Disposition} and the URL as for a paste.
+ */
+public final class WindowHandOffReceiver implements HandOffReceiver {
+
+    /** How long a hand-off waits for the FX thread (busy with a dialog's nested loop, at worst). */
+    private static final Duration FX_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Stage stage;
+    private final MainViewModel viewModel;
+
+    public WindowHandOffReceiver(Stage stage, MainViewModel viewModel) {
+        this.stage = stage;
+        this.viewModel = viewModel;
+    }
+
+    @Override
+    public Receipt receive(HandOff handOff) throws HandOffUnavailableException {
+        CompletableFuture<Receipt> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                done.complete(onFxThread(handOff));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            return done.get(FX_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new HandOffUnavailableException("the Ferry window did not take the downloads within "
+                    + FX_TIMEOUT.toSeconds() + " s (is a dialog open?)", e);
+        } catch (ExecutionException e) {
+            throw new HandOffUnavailableException("the Ferry window failed to take the downloads: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HandOffUnavailableException("Ferry is shutting down", e);
+        }
+    }
+
+    private Receipt onFxThread(HandOff handOff) {
+        if (handOff.bringToFront()) {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+        }
+        Set<String> queued = viewModel.queue().snapshots().stream()
+                .map(s -> s.record().spec())
+                .filter(spec -> spec instanceof DownloadSpec)
+                .map(TransferSpec::url)
+                .collect(Collectors.toSet());
+        Set<String> added = new LinkedHashSet<>();
+        List<Receipt.Rejection> rejected = new ArrayList<>();
+        for (Download download : handOff.downloads()) {
+            if (queued.contains(download.url()) || !added.add(download.url())) {
+                rejected.add(new Receipt.Rejection(download.url(), "already in the Ferry queue"));
+            }
+        }
+        if (!added.isEmpty()) {
+            viewModel.pasteText(String.join("\n", added));
+        }
+        return new Receipt(List.copyOf(added), rejected);
+    }
+}
