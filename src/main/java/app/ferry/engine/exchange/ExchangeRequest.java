@@ -3,6 +3,7 @@ package app.ferry.engine.exchange;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record ExchangeRequest(String method, URI uri, URI origin, HttpRequest.Bo
             throw new IllegalArgumentException("not a byte range: " + rangeFirst + "-" + rangeLast);
         }
         // Kept in the order given: a copy that a caller cannot change afterwards.
-        protocolHeaders = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(protocolHeaders));
+        protocolHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(protocolHeaders));
     }
 
     /** A GET of the bytes as stored, from {@code uri}, on behalf of the address {@code origin}. */
