@@ -18,6 +18,9 @@ import java.time.Duration;
  *     unless its {@link DownloadSpec#connections()} says otherwise
  * @param downloadLimit bytes per second all downloads together may receive, 0 for no limit
  * @param uploadLimit bytes per second all uploads together may send, 0 for no limit
+ * @param retryNonIdempotent whether a POST (raw or multipart) is sent again after the server answered it
+ *     with an error; off by default, since the server may have acted on the first one (see
+ *     {@code engine.transfer.RetryPolicy})
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -32,7 +35,8 @@ public record EngineConfig(
         boolean autoResume,
         int connections,
         long downloadLimit,
-        long uploadLimit) {
+        long uploadLimit,
+        boolean retryNonIdempotent) {
 
     /** aria2's and most download managers' upper bound; more only burdens the server. */
     public static final int MAX_CONNECTIONS = 16;
@@ -54,6 +58,15 @@ public record EngineConfig(
         }
     }
 
+    /** The shape before the POST retry choice existed: POSTs are not sent again after an answer. */
+    public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
+                        Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
+                        Duration checkpointInterval, boolean autoResume, int connections, long downloadLimit,
+                        long uploadLimit) {
+        this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, false);
+    }
+
     /** The shape before connections and rate limits existed: default connections, no limits. */
     public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
                         Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
@@ -69,42 +82,49 @@ public record EngineConfig(
 
     public EngineConfig withMaxConcurrent(int n) {
         return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     public EngineConfig withConnections(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit, retryNonIdempotent);
     }
 
     /** Global limits in bytes per second, 0 for none. */
     public EngineConfig withLimits(long download, long upload) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload, retryNonIdempotent);
+    }
+
+    /** Whether a POST is sent again after an error answer (the CLI's {@code --retry-post}). */
+    public EngineConfig withRetryNonIdempotent(boolean retry) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                retry);
     }
 }

@@ -43,6 +43,10 @@ public final class Retrier {
             if (untrusted != null) {
                 return new Outcome.Failed(untrusted);
             }
+            String refused = RetryPolicy.refusal(transfer, fault, context.config());
+            if (refused != null) {
+                return new Outcome.Failed(describe(fault) + ". " + refused + ".");
+            }
             long durable = context.record().durableBytes();
             failures = durable > durableAtLastFailure ? 1 : failures + 1;
             durableAtLastFailure = durable;

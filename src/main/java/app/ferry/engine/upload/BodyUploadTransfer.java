@@ -141,11 +141,16 @@ public final class BodyUploadTransfer implements Transfer {
         String excerpt = ResponseBodies.excerpt(info);
         String message = StatusLine.of(status) + " from " + uri + (excerpt.isEmpty() ? "" : ": " + excerpt);
         if (StatusLine.isTransient(status)) {
-            throw new TransferFailure.Retryable(message,
-                    response.headers().firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null),
-                    null);
+            throw TransferFailure.Retryable.answered(status, message,
+                    response.headers().firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null));
         }
         throw new TransferFailure.Fatal(status == 401 ? message + " (wrong or missing user name and password)" : message);
+    }
+
+    /** A POST (raw or multipart) may act twice if sent twice; PUT replaces, so it may. */
+    @Override
+    public boolean idempotent() {
+        return !methodOf().equalsIgnoreCase("POST");
     }
 
     private String methodOf() {
