@@ -51,17 +51,17 @@ final class ListCommand implements CliCommand {
         }
         Path state = stateDir.orElseThrow();
         TaskStore.Loaded loaded = TaskStore.readOnly(state);
-        loaded.problems().forEach(p -> err.println("ferry: " + p));
+        loaded.problems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
         if (loaded.records().isEmpty()) {
-            err.println("No tasks in " + state);
+            err.println("No tasks in " + TerminalText.safe(state));
         }
         for (TaskRecord task : loaded.records()) {
             long total = task.totalBytes();
             String size = Formats.bytes(task.durableBytes()) + " / " + Formats.bytes(total);
             out.printf(Locale.ROOT, "%-8s  %-17s  %-23s  %s  %s%n", task.id().shortForm(),
-                    task.state().name().toLowerCase(Locale.ROOT), size, task.name(), task.spec().url());
+                    task.state().name().toLowerCase(Locale.ROOT), size, TerminalText.safe(task.name()), TerminalText.safe(task.spec().url()));
             if (task.message() != null) {
-                out.println("          " + task.message());
+                out.println("          " + TerminalText.safe(task.message()));
             }
         }
         out.flush();

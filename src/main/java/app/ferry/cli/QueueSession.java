@@ -58,10 +58,10 @@ final class QueueSession implements AutoCloseable {
     static QueueSession open(Path stateDir, EngineConfig config, PrintWriter out, PrintWriter err) {
         try {
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            queue.restoreProblems().forEach(p -> err.println("ferry: " + p));
+            queue.restoreProblems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
             return new QueueSession(queue, out, err);
         } catch (StateDirectoryInUseException e) {
-            err.println("ferry: " + e.getMessage());
+            err.println("ferry: " + TerminalText.safe(e.getMessage()));
         } catch (IOException e) {
             err.println("ferry: cannot use the state directory " + stateDir + ": " + e.getMessage());
         }
@@ -149,9 +149,9 @@ final class QueueSession implements AutoCloseable {
         }
         synchronized (progress) {
             progress.breakLine();
-            err.println(task.name() + ": " + task.record().message());
+            err.println(TerminalText.safe(task.name()) + ": " + TerminalText.safe(task.record().message()));
         }
-        String user = console.readLine("User for %s: ", task.record().spec().url());
+        String user = console.readLine("User for %s: ", TerminalText.safe(task.record().spec().url()));
         if (user == null || user.isEmpty()) {
             return false;
         }
@@ -170,20 +170,20 @@ final class QueueSession implements AutoCloseable {
                 case COMPLETED -> {
                     var download = task.record().download();
                     if (download != null) {
-                        out.println(download.finalFile() != null ? download.finalFile() : task.name());
+                        out.println(TerminalText.safe(download.finalFile() != null ? download.finalFile() : task.name()));
                     } else if (task.record().response() != null) {
-                        err.println("uploaded " + task.name() + ": " + StatusLine.of(task.record().response().status()));
+                        err.println("uploaded " + TerminalText.safe(task.name()) + ": " + StatusLine.of(task.record().response().status()));
                     }
                 }
                 case NEEDS_CREDENTIALS -> {
                     failures++;
-                    err.println("ferry: " + task.name() + ": the server asks for a user name and password;"
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": the server asks for a user name and password;"
                             + " give them with --user USER:PASSWORD");
                 }
                 default -> {
                     failures++;
                     String reason = task.record().message() == null ? task.state().name().toLowerCase() : task.record().message();
-                    err.println("ferry: " + task.name() + ": " + reason);
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": " + TerminalText.safe(reason));
                 }
             }
         }
@@ -198,7 +198,7 @@ final class QueueSession implements AutoCloseable {
         try {
             queue.close(Duration.ofSeconds(5));
         } catch (IOException e) {
-            err.println("ferry: could not release the state directory cleanly: " + e.getMessage());
+            err.println("ferry: could not release the state directory cleanly: " + TerminalText.safe(e.getMessage()));
         }
         synchronized (progress) {
             progress.breakLine();
@@ -231,12 +231,12 @@ final class QueueSession implements AutoCloseable {
 
         @Override
         public void resumed(TaskId id, long offset) {
-            queue.snapshot(id).ifPresent(task -> say("resuming " + task.name() + " at " + offset + " bytes"));
+            queue.snapshot(id).ifPresent(task -> say("resuming " + TerminalText.safe(task.name()) + " at " + offset + " bytes"));
         }
 
         @Override
         public void retrying(TaskId id, int attempt, Duration delay, String reason) {
-            queue.snapshot(id).ifPresent(task -> say(task.name() + ": " + reason + "; retry " + attempt
+            queue.snapshot(id).ifPresent(task -> say(TerminalText.safe(task.name()) + ": " + TerminalText.safe(reason) + "; retry " + attempt
                     + " in " + Formats.duration(Math.max(1, delay.toSeconds()))));
         }
 

@@ -270,8 +270,10 @@ public final class TransferQueue implements AutoCloseable {
         String path = java.net.URI.create(url).getRawPath();
         int slash = path == null ? -1 : path.lastIndexOf('/');
         String last = slash < 0 ? "" : path.substring(slash + 1);
-        return last.isEmpty() ? java.net.URI.create(url).getHost() : java.net.URLDecoder.decode(last.replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8);
+        // Through SafeFileName, as the name chosen later is: a URL may carry %1b and other controls.
+        String host = java.net.URI.create(url).getHost();
+        return last.isEmpty() ? host : app.ferry.engine.http.SafeFileName.sanitize(java.net.URLDecoder.decode(
+                last.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)).orElse(host);
     }
 
     public Optional<TaskSnapshot> snapshot(TaskId id) {
