@@ -8,6 +8,8 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.engine.transfer.Problem;
+import app.ferry.engine.transfer.ProblemClassifier;
 import app.ferry.engine.transfer.StatusLine;
 import java.io.Console;
 import java.io.IOException;
@@ -63,9 +65,27 @@ final class QueueSession implements AutoCloseable {
         } catch (StateDirectoryInUseException e) {
             err.println("ferry: " + TerminalText.safe(e.getMessage()));
         } catch (IOException e) {
-            err.println("ferry: cannot use the state directory " + stateDir + ": " + e.getMessage());
+            err.println("ferry: " + TerminalText.safe(stateDirectoryProblem(stateDir, e)));
         }
         return null;
+    }
+
+    /**
+     * Why a state directory cannot be used. The JDK's message for a file-system fault is often the
+     * bare path ("cannot use the state directory X: X"), so the reason comes from its kind.
+     */
+    static String stateDirectoryProblem(Path stateDir, IOException e) {
+        Problem problem = ProblemClassifier.classify(e);
+        if (problem.code() == Problem.Code.LOCAL_FILE) {
+            String path = problem.args().get(0);
+            return "cannot use the state directory " + stateDir
+                    + (path.equals(stateDir.toAbsolutePath().normalize().toString()) || path.equals(stateDir.toString())
+                    ? "" : " (at " + path + ")") + ": " + problem.args().get(1)
+                    + ". Fix it, or choose another directory with --state";
+        }
+        // StateDirectory's own messages already name the directory and what to do.
+        return e.getMessage() != null && e.getMessage().contains(stateDir.toAbsolutePath().normalize().toString())
+                ? e.getMessage() : "cannot use the state directory " + stateDir + ": " + problem.english();
     }
 
     TransferQueue queue() {
@@ -177,8 +197,9 @@ final class QueueSession implements AutoCloseable {
                 }
                 case NEEDS_CREDENTIALS -> {
                     failures++;
-                    err.println("ferry: " + TerminalText.safe(task.name()) + ": the server asks for a user name and password;"
-                            + " give them with --user USER:PASSWORD");
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": the server asks for a user name and password; run the command"
+                            + " that added it again with --user USER:PASSWORD (ferry get, put or post with the same URL),"
+                            + " and it continues where it stopped");
                 }
                 default -> {
                     failures++;
