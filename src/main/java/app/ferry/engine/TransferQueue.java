@@ -615,7 +615,9 @@ public final class TransferQueue implements AutoCloseable {
         long idle = config.idleTimeout().toNanos();
         for (TaskRuntime runtime : current) {
             if (runtime.abortIfIdle(now, idle)) {
-                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " received nothing for "
+                // DEBUG: the retry that follows tells the user (history, CLI line) in Ferry's words;
+                // at INFO the JDK's console logger printed a timestamped line on the CLI's stderr.
+                LOG.log(System.Logger.Level.DEBUG, "Task " + runtime.id() + " received nothing for "
                         + config.idleTimeout().toSeconds() + " s; reconnecting");
             }
         }

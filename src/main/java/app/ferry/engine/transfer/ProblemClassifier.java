@@ -71,6 +71,20 @@ public final class ProblemClassifier {
                     "the server's answer is not valid HTTP (" + details + "). This is a fault of the server, not of the"
                             + " connection, and waiting will not fix it: tell the server's owner", false);
         }
+        java.util.regex.Matcher length = lengthMismatch(error);
+        if (length != null) {
+            String announced = length.group(1);
+            String received = length.group(2);
+            if (announced.startsWith("-")) {
+                return new Problem(Problem.Code.PROTOCOL, List.of("Content-Length: " + announced),
+                        "the server's answer is not valid HTTP (Content-Length: " + announced + ", a negative length)."
+                                + " This is a fault of the server, not of the connection, and waiting will not fix it:"
+                                + " tell the server's owner", false);
+            }
+            return new Problem(Problem.Code.CONNECTION_CLOSED, List.of(received, announced),
+                    "the connection was closed after " + received + " of the " + announced + " bytes the server announced",
+                    true);
+        }
         if (mentions(error, "received no bytes") || find(error, EOFException.class) != null) {
             return new Problem(Problem.Code.NO_ANSWER, List.of(),
                     "the server closed the connection without answering", true);
@@ -124,6 +138,22 @@ public final class ProblemClassifier {
         }
         return null;
     }
+
+    /** The JDK's "fixed content-length: N, bytes received: M", which it hides behind a bare "closed". */
+    private static java.util.regex.Matcher lengthMismatch(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                java.util.regex.Matcher m = LENGTH_MISMATCH.matcher(t.getMessage());
+                if (m.find()) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern LENGTH_MISMATCH =
+            java.util.regex.Pattern.compile("fixed content-length: (-?\\d+), bytes received: (\\d+)");
 
     private static boolean mentions(Throwable error, String words) {
         for (Throwable t = error; t != null; t = t.getCause()) {

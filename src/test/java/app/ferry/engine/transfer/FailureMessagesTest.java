@@ -64,6 +64,28 @@ class FailureMessagesTest {
     }
 
     @Test
+    void theWatchdogsReconnectIsToldAsSilenceNotAsClosed() throws Exception {
+        try (mockwebserver3.MockWebServer stalling = new mockwebserver3.MockWebServer();
+             TransferQueue watched = TransferQueue.open(temp.resolve("state-idle"),
+                     Queues.fastConfig().withIdleTimeout(java.time.Duration.ofSeconds(1)))) {
+            stalling.start(InetAddress.getLoopbackAddress(), 0);
+            // Headers at once, then silence longer than the idle timeout; the second answer is whole.
+            stalling.enqueue(new mockwebserver3.MockResponse.Builder().body("0123456789")
+                    .bodyDelay(6, java.util.concurrent.TimeUnit.SECONDS).build());
+            stalling.enqueue(new mockwebserver3.MockResponse.Builder().body("0123456789").build());
+
+            TaskSnapshot done = Queues.awaitFinished(watched, watched.add(DownloadSpec.of(
+                    stalling.url("/quiet.txt").toString(), Files.createDirectories(temp.resolve("quiet")))));
+
+            assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+            assertThat(done.record().history()).filteredOn(e -> e.kind() == HistoryEvent.Kind.RETRYING)
+                    .singleElement().satisfies(e -> assertThat(e.text())
+                            .isEqualTo("Attempt 1 failed (the server sent nothing for 1 s, so Ferry dropped the"
+                                    + " connection to reconnect); retrying in " + e.text().replaceAll(".* in ", "")));
+        }
+    }
+
+    @Test
     void aRedirectToAClosedPortNamesTheTarget() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -43,6 +43,25 @@ class ProblemClassifierTest {
     }
 
     @Test
+    void aNegativeContentLengthIsTheServersFaultNotClosed() {
+        Problem p = ProblemClassifier.classify(new IOException("closed",
+                new IOException("fixed content-length: -5, bytes received: 0")));
+
+        assertThat(p.code()).isEqualTo(Problem.Code.PROTOCOL);
+        assertThat(p.transientFault()).isFalse();
+        assertThat(p.english()).startsWith("the server's answer is not valid HTTP (Content-Length: -5, a negative length).");
+    }
+
+    @Test
+    void aBodyCutShortSaysHowMuchOfWhatArrived() {
+        Problem p = ProblemClassifier.classify(new IOException("closed",
+                new IOException("fixed content-length: 1000, bytes received: 10")));
+
+        assertThat(p.english()).isEqualTo("the connection was closed after 10 of the 1000 bytes the server announced");
+        assertThat(p.transientFault()).isTrue();
+    }
+
+    @Test
     void aProtocolErrorBlamesTheServerAndIsNotRetried() {
         Problem p = ProblemClassifier.classify(new IOException("wrapped",
                 new ProtocolException("Invalid status line: \"garbage\"")));
