@@ -68,7 +68,7 @@ public final class FerryCli {
         }
         Optional<CliCommand> named = COMMANDS.stream().filter(c -> c.name().equals(first)).findFirst();
         if (named.isEmpty()) {
-            err.println("ferry: " + (first.isEmpty() ? "name a command" : "there is no command \"" + first + "\"")
+            err.println("ferry: " + (first.isEmpty() ? "name a command" : "there is no command \"" + TerminalText.safe(first) + "\"")
                     + "; the commands are " + String.join(", ", COMMANDS.stream().map(CliCommand::name).toList())
                     + " (see ferry --help)");
             return ExitCode.USAGE;
@@ -83,7 +83,7 @@ public final class FerryCli {
                     .get()
                     .parse(options, separateAttachedValues(options, Arrays.copyOfRange(args, 1, args.length))));
         } catch (ParseException e) {
-            err.println("ferry: " + explain(e) + " (see ferry " + command.name() + " --help)");
+            err.println("ferry: " + TerminalText.safe(explain(e)) + " (see ferry " + command.name() + " --help)");
             return ExitCode.USAGE;
         }
         Optional<String> repeated = arguments.repeated(command.repeatable());
@@ -103,10 +103,10 @@ public final class FerryCli {
         try {
             return command.run(arguments, out, err);
         } catch (IOException | UncheckedIOException e) {
-            err.println("ferry: " + e.getMessage());
+            err.println("ferry: " + TerminalText.safe(e.getMessage()));
             return ExitCode.TRANSFER_FAILED;
         } catch (RuntimeException e) {
-            err.println("ferry: internal error, please report it: " + e);
+            err.println("ferry: internal error, please report it: " + TerminalText.safe(e));
             e.printStackTrace(err);
             return ExitCode.TRANSFER_FAILED;
         }

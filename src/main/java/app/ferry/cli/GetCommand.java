@@ -170,7 +170,8 @@ final class GetCommand implements CliCommand {
             if (existing.state() == TaskState.COMPLETED) {
                 Path file = existing.record().download().finalFile();
                 if (file != null && Files.exists(file)) {
-                    err.println("ferry: " + download.url() + " was already downloaded to " + file + "; skipping");
+                    err.println("ferry: " + TerminalText.safe(download.url()) + " was already downloaded to " + TerminalText.safe(file)
+                            + "; skipping");
                     return new Existing.Skipped();
                 }
                 continue;

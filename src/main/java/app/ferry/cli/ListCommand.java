@@ -2,6 +2,8 @@ package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
 import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TaskState;
+import app.ferry.engine.store.StateDirectory;
 import app.ferry.engine.store.TaskStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +15,10 @@ import org.apache.commons.cli.Options;
 
 /** {@code ferry list}. */
 final class ListCommand implements CliCommand {
+
+    private static String stateWord(TaskState state, boolean held) {
+        return state == TaskState.RUNNING && !held ? "interrupted" : state.name().toLowerCase(Locale.ROOT);
+    }
 
     @Override
     public String name() {
@@ -51,18 +57,24 @@ final class ListCommand implements CliCommand {
         }
         Path state = stateDir.orElseThrow();
         TaskStore.Loaded loaded = TaskStore.readOnly(state);
-        loaded.problems().forEach(p -> err.println("ferry: " + p));
+        // A task saved as running whose process is gone was interrupted (killed, crashed, power cut):
+        // it continues with the next ferry run on this directory, which is what the user must know.
+        boolean held = StateDirectory.heldByALiveProcess(state);
+        loaded.problems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
         if (loaded.records().isEmpty()) {
-            err.println("No tasks in " + state);
+            err.println("No tasks in " + TerminalText.safe(state));
         }
         for (TaskRecord task : loaded.records()) {
             long total = task.totalBytes();
             String size = Formats.bytes(task.durableBytes()) + " / " + Formats.bytes(total);
             out.printf(Locale.ROOT, "%-8s  %-17s  %-23s  %s  %s%n", task.id().shortForm(),
-                    task.state().name().toLowerCase(Locale.ROOT), size, task.name(), task.spec().url());
+                    stateWord(task.state(), held), size, TerminalText.safe(task.name()), TerminalText.safe(task.spec().url()));
             if (task.message() != null) {
-                out.println("          " + task.message());
+                out.println("          " + TerminalText.safe(task.message()));
             }
+        }
+        if (!held && loaded.records().stream().anyMatch(t -> t.state() == TaskState.RUNNING)) {
+            err.println("Interrupted tasks continue with the next ferry run on this state directory (ferry resume).");
         }
         out.flush();
         return loaded.problems().isEmpty() ? ExitCode.OK : ExitCode.TRANSFER_FAILED;

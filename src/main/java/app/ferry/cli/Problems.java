@@ -37,7 +37,7 @@ final class Problems {
 
     /** Prints every problem and returns the exit code of a bad command line. */
     int report(PrintWriter err) {
-        messages.forEach(p -> err.println("ferry: " + p));
+        messages.forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
         return ExitCode.USAGE;
     }
 }

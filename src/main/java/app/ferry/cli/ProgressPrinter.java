@@ -61,7 +61,7 @@ final class ProgressPrinter {
         String percent = fraction < 0 ? "  ?%" : String.format(Locale.ROOT, "%3d%%", (int) (fraction * 100));
         return String.format(Locale.ROOT, "%s %s %s / %s  %s  ETA %s", bar(fraction), percent,
                 Formats.bytes(task.bytesDone()), Formats.bytes(task.totalBytes()), Formats.speed(task.bytesPerSecond()),
-                Formats.duration(task.etaSeconds())) + "  " + task.name();
+                Formats.duration(task.etaSeconds())) + "  " + TerminalText.safe(task.name());
     }
 
     private static String summary(List<TaskSnapshot> running) {

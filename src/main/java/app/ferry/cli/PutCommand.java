@@ -125,13 +125,13 @@ final class PutCommand implements CliCommand {
                     contentType == null ? "application/octet-stream" : contentType, credentials, System.in, sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");
             if (printResponse && response.body() != null) {
-                out.println(response.body());
+                out.println(TerminalText.safeLines(response.body()));
             }
             out.flush();
             return response.status() >= 200 && response.status() < 300 ? ExitCode.OK : ExitCode.TRANSFER_FAILED;
         } catch (IOException e) {
-            err.println("ferry: uploading standard input to " + target + " failed after " + Formats.bytes(sent.get())
-                    + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("ferry: uploading standard input to " + TerminalText.safe(target) + " failed after "
+                    + Formats.bytes(sent.get()) + ": " + TerminalText.safe(e.getMessage() != null ? e.getMessage() : e.toString()));
             return ExitCode.TRANSFER_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,8 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.engine.transfer.Problem;
+import app.ferry.engine.transfer.ProblemClassifier;
 import app.ferry.engine.transfer.StatusLine;
 import java.io.Console;
 import java.io.IOException;
@@ -58,14 +60,32 @@ final class QueueSession implements AutoCloseable {
     static QueueSession open(Path stateDir, EngineConfig config, PrintWriter out, PrintWriter err) {
         try {
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            queue.restoreProblems().forEach(p -> err.println("ferry: " + p));
+            queue.restoreProblems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
             return new QueueSession(queue, out, err);
         } catch (StateDirectoryInUseException e) {
-            err.println("ferry: " + e.getMessage());
+            err.println("ferry: " + TerminalText.safe(e.getMessage()));
         } catch (IOException e) {
-            err.println("ferry: cannot use the state directory " + stateDir + ": " + e.getMessage());
+            err.println("ferry: " + TerminalText.safe(stateDirectoryProblem(stateDir, e)));
         }
         return null;
+    }
+
+    /**
+     * Why a state directory cannot be used. The JDK's message for a file-system fault is often the
+     * bare path ("cannot use the state directory X: X"), so the reason comes from its kind.
+     */
+    static String stateDirectoryProblem(Path stateDir, IOException e) {
+        Problem problem = ProblemClassifier.classify(e);
+        if (problem.code() == Problem.Code.LOCAL_FILE) {
+            String path = problem.args().get(0);
+            return "cannot use the state directory " + stateDir
+                    + (path.equals(stateDir.toAbsolutePath().normalize().toString()) || path.equals(stateDir.toString())
+                    ? "" : " (at " + path + ")") + ": " + problem.args().get(1)
+                    + ". Fix it, or choose another directory with --state";
+        }
+        // StateDirectory's own messages already name the directory and what to do.
+        return e.getMessage() != null && e.getMessage().contains(stateDir.toAbsolutePath().normalize().toString())
+                ? e.getMessage() : "cannot use the state directory " + stateDir + ": " + problem.english();
     }
 
     TransferQueue queue() {
@@ -149,9 +169,9 @@ final class QueueSession implements AutoCloseable {
         }
         synchronized (progress) {
             progress.breakLine();
-            err.println(task.name() + ": " + task.record().message());
+            err.println(TerminalText.safe(task.name()) + ": " + TerminalText.safe(task.record().message()));
         }
-        String user = console.readLine("User for %s: ", task.record().spec().url());
+        String user = console.readLine("User for %s: ", TerminalText.safe(task.record().spec().url()));
         if (user == null || user.isEmpty()) {
             return false;
         }
@@ -170,20 +190,21 @@ final class QueueSession implements AutoCloseable {
                 case COMPLETED -> {
                     var download = task.record().download();
                     if (download != null) {
-                        out.println(download.finalFile() != null ? download.finalFile() : task.name());
+                        out.println(TerminalText.safe(download.finalFile() != null ? download.finalFile() : task.name()));
                     } else if (task.record().response() != null) {
-                        err.println("uploaded " + task.name() + ": " + StatusLine.of(task.record().response().status()));
+                        err.println("uploaded " + TerminalText.safe(task.name()) + ": " + StatusLine.of(task.record().response().status()));
                     }
                 }
                 case NEEDS_CREDENTIALS -> {
                     failures++;
-                    err.println("ferry: " + task.name() + ": the server asks for a user name and password;"
-                            + " give them with --user USER:PASSWORD");
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": the server asks for a user name and password; run the command"
+                            + " that added it again with --user USER:PASSWORD (ferry get, put or post with the same URL),"
+                            + " and it continues where it stopped");
                 }
                 default -> {
                     failures++;
                     String reason = task.record().message() == null ? task.state().name().toLowerCase() : task.record().message();
-                    err.println("ferry: " + task.name() + ": " + reason);
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": " + TerminalText.safe(reason));
                 }
             }
         }
@@ -198,7 +219,7 @@ final class QueueSession implements AutoCloseable {
         try {
             queue.close(Duration.ofSeconds(5));
         } catch (IOException e) {
-            err.println("ferry: could not release the state directory cleanly: " + e.getMessage());
+            err.println("ferry: could not release the state directory cleanly: " + TerminalText.safe(e.getMessage()));
         }
         synchronized (progress) {
             progress.breakLine();
@@ -231,12 +252,12 @@ final class QueueSession implements AutoCloseable {
 
         @Override
         public void resumed(TaskId id, long offset) {
-            queue.snapshot(id).ifPresent(task -> say("resuming " + task.name() + " at " + offset + " bytes"));
+            queue.snapshot(id).ifPresent(task -> say("resuming " + TerminalText.safe(task.name()) + " at " + offset + " bytes"));
         }
 
         @Override
         public void retrying(TaskId id, int attempt, Duration delay, String reason) {
-            queue.snapshot(id).ifPresent(task -> say(task.name() + ": " + reason + "; retry " + attempt
+            queue.snapshot(id).ifPresent(task -> say(TerminalText.safe(task.name()) + ": " + TerminalText.safe(reason) + "; retry " + attempt
                     + " in " + Formats.duration(Math.max(1, delay.toSeconds()))));
         }
 

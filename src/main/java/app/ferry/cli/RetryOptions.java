@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.apache.commons.cli.Options;
 
 /** curl-style retry options shared by every transfer command; values are checked by {@link #apply}. */
-record RetryOptions(String retries, String retryDelay, String parallel) {
+record RetryOptions(String retries, String retryDelay, String parallel, boolean retryPost) {
 
     private static final String DEFAULT_RETRIES = "8";
     private static final String DEFAULT_RETRY_DELAY = "1";
@@ -19,11 +19,15 @@ record RetryOptions(String retries, String retryDelay, String parallel) {
                 "First retry delay; it doubles each time, with jitter, up to 60 s (default: " + DEFAULT_RETRY_DELAY + ")."));
         options.addOption(CliOptions.valued(null, "parallel", "N",
                 "Transfers running at once (default: " + DEFAULT_PARALLEL + ")."));
+        options.addOption(CliOptions.flag(null, "retry-post",
+                "Send a POST upload again after a 5xx answer too (it may then be received twice); by default a POST"
+                        + " is retried only when no answer came, or on 429/503 with Retry-After."));
     }
 
     static RetryOptions of(Arguments arguments) {
         return new RetryOptions(arguments.value("retries", DEFAULT_RETRIES),
-                arguments.value("retry-delay", DEFAULT_RETRY_DELAY), arguments.value("parallel", DEFAULT_PARALLEL));
+                arguments.value("retry-delay", DEFAULT_RETRY_DELAY), arguments.value("parallel", DEFAULT_PARALLEL),
+                arguments.has("retry-post"));
     }
 
     /** @throws IllegalArgumentException naming the first bad value, for the user */
@@ -44,6 +48,7 @@ record RetryOptions(String retries, String retryDelay, String parallel) {
         return config.withMaxRetries(maxRetries)
                 .withBackoff(base, Duration.ofSeconds(60).compareTo(base) > 0 ? Duration.ofSeconds(60) : base)
                 .withMaxConcurrent(maxParallel)
-                .withMaxPerHost(maxParallel);
+                .withMaxPerHost(maxParallel)
+                .withRetryNonIdempotent(retryPost);
     }
 }

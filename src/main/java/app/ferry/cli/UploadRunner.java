@@ -52,7 +52,7 @@ final class UploadRunner {
                 session.queue().snapshot(id).map(s -> s.record().response())
                         .filter(r -> r.body() != null)
                         .ifPresent(r -> {
-                            out.println(r.body());
+                            out.println(TerminalText.safeLines(r.body()));
                             out.flush();
                         });
             }

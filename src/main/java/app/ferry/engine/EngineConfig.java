@@ -23,6 +23,9 @@ import java.time.Duration;
  *     aria2's {@code --lowest-speed-limit}); 0 turns the rule off. Not applied while a rate limit
  *     below it is in force: then slowness is what the user asked for
  * @param lowSpeedTime how long a transfer may stay below {@code lowSpeedLimit} (curl's {@code --speed-time})
+ * @param retryNonIdempotent whether a POST (raw or multipart) is sent again after the server answered it
+ *     with an error; off by default, since the server may have acted on the first one (see
+ *     {@code engine.transfer.RetryPolicy})
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -39,7 +42,8 @@ public record EngineConfig(
         long downloadLimit,
         long uploadLimit,
         long lowSpeedLimit,
-        Duration lowSpeedTime) {
+        Duration lowSpeedTime,
+        boolean retryNonIdempotent) {
 
     /** aria2's and most download managers' upper bound; more only burdens the server. */
     public static final int MAX_CONNECTIONS = 16;
@@ -75,14 +79,14 @@ public record EngineConfig(
         }
     }
 
-    /** The shape before the low-speed rule existed: its defaults. */
+    /** The shape before the low-speed rule and the POST retry choice: their defaults. */
     public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
                         Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
                         Duration checkpointInterval, boolean autoResume, int connections, long downloadLimit,
                         long uploadLimit) {
         this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                DEFAULT_LOW_SPEED_LIMIT, DEFAULT_LOW_SPEED_TIME);
+                DEFAULT_LOW_SPEED_LIMIT, DEFAULT_LOW_SPEED_TIME, false);
     }
 
     /** The shape before connections and rate limits existed: default connections, no limits. */
@@ -101,56 +105,63 @@ public record EngineConfig(
     public EngineConfig withMaxConcurrent(int n) {
         return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     public EngineConfig withConnections(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     /** Global limits in bytes per second, 0 for none. */
     public EngineConfig withLimits(long download, long upload) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload,
-                lowSpeedLimit, lowSpeedTime);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
     }
 
     /** The low-speed rule: below {@code bytesPerSecond} on average for {@code time}, reconnect; 0 for never. */
     public EngineConfig withLowSpeed(long bytesPerSecond, Duration time) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                bytesPerSecond, time);
+                bytesPerSecond, time, retryNonIdempotent);
+    }
+
+    /** Whether a POST is sent again after an error answer (the CLI's {@code --retry-post}). */
+    public EngineConfig withRetryNonIdempotent(boolean retry) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime, retry);
     }
 }

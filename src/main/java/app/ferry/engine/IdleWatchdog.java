@@ -35,11 +35,13 @@ final class IdleWatchdog implements AutoCloseable {
         long idle = current.idleTimeout().toNanos();
         for (TaskRuntime runtime : running.get()) {
             if (runtime.abortIfIdle(now, idle)) {
-                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " received nothing for "
+                // DEBUG: the retry that follows tells the user (history, CLI line) in Ferry's words;
+                // at INFO the JDK's console logger printed a timestamped line on the CLI's stderr.
+                LOG.log(System.Logger.Level.DEBUG, "Task " + runtime.id() + " received nothing for "
                         + current.idleTimeout().toSeconds() + " s; reconnecting");
             } else if (current.lowSpeedLimit() > 0
                     && runtime.abortIfSlow(now, current.lowSpeedLimit(), current.lowSpeedTime().toNanos())) {
-                LOG.log(System.Logger.Level.INFO, "Task " + runtime.id() + " moved less than "
+                LOG.log(System.Logger.Level.DEBUG, "Task " + runtime.id() + " moved less than "
                         + current.lowSpeedLimit() + " bytes a second for " + current.lowSpeedTime().toSeconds()
                         + " s; reconnecting");
             }

@@ -1,5 +1,6 @@
 package app.ferry.engine;
 
+import app.ferry.engine.http.SafeFileName;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,14 @@ final class TaskNames {
             List<Path> files = upload.files();
             return files.size() == 1 ? String.valueOf(files.getFirst().getFileName()) : files.size() + " files";
         }
-        URI uri = URI.create(spec.url());
+        URI uri = spec.uri();
         String path = uri.getRawPath();
         int slash = path == null ? -1 : path.lastIndexOf('/');
         String last = slash < 0 ? "" : path.substring(slash + 1);
-        // A literal '+' in a path is a plus, not a space: URLDecoder follows form encoding.
-        return last.isEmpty() ? uri.getHost() : URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8);
+        // A literal '+' in a path is a plus, not a space: URLDecoder follows form encoding. Through
+        // SafeFileName, as the name chosen later is: a URL may carry %1b and other controls.
+        return last.isEmpty() ? uri.getHost()
+                : SafeFileName.sanitize(URLDecoder.decode(last.replace("+", "%2B"), StandardCharsets.UTF_8))
+                        .orElse(uri.getHost());
     }
 }

@@ -52,6 +52,8 @@ final class TaskRuntime implements TransferContext {
     private volatile TaskRecord record;
     private volatile StopIntent stopIntent = StopIntent.NONE;
     private volatile long lastTouchNanos = System.nanoTime();
+    /** Set by the watchdog's abort, so the failure it causes is told as such, not as "closed". */
+    private volatile boolean abortedAsIdle;
     private volatile Credentials credentials;
     private volatile long lastCheckpointNanos = System.nanoTime();
     /** {@link #bytesDone} at the last checkpoint. */
@@ -185,6 +187,7 @@ final class TaskRuntime implements TransferContext {
             return false;
         }
         lastTouchNanos = nowNanos;
+        abortedAsIdle = true;
         closeAttemptResources();
         return true;
     }
@@ -304,6 +307,16 @@ final class TaskRuntime implements TransferContext {
             return future.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.ConnectException connect) {
+                // The JDK names no address ("Connection refused"): after a redirect, say which one.
+                java.net.ConnectException named = new java.net.ConnectException(request.uri().getHost() + ":"
+                        + (request.uri().getPort() >= 0 ? request.uri().getPort()
+                        : "https".equalsIgnoreCase(request.uri().getScheme()) ? 443 : 80)
+                        + " (" + (connect.getMessage() == null ? "connection refused" : connect.getMessage())
+                        + ", for " + request.uri() + ")");
+                named.initCause(connect);
+                throw named;
+            }
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -359,9 +372,15 @@ final class TaskRuntime implements TransferContext {
     @Override
     public void releaseAttemptResources() {
         closeAttemptResources();
+        abortedAsIdle = false;
         synchronized (attemptResources) {
             attemptResources.clear();
         }
+    }
+
+    @Override
+    public boolean abortedAsIdle() {
+        return abortedAsIdle;
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class DownloadTransfer implements Transfer {
                 return DownloadExchange.challenge(headers);
             }
             if (StatusLine.isTransient(status)) {
-                throw Answers.retryLater(StatusLine.of(status) + " from " + response.uri(), headers);
+                throw Answers.retryLater(status, StatusLine.of(status) + " from " + response.uri(), headers);
             }
             if (status == 416) {
                 return rangeNotSatisfiable(context, headers, offset);

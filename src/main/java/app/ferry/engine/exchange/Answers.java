@@ -23,9 +23,9 @@ public final class Answers {
     }
 
     /** A failure worth retrying, after the wait the server asked for in {@code Retry-After}, if any. */
-    public static TransferFailure.Retryable retryLater(String message, HttpHeaders headers) {
-        return new TransferFailure.Retryable(message,
-                headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null), null);
+    public static TransferFailure.Retryable retryLater(int status, String message, HttpHeaders headers) {
+        return TransferFailure.Retryable.answered(status, message,
+                headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null));
     }
 
     /**

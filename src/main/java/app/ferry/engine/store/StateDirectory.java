@@ -75,6 +75,27 @@ public final class StateDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a live process holds {@code root} now, for readers such as {@code ferry list} that
+     * must tell "running" from "its process was killed". Read from the pid in the lock file rather
+     * than by trying the lock: a probe lock taken at the moment another ferry starts would make that
+     * start fail as "in use". A pid reused by an unrelated process reads as held, the safe side.
+     */
+    public static boolean heldByALiveProcess(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        try {
+            if (HELD_BY_THIS_PROCESS.contains(dir.toRealPath())) {
+                return true;
+            }
+            String owner = Files.readString(dir.resolve(LOCK_FILE), StandardCharsets.US_ASCII).trim();
+            long pid = Long.parseLong(owner);
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            // No lock file or no pid in it: no process has it open now.
+            return false;
+        }
+    }
+
     private static StateDirectoryInUseException inUse(Path dir, String owner) {
         return new StateDirectoryInUseException("The state directory " + dir + " is already in use by "
                 + (owner.isEmpty() ? "another Ferry process" : "pid " + owner)

@@ -43,7 +43,7 @@ public final class Redirects {
         }
         if ("https".equalsIgnoreCase(from.getScheme()) && scheme.equals("http") && !allowDowngrade) {
             throw new TransferFailure.Fatal("Refused a redirect from " + from + " to the unencrypted " + to
-                    + ": allow insecure redirects for this task if you trust it");
+                    + ": allow insecure redirects for this task if you trust it (ferry get --allow-insecure-redirect)");
         }
         return to;
     }

@@ -2,9 +2,6 @@ package app.ferry.engine.transfer;
 
 import app.ferry.engine.HistoryEvent;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.ClosedChannelException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 
 /**
@@ -32,24 +29,32 @@ public final class Retrier {
             } catch (TransferFailure.Fatal e) {
                 return context.stopRequested() ? new Outcome.Stopped() : new Outcome.Failed(e.getMessage());
             } catch (IOException e) {
-                fault = e;
+                // Read before the resources are released: that forgets who closed them.
+                fault = context.abortedAsIdle()
+                        ? new ProblemClassifier.IdleTimeout(context.config().idleTimeout().toSeconds(), e) : e;
             } finally {
                 context.releaseAttemptResources();
             }
             if (context.stopRequested()) {
                 return new Outcome.Stopped();
             }
-            String untrusted = untrustedCertificate(fault);
-            if (untrusted != null) {
-                return new Outcome.Failed(untrusted);
+            Problem problem = ProblemClassifier.classify(fault);
+            if (!problem.transientFault()) {
+                // The user has to fix this (a folder where the partial file was, a server that does
+                // not speak HTTP, a refused certificate): waiting and trying again cannot.
+                return new Outcome.Failed(capitalized(problem.english()) + (problem.english().endsWith(".") ? "" : "."));
+            }
+            String refused = RetryPolicy.refusal(transfer, fault, context.config());
+            if (refused != null) {
+                return new Outcome.Failed(problem.english() + ". " + refused + ".");
             }
             long durable = context.record().durableBytes();
             failures = durable > durableAtLastFailure ? 1 : failures + 1;
             durableAtLastFailure = durable;
-            String reason = describe(fault);
+            String reason = problem.english();
             if (failures > context.config().maxRetries()) {
-                return new Outcome.Failed("Gave up after " + failures + " failed attempts in a row: " + reason
-                        + ". Retry when the connection or the server is back.");
+                return new Outcome.Failed("Gave up after " + failures + (failures == 1 ? " failed attempt: " : " failed"
+                        + " attempts in a row: ") + reason + ". " + advice(fault));
             }
             Duration retryAfter = fault instanceof TransferFailure.Retryable r ? r.retryAfter().orElse(null) : null;
             Duration delay = backoff.delay(failures, retryAfter);
@@ -62,37 +67,15 @@ public final class Retrier {
         }
     }
 
-    /**
-     * What to tell when the server's certificate failed verification (unknown CA, wrong name,
-     * expired), else null. Such a failure is final: trying again meets the same certificate.
-     */
-    static String untrustedCertificate(IOException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CertificateException certificate) {
-                String why = certificate.getMessage() == null ? certificate.getClass().getSimpleName() : certificate.getMessage();
-                return "The server's TLS certificate could not be verified (" + why + "). Ferry does not download from"
-                        + " a server it cannot verify: the connection may be intercepted. If the server is yours, use a"
-                        + " certificate from a CA that Java trusts, or add your CA to Java's trust store.";
-            }
+    /** What to do after transient faults that did not go away. */
+    private static String advice(IOException fault) {
+        if (fault instanceof TransferFailure.Retryable retryable && retryable.status() != 0) {
+            return "The server keeps failing; try again later, or tell its owner if it lasts.";
         }
-        return null;
+        return "Retry when the connection or the server is back.";
     }
 
-    /** A reason a person can read, for the usual suspects of a network fault. */
-    static String describe(IOException e) {
-        if (e instanceof TransferFailure) {
-            return e.getMessage();
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "the server did not answer in time";
-        }
-        if (e instanceof java.net.ConnectException) {
-            return "could not connect" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-        }
-        if (e instanceof ClosedChannelException) {
-            return "the connection was closed";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -12,4 +12,13 @@ public interface Transfer {
      * @throws java.io.IOException for I/O faults: retried, unless the task was asked to stop
      */
     Outcome attempt(TransferContext context) throws java.io.IOException;
+
+    /**
+     * Whether sending this transfer's request twice does no harm (GET, PUT, tus). A POST is not:
+     * the server may have created something for the first one, so {@link RetryPolicy} sends it
+     * again only when it is known not to have been acted on.
+     */
+    default boolean idempotent() {
+        return true;
+    }
 }

@@ -59,6 +59,14 @@ public interface TransferContext {
     /** Closes and forgets what the last attempt registered with {@link #onStop}. */
     void releaseAttemptResources();
 
+    /**
+     * True when the idle watchdog aborted the current attempt (closing its streams, which the
+     * attempt sees only as "closed"); cleared by {@link #releaseAttemptResources()}.
+     */
+    default boolean abortedAsIdle() {
+        return false;
+    }
+
     /** Tells the idle watchdog that bytes moved. */
     void touch();
 

@@ -118,9 +118,15 @@ public final class BodyUploadTransfer implements Transfer {
         String excerpt = ResponseBodies.excerpt(info);
         String message = StatusLine.of(status) + " from " + uri + (excerpt.isEmpty() ? "" : ": " + excerpt);
         if (StatusLine.isTransient(status)) {
-            throw Answers.retryLater(message, response.headers());
+            throw Answers.retryLater(status, message, response.headers());
         }
         throw new TransferFailure.Fatal(status == 401 ? message + " (wrong or missing user name and password)" : message);
+    }
+
+    /** A POST (raw or multipart) may act twice if sent twice; PUT replaces, so it may. */
+    @Override
+    public boolean idempotent() {
+        return !methodOf().equalsIgnoreCase("POST");
     }
 
     private String methodOf() {

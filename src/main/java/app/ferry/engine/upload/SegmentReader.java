@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 /**
@@ -23,6 +25,11 @@ final class SegmentReader implements AutoCloseable {
     private int index;
     private long positionInSegment;
     private FileChannel channel;
+    /**
+     * The current file region's attributes when its first byte was read: every later look must
+     * find the same file (key), size and modification time, or the body mixes two versions.
+     */
+    private BasicFileAttributes baseline;
     /** Chunks handed out, reused once the client has consumed every byte of them. */
     private final ByteBuffer[] ring = new ByteBuffer[RING];
     /** Slots of the ring filled so far; all of them once direct memory ran out. */
@@ -57,6 +64,7 @@ final class SegmentReader implements AutoCloseable {
             long left = segment.length() - positionInSegment;
             if (left == 0) {
                 closeChannel();
+                baseline = null;
                 index++;
                 positionInSegment = 0;
                 continue;
@@ -99,8 +107,8 @@ final class SegmentReader implements AutoCloseable {
 
     private void readFile(BodySegment.FileRegion region, ByteBuffer chunk, long left) throws IOException {
         // One stat per chunk (1 MiB) is cheap, and it is the only way to notice a file that was
-        // deleted or replaced: an open channel keeps reading the old contents.
-        checkSize(region);
+        // deleted, replaced or rewritten: an open channel keeps reading whatever is there now.
+        checkUnchanged(region);
         if (channel == null) {
             channel = FileChannel.open(region.file(), StandardOpenOption.READ);
             channel.position(region.offset() + positionInSegment);
@@ -113,7 +121,7 @@ final class SegmentReader implements AutoCloseable {
             while (chunk.hasRemaining()) {
                 int n = channel.read(chunk);
                 if (n < 0) {
-                    checkSize(region);
+                    checkUnchanged(region);
                     // Same size but shorter than it said: shrunk and grown back in between.
                     throw new FileChangedException(region.file(), region.file()
                             + " changed during upload: ended early at byte " + channel.position());
@@ -123,18 +131,44 @@ final class SegmentReader implements AutoCloseable {
         } finally {
             chunk.limit(limit);
         }
+        if (positionInSegment == region.length()) {
+            // A write during the region's last chunk would be seen by no later look.
+            checkUnchanged(region);
+        }
     }
 
-    private static void checkSize(BodySegment.FileRegion region) throws IOException {
-        long now;
+    /**
+     * Fails when the file is gone, has another size than the body announced, is another file (a
+     * save by rename), or was modified since this body started reading it. The last one catches an
+     * in-place rewrite of the same size, which nothing else shows: the server would receive a mix
+     * of the old and new bytes and answer 200.
+     */
+    private void checkUnchanged(BodySegment.FileRegion region) throws IOException {
+        BasicFileAttributes now;
         try {
-            now = Files.size(region.file());
+            now = Files.readAttributes(region.file(), BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new FileChangedException(region.file(), region.file() + " disappeared during upload", e);
         }
-        if (now != region.fileSize()) {
+        if (now.size() != region.fileSize()) {
             throw new FileChangedException(region.file(), region.file() + " changed size during upload: was "
-                    + region.fileSize() + " bytes, now " + now);
+                    + region.fileSize() + " bytes, now " + now.size());
+        }
+        if (baseline == null) {
+            baseline = now;
+            return;
+        }
+        Object keyBefore = baseline.fileKey();
+        if (keyBefore != null && !keyBefore.equals(now.fileKey())) {
+            throw new FileChangedException(region.file(), region.file() + " changed while it was being uploaded:"
+                    + " it was replaced by another file of the same size. Upload it again once it is no longer"
+                    + " being written");
+        }
+        FileTime before = baseline.lastModifiedTime();
+        if (!before.equals(now.lastModifiedTime())) {
+            throw new FileChangedException(region.file(), region.file() + " changed while it was being uploaded:"
+                    + " it was modified at " + now.lastModifiedTime() + " (it was last modified at " + before
+                    + " when the upload started). Upload it again once it is no longer being written");
         }
     }
 

@@ -102,7 +102,8 @@ class DownloadHttpTest {
         assertThatThrownBy(() -> Redirects.target(from, 302, headers, false))
                 .isInstanceOf(TransferFailure.Fatal.class)
                 .hasMessageContaining("Refused a redirect from https://example.org/file.iso to the unencrypted http://example.org/file.iso")
-                .hasMessageContaining("allow insecure redirects");
+                .hasMessageContaining("allow insecure redirects")
+                .hasMessageContaining("--allow-insecure-redirect");
         assertThat(Redirects.target(from, 302, headers, true)).isEqualTo(URI.create("http://example.org/file.iso"));
     }
 

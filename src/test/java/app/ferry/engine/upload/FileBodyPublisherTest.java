@@ -214,6 +214,64 @@ class FileBodyPublisherTest {
     }
 
     @Test
+    void failsWhenTheFileIsRewrittenInPlaceWithTheSameSizeBetweenChunks() throws Exception {
+        Path file = randomFile(10_000);
+        StepSubscriber subscriber = new StepSubscriber();
+        FileBodyPublisher.ofRegion(file, 0, 10_000, n -> { }, CHUNK).subscribe(subscriber);
+        subscriber.subscription.request(1);
+
+        byte[] other = new byte[10_000];
+        new Random(7).nextBytes(other);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(other));
+        }
+        // Some file systems keep whole seconds: make the edit visible whatever they keep.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 5_000));
+        subscriber.subscription.request(5);
+
+        assertThat(Files.size(file)).isEqualTo(10_000);
+        assertThat(subscriber.chunks).hasSize(1);
+        assertThat(subscriber.completed).isFalse();
+        assertThat(subscriber.error)
+                .isInstanceOf(FileChangedException.class)
+                .hasMessageStartingWith(file + " changed while it was being uploaded: it was modified at ");
+    }
+
+    @Test
+    void failsWhenTheFileIsReplacedByAnotherOfTheSameSizeBetweenChunks() throws Exception {
+        Path file = randomFile(10_000);
+        StepSubscriber subscriber = new StepSubscriber();
+        FileBodyPublisher.ofRegion(file, 0, 10_000, n -> { }, CHUNK).subscribe(subscriber);
+        subscriber.subscription.request(1);
+
+        Path replacement = Files.write(dir.resolve("replacement.tmp"), new byte[10_000]);
+        Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(file));
+        Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        subscriber.subscription.request(5);
+
+        assertThat(subscriber.completed).isFalse();
+        assertThat(subscriber.error)
+                .isInstanceOf(FileChangedException.class)
+                .hasMessage(file + " changed while it was being uploaded: it was replaced by another file of the"
+                        + " same size. Upload it again once it is no longer being written");
+    }
+
+    @Test
+    void aFileLeftAloneIsSentWholeAfterItsLastCheck() throws Exception {
+        Path file = randomFile(10_000);
+        StepSubscriber subscriber = new StepSubscriber();
+        FileBodyPublisher.ofRegion(file, 0, 10_000, n -> { }, CHUNK).subscribe(subscriber);
+
+        subscriber.subscription.request(100);
+
+        assertThat(subscriber.error).isNull();
+        assertThat(subscriber.completed).isTrue();
+        assertThat(subscriber.received).isEqualTo(10_000);
+    }
+
+    @Test
     void failsWhenTheFileDisappearsBetweenChunks() throws Exception {
         Path file = randomFile(10_000);
         StepSubscriber subscriber = new StepSubscriber();

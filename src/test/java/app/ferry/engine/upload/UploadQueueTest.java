@@ -367,6 +367,42 @@ class UploadQueueTest {
     }
 
     @Test
+    void aFileRewrittenInPlaceWithTheSameSizeDuringTheUploadFailsAndIsNeverReportedDone() throws Exception {
+        int size = 32 << 20;
+        Path file = randomFile("edited.bin", size);
+        byte[] newVersion = new byte[size];
+        new Random(99).nextBytes(newVersion);
+        List<TaskState> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        queue.addListener(new app.ferry.engine.TransferListener() {
+            @Override
+            public void stateChanged(TaskSnapshot snapshot) {
+                seen.add(snapshot.state());
+            }
+        });
+        gate.holdAt(gate.received() + (4 << 20));
+        TaskId id = queue.add(new RawUploadSpec(file, url("/slow/edited.bin"), "PUT", null));
+
+        gate.awaitHeld(TIMEOUT);
+        // Rewritten in place, as an editor that saves without a rename does: same inode, same size.
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(newVersion));
+        }
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 5_000));
+        gate.release();
+        TaskSnapshot done = awaitSettled(id);
+
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(done.state()).isEqualTo(TaskState.FAILED);
+        assertThat(done.record().message())
+                .startsWith(file + " changed while it was being uploaded: it was modified at ");
+        assertThat(seen).doesNotContain(TaskState.COMPLETED);
+        assertThat(done.record().history()).noneMatch(e -> e.kind() == HistoryEvent.Kind.COMPLETED);
+        // Not sent again: a file still being written would most likely be caught half-written again.
+        assertThat(recorder.requests("/slow/edited.bin")).allSatisfy(r -> assertThat(r.bytes()).isLessThan(size));
+    }
+
+    @Test
     void aMultipartFormIsParsedTheSameByJettyAndByCommonsFileUpload() throws Exception {
         Path first = randomFile("notes.txt", 150_000);
         Path second = randomFile("IMG_0001.bin", 400_000);
