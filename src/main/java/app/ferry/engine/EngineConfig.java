@@ -1,6 +1,8 @@
 package app.ferry.engine;
 
+import app.ferry.engine.net.NetworkSettings;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The queue's tunables. Immutable; the queue takes a new one through
@@ -18,6 +20,7 @@ import java.time.Duration;
  *     unless its {@link DownloadSpec#connections()} says otherwise
  * @param downloadLimit bytes per second all downloads together may receive, 0 for no limit
  * @param uploadLimit bytes per second all uploads together may send, 0 for no limit
+ * @param network proxies and CA certificates; read when the queue opens, not by {@link TransferQueue#reconfigure}
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -32,7 +35,8 @@ public record EngineConfig(
         boolean autoResume,
         int connections,
         long downloadLimit,
-        long uploadLimit) {
+        long uploadLimit,
+        NetworkSettings network) {
 
     /** aria2's and most download managers' upper bound; more only burdens the server. */
     public static final int MAX_CONNECTIONS = 16;
@@ -52,6 +56,17 @@ public record EngineConfig(
         if (downloadLimit < 0 || uploadLimit < 0) {
             throw new IllegalArgumentException("A rate limit cannot be negative");
         }
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** The shape before network settings existed: proxies and CAs as this process's environment says. */
+    public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
+                        Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
+                        Duration checkpointInterval, boolean autoResume, int connections, long downloadLimit,
+                        long uploadLimit) {
+        this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                NetworkSettings.system());
     }
 
     /** The shape before connections and rate limits existed: default connections, no limits. */
@@ -59,7 +74,7 @@ public record EngineConfig(
                         Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
                         Duration checkpointInterval, boolean autoResume) {
         this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, DEFAULT_CONNECTIONS, 0, 0);
+                idleTimeout, checkpointInterval, autoResume, DEFAULT_CONNECTIONS, 0, 0, NetworkSettings.system());
     }
 
     public static EngineConfig defaults() {
@@ -69,42 +84,49 @@ public record EngineConfig(
 
     public EngineConfig withMaxConcurrent(int n) {
         return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
-                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit);
+                connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit, network);
     }
 
     public EngineConfig withConnections(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit, network);
     }
 
     /** Global limits in bytes per second, 0 for none. */
     public EngineConfig withLimits(long download, long upload) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
-                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload);
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload, network);
+    }
+
+    /** Proxies and CA certificates (see {@link NetworkSettings}). */
+    public EngineConfig withNetwork(NetworkSettings settings) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                settings);
     }
 }

@@ -79,7 +79,8 @@ public final class TransferQueue implements AutoCloseable {
         this.restoreProblems = List.copyOf(restoreProblems);
         this.downloadLimiter = RateLimiter.of(config.downloadLimit());
         this.uploadLimiter = RateLimiter.of(config.uploadLimit());
-        this.http = HttpClient.newBuilder()
+        // Proxies (routes, credentials, a 407's message) are added by the network settings.
+        this.http = config.network().client(HttpClient.newBuilder()
                 // Redirects are followed by the transfers themselves: they record the final URL,
                 // count hops and decide where credentials may go.
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -89,8 +90,7 @@ public final class TransferQueue implements AutoCloseable {
                 // The real TLS context is built at the first https connection, not here.
                 .sslContext(tls)
                 .sslParameters(DeferredTlsContext.inheritedParameters())
-                .connectTimeout(config.connectTimeout())
-                .build();
+                .connectTimeout(config.connectTimeout()));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("ferry-watchdog").daemon().factory());
         this.watchdog.scheduleWithFixedDelay(this::abortIdleTransfers, 1, 1, TimeUnit.SECONDS);
@@ -103,7 +103,8 @@ public final class TransferQueue implements AutoCloseable {
      * @throws app.ferry.engine.store.StateDirectoryInUseException when another process holds it
      */
     public static TransferQueue open(Path stateDir, EngineConfig config) throws IOException {
-        return open(stateDir, config, new DeferredTlsContext());
+        // Java's CAs and the system's, loaded at the first https connection.
+        return open(stateDir, config, new DeferredTlsContext(config.network()::tls));
     }
 
     /**

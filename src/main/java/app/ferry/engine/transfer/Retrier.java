@@ -1,6 +1,7 @@
 package app.ferry.engine.transfer;
 
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.net.UntrustedCertificateException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
@@ -69,10 +70,7 @@ public final class Retrier {
     static String untrustedCertificate(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CertificateException certificate) {
-                String why = certificate.getMessage() == null ? certificate.getClass().getSimpleName() : certificate.getMessage();
-                return "The server's TLS certificate could not be verified (" + why + "). Ferry does not download from"
-                        + " a server it cannot verify: the connection may be intercepted. If the server is yours, use a"
-                        + " certificate from a CA that Java trusts, or add your CA to Java's trust store.";
+                return UntrustedCertificateException.advice(certificate);
             }
         }
         return null;
