@@ -1,7 +1,6 @@
 package app.ferry.engine.net;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,9 +95,9 @@ public final class NoProxy {
             return null;
         }
         try {
-            // A literal: InetAddress parses it without a lookup.
-            return InetAddress.getByName(host).getAddress();
-        } catch (UnknownHostException e) {
+            // ofLiteral never asks DNS (getByName would, for "999.1.1.1").
+            return InetAddress.ofLiteral(host).getAddress();
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
