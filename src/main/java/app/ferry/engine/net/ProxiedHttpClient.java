@@ -95,8 +95,11 @@ final class ProxiedHttpClient extends HttpClient {
                     + "): give them with --proxy-user USER:PASSWORD, or in the proxy URL (http://USER:PASSWORD@HOST:PORT)");
         }
         throw new TransferFailure.Fatal("The proxy " + proxy + " refused the user name and password given for it ("
-                + status + "): check the proxy user (" + proxy.credentials().user() + ") and its password");
+                + status + "): check the proxy user and password (--proxy-user, or USER:PASSWORD@ in the proxy URL)");
     }
+
+    // The messages name the proxy by host and port only: they are saved with the task and shown
+    // by ferry list, and proxy credentials, the user name included, stay out of both.
 
     /** A 407's body is of no use: it is read and dropped, so the connection is not left half-read. */
     @SuppressWarnings("unchecked")
