@@ -8,6 +8,7 @@ import app.ferry.engine.UploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
 import app.ferry.engine.transfer.StatusLine;
+import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.upload.StreamUpload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,8 +100,8 @@ final class PutCommand implements CliCommand {
         Credentials credentials = upload.transfer().credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb,
-                    contentType, upload.printResponse());
+            return fromStandardInput(out, err, options.orElseThrow().config().network(), credentials,
+                    as == null ? base : RawUploadSpec.restUrl(base, as), verb, contentType, upload.printResponse());
         }
         return UploadRunner.run(uploadSpec.orElseThrow(), credentials, options.orElseThrow(), upload.printResponse(),
                 out, err);
@@ -117,11 +118,12 @@ final class PutCommand implements CliCommand {
         return new RawUploadSpec(path, base, verb, contentType);
     }
 
-    private static int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target,
+    private static int fromStandardInput(PrintWriter out, PrintWriter err, NetworkSettings network,
+                                         Credentials credentials, String target,
                                          String verb, String contentType, boolean printResponse) {
         AtomicLong sent = new AtomicLong();
         try {
-            ResponseInfo response = StreamUpload.send(java.net.URI.create(target), verb,
+            ResponseInfo response = StreamUpload.send(network, java.net.URI.create(target), verb,
                     contentType == null ? "application/octet-stream" : contentType, credentials, System.in, sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");
             if (printResponse && response.body() != null) {

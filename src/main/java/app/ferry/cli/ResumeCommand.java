@@ -41,6 +41,7 @@ final class ResumeCommand implements CliCommand {
     public void addOptions(Options options) {
         StateOptions.addTo(options);
         RetryOptions.addTo(options);
+        ProxyOptions.addTo(options);
     }
 
     @Override
@@ -49,7 +50,8 @@ final class ResumeCommand implements CliCommand {
         if (!arguments.operands().isEmpty()) {
             problems.add("resume takes no arguments, not " + String.join(" ", arguments.operands()));
         }
-        Optional<EngineConfig> config = problems.check(() -> RetryOptions.of(arguments).apply(EngineConfig.defaults()));
+        Optional<EngineConfig> config = problems.check(() -> ProxyOptions.of(arguments).apply(
+                RetryOptions.of(arguments).apply(EngineConfig.defaults())));
         Optional<Path> stateDir = problems.check(() -> StateOptions.of(arguments).directory(AppDirs.forCurrentUser()));
         if (!problems.isEmpty()) {
             return problems.report(err);

@@ -9,19 +9,20 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
 
-/** The options of every command that starts transfers: state directory, retries, rate and credentials. */
-record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate) {
+/** The options of every command that starts transfers: state directory, retries, rate, credentials and proxy. */
+record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate, ProxyOptions proxy) {
 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
         StateOptions.addTo(options);
         RetryOptions.addTo(options);
         RateOptions.addTo(options);
+        ProxyOptions.addTo(options);
     }
 
     static TransferOptions of(Arguments arguments) {
         return new TransferOptions(arguments.value("user"), StateOptions.of(arguments), RetryOptions.of(arguments),
-                RateOptions.of(arguments));
+                RateOptions.of(arguments), ProxyOptions.of(arguments));
     }
 
     /** What these options ask for, checked: the engine, the per-task rate limit and the state directory. */
@@ -33,7 +34,7 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
      * {@code get}); empty with each mistake in {@code problems}.
      */
     Optional<Checked> check(UnaryOperator<EngineConfig> adjust, Problems problems) {
-        Optional<EngineConfig> config = problems.check(() -> adjust.apply(retry.apply(EngineConfig.defaults())));
+        Optional<EngineConfig> config = problems.check(() -> adjust.apply(proxy.apply(retry.apply(EngineConfig.defaults()))));
         Optional<Long> limit = problems.check(rate::bytesPerSecond);
         Optional<Path> stateDir = problems.check(() -> state.directory(AppDirs.forCurrentUser()));
         if (config.isEmpty() || limit.isEmpty() || stateDir.isEmpty()) {

@@ -1,6 +1,8 @@
 package app.ferry.engine;
 
+import app.ferry.engine.net.NetworkSettings;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The queue's tunables. Immutable; the queue takes a new one through
@@ -26,6 +28,7 @@ import java.time.Duration;
  * @param retryNonIdempotent whether a POST (raw or multipart) is sent again after the server answered it
  *     with an error; off by default, since the server may have acted on the first one (see
  *     {@code engine.transfer.RetryPolicy})
+ * @param network proxies and CA certificates; read when the queue opens, not by {@link TransferQueue#reconfigure}
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -43,7 +46,8 @@ public record EngineConfig(
         long uploadLimit,
         long lowSpeedLimit,
         Duration lowSpeedTime,
-        boolean retryNonIdempotent) {
+        boolean retryNonIdempotent,
+        NetworkSettings network) {
 
     /** aria2's and most download managers' upper bound; more only burdens the server. */
     public static final int MAX_CONNECTIONS = 16;
@@ -77,16 +81,20 @@ public record EngineConfig(
             throw new IllegalArgumentException("The time a transfer may stay below the lowest speed must be positive, not "
                     + lowSpeedTime);
         }
+        Objects.requireNonNull(network, "network");
     }
 
-    /** The shape before the low-speed rule and the POST retry choice: their defaults. */
+    /**
+     * The shape before the low-speed rule, the POST retry choice and network settings: their
+     * defaults (proxies and CAs as this process's environment says).
+     */
     public EngineConfig(int maxConcurrent, int maxPerHost, int maxRetries, Duration backoffBase, Duration backoffCap,
                         Duration retryAfterCap, Duration connectTimeout, Duration idleTimeout,
                         Duration checkpointInterval, boolean autoResume, int connections, long downloadLimit,
                         long uploadLimit) {
         this(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                DEFAULT_LOW_SPEED_LIMIT, DEFAULT_LOW_SPEED_TIME, false);
+                DEFAULT_LOW_SPEED_LIMIT, DEFAULT_LOW_SPEED_TIME, false, NetworkSettings.system());
     }
 
     /** The shape before connections and rate limits existed: default connections, no limits. */
@@ -105,63 +113,70 @@ public record EngineConfig(
     public EngineConfig withMaxConcurrent(int n) {
         return new EngineConfig(n, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withMaxPerHost(int n) {
         return new EngineConfig(maxConcurrent, n, maxRetries, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withMaxRetries(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, n, backoffBase, backoffCap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withBackoff(Duration base, Duration cap) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, base, cap, retryAfterCap, connectTimeout,
                 idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withIdleTimeout(Duration timeout) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, timeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withAutoResume(boolean resume) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, resume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     public EngineConfig withConnections(int n) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, n, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     /** Global limits in bytes per second, 0 for none. */
     public EngineConfig withLimits(long download, long upload) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, download, upload,
-                lowSpeedLimit, lowSpeedTime, retryNonIdempotent);
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, network);
     }
 
     /** The low-speed rule: below {@code bytesPerSecond} on average for {@code time}, reconnect; 0 for never. */
     public EngineConfig withLowSpeed(long bytesPerSecond, Duration time) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                bytesPerSecond, time, retryNonIdempotent);
+                bytesPerSecond, time, retryNonIdempotent, network);
     }
 
     /** Whether a POST is sent again after an error answer (the CLI's {@code --retry-post}). */
     public EngineConfig withRetryNonIdempotent(boolean retry) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
-                lowSpeedLimit, lowSpeedTime, retry);
+                lowSpeedLimit, lowSpeedTime, retry, network);
+    }
+
+    /** Proxies and CA certificates (taken when a queue opens). */
+    public EngineConfig withNetwork(NetworkSettings settings) {
+        return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
+                connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,
+                lowSpeedLimit, lowSpeedTime, retryNonIdempotent, settings);
     }
 }

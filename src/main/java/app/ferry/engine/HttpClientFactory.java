@@ -14,7 +14,9 @@ final class HttpClientFactory {
     }
 
     static HttpClient create(EngineConfig config, SSLContext tls) {
-        return HttpClient.newBuilder()
+        // Proxies (routes, credentials, a 407's message) are added by the network settings, which
+        // build the client from this builder.
+        return config.network().client(HttpClient.newBuilder()
                 // Redirects are followed by the transfers themselves: they record the final URL,
                 // count hops and decide where credentials may go (docs/decisions/0003).
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -24,7 +26,6 @@ final class HttpClientFactory {
                 // The real TLS context is built at the first https connection, not here.
                 .sslContext(tls)
                 .sslParameters(DeferredTlsContext.inheritedParameters())
-                .connectTimeout(config.connectTimeout())
-                .build();
+                .connectTimeout(config.connectTimeout()));
     }
 }

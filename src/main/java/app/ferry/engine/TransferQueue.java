@@ -81,7 +81,8 @@ public final class TransferQueue implements AutoCloseable {
      * @throws app.ferry.engine.store.StateDirectoryInUseException when another process holds it
      */
     public static TransferQueue open(Path stateDir, EngineConfig config) throws IOException {
-        return open(stateDir, config, new DeferredTlsContext());
+        // Java's CAs and the system's, loaded at the first https connection.
+        return open(stateDir, config, new DeferredTlsContext(config.network()::tls));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,15 @@ public final class FerryProcess implements AutoCloseable {
 
     /** The same with more JVM options, e.g. {@code -Xmx64m} (a later {@code -Xmx} wins over the default one). */
     public static FerryProcess start(Path logDir, String name, List<String> jvmOptions, String... args) {
+        return start(logDir, name, jvmOptions, Map.of(), args);
+    }
+
+    /**
+     * The same with variables added to the child's environment ({@code https_proxy},
+     * {@code SSL_CERT_FILE}): the test's own environment is left as it is.
+     */
+    public static FerryProcess start(Path logDir, String name, List<String> jvmOptions, Map<String, String> environment,
+                                     String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Start fast on a busy machine: these runs are short.
@@ -45,10 +55,11 @@ public final class FerryProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path out = logDir.resolve(name + ".out");
             Path err = logDir.resolve(name + ".err");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new FerryProcess(process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

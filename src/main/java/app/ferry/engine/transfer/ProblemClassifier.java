@@ -1,5 +1,6 @@
 package app.ferry.engine.transfer;
 
+import app.ferry.engine.net.UntrustedCertificateException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,11 +40,8 @@ public final class ProblemClassifier {
                     failure instanceof TransferFailure.Retryable);
         }
         if ((cause = find(error, CertificateException.class)) != null) {
-            String why = reason(cause);
-            return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(why),
-                    "The server's TLS certificate could not be verified (" + why + "). Ferry does not download from"
-                            + " a server it cannot verify: the connection may be intercepted. If the server is yours, use"
-                            + " a certificate from a CA that Java trusts, or add your CA to Java's trust store.", false);
+            return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(reason(cause)),
+                    UntrustedCertificateException.advice((CertificateException) cause), false);
         }
         if ((cause = find(error, FileSystemException.class)) != null) {
             return localFile((FileSystemException) cause);

@@ -3,6 +3,8 @@ package app.ferry.engine.upload;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.FerryBuild;
 import app.ferry.engine.ResponseInfo;
+import app.ferry.engine.net.NetworkSettings;
+import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.ResponseBodies;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,8 @@ public final class StreamUpload {
     private StreamUpload() {
     }
 
-    public static ResponseInfo send(URI url, String method, String contentType, Credentials credentials,
+    /** Through {@code network}'s proxies and with its CA certificates, as the queue's transfers go. */
+    public static ResponseInfo send(NetworkSettings network, URI url, String method, String contentType, Credentials credentials,
                                     InputStream body, LongConsumer bytesSent) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)))
@@ -32,8 +35,10 @@ public final class StreamUpload {
         if (credentials != null) {
             request.header("Authorization", credentials.basicAuthorization());
         }
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30)).build()) {
+        try (HttpClient http = network.client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(new DeferredTlsContext(network::tls))
+                .sslParameters(DeferredTlsContext.inheritedParameters())
+                .connectTimeout(Duration.ofSeconds(30)))) {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             return ResponseBodies.read(response);
         }
