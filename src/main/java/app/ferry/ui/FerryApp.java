@@ -18,8 +18,8 @@ public final class FerryApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(AppContext.fromSystem(), DesktopOpeners.of(getHostServices()));
-        if (!window.show(stage)) {
+        window = AppStartup.showWindow(AppContext.fromSystem(), DesktopOpeners.of(getHostServices()), stage).orElse(null);
+        if (window == null) {
             // Another Ferry owns the queue: the error alert was shown; quit once it is closed.
             Platform.setImplicitExit(true);
         }
