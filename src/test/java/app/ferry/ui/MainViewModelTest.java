@@ -269,4 +269,25 @@ class MainViewModelTest {
         sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);
         assertThat(vm.list().statusTextProperty().get()).startsWith("0 active · 0 queued · 1 finished");
     }
+
+    @Test
+    void alreadyInTheListIsTheEnginesRuleTheCliUsesToo() throws Exception {
+        String url = server.url("/files/3000/again.bin");
+        vm.adding().pasteText(url);
+        sampleUntil(() -> named("again.bin").state() == TaskState.COMPLETED);
+        vm.adding().pasteText(url);
+        assertThat(vm.messages().messageProperty().get().text()).contains("Already in the list").contains(url);
+        assertThat(vm.list().tasks()).hasSize(1);
+
+        Path other = Files.createDirectories(temp.resolve("other"));
+        vm.adding().addUrls(new AddUrlsRequest(url, other, "", "", ""));
+        sampleUntil(() -> vm.list().tasks().size() == 2 && vm.list().tasks().stream().allMatch(m -> m.state() == TaskState.COMPLETED));
+        assertThat(other.resolve("again.bin")).as("another folder is another download").exists();
+
+        // As ferry get does: once the finished file is gone, asking again downloads it again.
+        Files.delete(downloads.resolve("again.bin"));
+        vm.adding().pasteText(url);
+        sampleUntil(() -> vm.list().tasks().size() == 3 && vm.list().tasks().stream().allMatch(m -> m.state() == TaskState.COMPLETED));
+        assertThat(downloads.resolve("again.bin")).exists();
+    }
 }
