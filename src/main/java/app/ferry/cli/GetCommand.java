@@ -4,6 +4,7 @@ import app.ferry.engine.AppDirs;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.KnownDownloads;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
@@ -110,12 +111,7 @@ final class GetCommand implements CliCommand {
             }
             Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
             // Only tasks restored from the state can match: indexed once, not searched per URL.
-            Map<DownloadKey, List<TaskSnapshot>> restored = new HashMap<>();
-            for (TaskSnapshot task : session.queue().snapshots()) {
-                if (task.record().spec() instanceof DownloadSpec known) {
-                    restored.computeIfAbsent(DownloadKey.of(known), k -> new ArrayList<>()).add(task);
-                }
-            }
+            KnownDownloads restored = KnownDownloads.of(session.queue().snapshots());
             // Each URL's task in order; null for a new one, added below with all the others in one sync.
             List<TaskId> order = new ArrayList<>();
             List<TransferQueue.Addition> fresh = new ArrayList<>();
@@ -156,33 +152,25 @@ final class GetCommand implements CliCommand {
         }
     }
 
-    /** What makes a restored download the same as a URL given again: its URL and folder. */
-    private record DownloadKey(String url, Path directory) {
-        static DownloadKey of(DownloadSpec spec) {
-            return new DownloadKey(spec.url(), spec.directory());
-        }
-    }
-
-    /** Continues the unfinished task for the same URL and folder, if there is one. */
-    private static Existing continueExisting(QueueSession session, Map<DownloadKey, List<TaskSnapshot>> restored,
+    /** Continues the unfinished task for the same download ({@link KnownDownloads}' rule), if there is one. */
+    private static Existing continueExisting(QueueSession session, KnownDownloads restored,
                                              DownloadSpec download, Credentials credentials, PrintWriter err) {
-        for (TaskSnapshot existing : restored.getOrDefault(DownloadKey.of(download), List.of())) {
-            if (existing.state() == TaskState.COMPLETED) {
-                Path file = existing.record().download().finalFile();
-                if (file != null && Files.exists(file)) {
-                    err.println("ferry: " + TerminalText.safe(download.url()) + " was already downloaded to " + TerminalText.safe(file)
-                            + "; skipping");
-                    return new Existing.Skipped();
+        return switch (restored.find(download)) {
+            case KnownDownloads.Match.Downloaded(TaskId id, Path file) -> {
+                err.println("ferry: " + TerminalText.safe(download.url()) + " was already downloaded to " + TerminalText.safe(file)
+                        + "; skipping");
+                yield new Existing.Skipped();
+            }
+            case KnownDownloads.Match.Unfinished(TaskId id) -> {
+                if (credentials != null) {
+                    session.queue().provideCredentials(id, credentials);
+                } else {
+                    session.queue().resume(id);
                 }
-                continue;
+                yield new Existing.Continued(id);
             }
-            if (credentials != null) {
-                session.queue().provideCredentials(existing.id(), credentials);
-            } else {
-                session.queue().resume(existing.id());
-            }
-            return new Existing.Continued(existing.id());
-        }
-        return new Existing.None();
+            case KnownDownloads.Match.Adding() -> new Existing.None();
+            case KnownDownloads.Match.None() -> new Existing.None();
+        };
     }
 }

@@ -1,6 +1,6 @@
 package app.ferry.cli;
 
-import java.math.BigDecimal;
+import app.ferry.engine.text.Units;
 import org.apache.commons.cli.Options;
 
 /** curl's {@code --limit-rate}: a per-transfer limit, shared by all connections of that transfer. */
@@ -22,32 +22,24 @@ record RateOptions(String limitRate) {
     }
 
     /**
-     * Parses curl's notation: a number, optionally with a fraction, and one of K, M, G, T (any case).
+     * Parses curl's notation with the window's parser ({@link Units#parseSpeed}); unlike the
+     * window, 0 is refused: leaving the option out is how the terminal says "no limit".
      *
      * @throws IllegalArgumentException with a message for the user
      */
     static long parse(String text) {
-        String value = text.trim();
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("--limit-rate needs a speed, e.g. 5M");
-        }
-        char unit = Character.toUpperCase(value.charAt(value.length() - 1));
-        int shift = switch (unit) {
-            case 'K' -> 10;
-            case 'M' -> 20;
-            case 'G' -> 30;
-            case 'T' -> 40;
-            default -> 0;
-        };
-        String number = shift == 0 ? value : value.substring(0, value.length() - 1);
+        long bytes;
         try {
-            BigDecimal bytes = new BigDecimal(number).multiply(BigDecimal.valueOf(1L << shift));
-            if (bytes.signum() <= 0) {
-                throw new IllegalArgumentException("--limit-rate must be more than 0, not " + text);
+            bytes = Units.parseSpeed(text);
+        } catch (IllegalArgumentException e) {
+            if (text.strip().startsWith("-")) {
+                throw new IllegalArgumentException("--limit-rate must be more than 0, not " + text, e);
             }
-            return bytes.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--limit-rate takes a speed like 500K, 5M or 1.5G, not \"" + text + "\"");
+            throw new IllegalArgumentException("--limit-rate takes a speed like 500K, 5M or 1.5G, not \"" + text + "\"", e);
         }
+        if (bytes == 0) {
+            throw new IllegalArgumentException("--limit-rate must be more than 0, not " + text);
+        }
+        return bytes;
     }
 }

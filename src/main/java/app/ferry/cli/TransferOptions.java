@@ -45,9 +45,6 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
 
     /** {@code --user} if given, else the user and password written in the URL, else none. */
     Credentials credentials(NormalizedUrl url) {
-        if (user != null) {
-            return Credentials.parse(user);
-        }
-        return url != null && url.username() != null ? new Credentials(url.username(), url.password()) : null;
+        return Credentials.givenOrFromUrl(user == null ? null : Credentials.parse(user), url);
     }
 }

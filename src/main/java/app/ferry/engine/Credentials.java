@@ -1,8 +1,10 @@
 package app.ferry.engine;
 
+import app.ferry.engine.http.NormalizedUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * HTTP Basic credentials. Kept in memory only: the task store never sees them, so a password
@@ -21,6 +23,21 @@ public record Credentials(String user, String password) {
         return colon < 0
                 ? new Credentials(userColonPassword, "")
                 : new Credentials(userColonPassword.substring(0, colon), userColonPassword.substring(colon + 1));
+    }
+
+    /**
+     * The user name and password written in a URL ({@code https://user:pass@host/}), the one
+     * place every front end takes them from; {@link NormalizedUrl} has already moved them out of
+     * the URI, so they go to an authenticator and never into logs or history.
+     */
+    public static Optional<Credentials> fromUrl(NormalizedUrl url) {
+        return url == null || url.username() == null
+                ? Optional.empty() : Optional.of(new Credentials(url.username(), url.password()));
+    }
+
+    /** Credentials given explicitly win; else those written in the URL; else none (null). */
+    public static Credentials givenOrFromUrl(Credentials given, NormalizedUrl url) {
+        return given != null ? given : fromUrl(url).orElse(null);
     }
 
     /** The value of an {@code Authorization} header (RFC 7617, UTF-8). */

@@ -20,10 +20,12 @@ final class TaskFiles {
             try {
                 delete(record);
             } catch (IOException e) {
+                // Named for the task: the caller reports every failure of a batch, one line each.
+                IOException named = new IOException(record.name() + ": " + e.getMessage(), e);
                 if (failure == null) {
-                    failure = e;
+                    failure = named;
                 } else {
-                    failure.addSuppressed(e);
+                    failure.addSuppressed(named);
                 }
             }
         }

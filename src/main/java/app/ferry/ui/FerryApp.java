@@ -39,8 +39,8 @@ public final class FerryApp extends Application {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "No single-instance channel: later starts will open windows of their own", e);
         }
-        window = new MainWindow(context, DesktopOpeners.of(getHostServices()));
-        if (!window.show(stage)) {
+        window = AppStartup.showWindow(context, DesktopOpeners.of(getHostServices()), stage).orElse(null);
+        if (window == null) {
             // Another Ferry owns the queue: the error alert was shown; quit once it is closed.
             Platform.setImplicitExit(true);
             closeHandOff();

@@ -1,20 +1,16 @@
 package app.ferry.ui;
 
 import app.ferry.engine.Direction;
-import app.ferry.engine.store.StateDirectoryInUseException;
 import app.ferry.ui.Actions.Action;
 import app.ferry.ui.add.AddUrlsDialog;
 import app.ferry.ui.details.DetailsPane;
 import app.ferry.ui.limit.TaskLimitDialog;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsDialog;
-import app.ferry.ui.settings.SettingsStore;
 import app.ferry.ui.table.TransferTable;
 import app.ferry.ui.upload.UploadDialog;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
@@ -55,49 +51,27 @@ public final class MainWindow {
 
     public static final String TITLE = "Ferry";
 
-    private final AppContext context;
-    private final DesktopOpener opener;
+    private final MainViewModel viewModel;
+    private final SelectionViewModel selection;
     private Stage stage;
-    private MainViewModel viewModel;
     private ProgressSampler sampler;
     private TransferTable table;
     private NotificationPane notificationPane;
     private final PauseTransition hideInfo = new PauseTransition(Duration.seconds(8));
     private boolean disposed;
 
-    public MainWindow(AppContext context, DesktopOpener opener) {
-        this.context = context;
-        this.opener = opener;
+    /** A window for this view-model; {@link AppStartup} builds both. */
+    public MainWindow(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.selection = viewModel.selection();
     }
 
-    /**
-     * Opens the settings and the queue and shows the window. Returns false (after telling the
-     * user) only when another Ferry holds the queue.
-     */
-    public boolean show(Stage stage) {
+    /** FX thread: lays the window out on {@code stage}, binds it and starts sampling the engine. */
+    public void show(Stage stage) {
         this.stage = stage;
-        SettingsStore store = new SettingsStore(context.settingsDir(), context.defaultDownloadDir());
-        SettingsStore.Loaded loaded = store.load();
-        Settings settings = loaded.settings();
-        I18n i18n = I18n.forLanguage(settings.language());
-        Themes.apply(settings.theme());
-
-        QueueOpener.Opened opened;
-        try {
-            opened = QueueOpener.open(context.stateDir(),
-                    context.engineTuning().apply(MainViewModel.engineConfig(settings)));
-        } catch (StateDirectoryInUseException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.inUse", context.stateDir()));
-            alert.setHeaderText(i18n.get("startup.inUseHeader"));
-            alert.show();
-            return false;
-        } catch (IOException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.queueFailed", context.stateDir(), e.getMessage()));
-            alert.show();
-            return false;
-        }
-        viewModel = new MainViewModel(opened.queue(), store, settings, i18n, opener, context.engineTuning());
-        viewModel.setNotifier(new DesktopNotifier(stage, i18n));
+        Settings settings = viewModel.settings().settingsProperty().get();
+        I18n i18n = viewModel.i18n();
+        viewModel.list().setNotifier(new DesktopNotifier(stage, i18n));
 
         Scene scene = new Scene(buildRoot(i18n), settings.window().width(), settings.window().height());
         scene.getStylesheets().add(MainWindow.class.getResource("ferry.css").toExternalForm());
@@ -119,38 +93,25 @@ public final class MainWindow {
         table.applyLayout(settings.columns(), settings.sort());
         stage.show();
 
-        sampler = new ProgressSampler(viewModel);
+        sampler = new ProgressSampler(viewModel.list());
         sampler.start();
-        startupMessage(i18n, loaded, opened).ifPresent(viewModel::showMessage);
-        return true;
-    }
-
-    private java.util.Optional<UserMessage> startupMessage(I18n i18n, SettingsStore.Loaded loaded, QueueOpener.Opened opened) {
-        List<String> lines = new ArrayList<>();
-        loaded.backup().ifPresent(backup -> lines.add(i18n.get("startup.settingsCorrupt", backup)));
-        if (opened.backup() != null) {
-            lines.add(i18n.get("startup.queueMovedAside", opened.backup()));
-        }
-        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", problem)));
-        return lines.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(UserMessage.warning(String.join("\n", lines)));
     }
 
     private BorderPane buildRoot(I18n i18n) {
-        table = new TransferTable(viewModel.tasks(), i18n);
+        table = new TransferTable(viewModel.list().tasks(), i18n);
         TableView<TaskModel> control = table.control();
         control.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TaskModel>) change ->
-                        viewModel.select(List.copyOf(control.getSelectionModel().getSelectedItems())));
+                        selection.select(List.copyOf(control.getSelectionModel().getSelectedItems())));
         control.setOnMouseClicked(event -> {
-            if (event.getClickCount() == 2 && viewModel.canOpenFileProperty().get()) {
-                viewModel.openFile();
+            if (event.getClickCount() == 2 && selection.canOpenFileProperty().get()) {
+                selection.openFile();
             }
         });
 
         Actions actions = actions(i18n);
         control.setContextMenu(actions.contextMenu());
-        DetailsPane details = new DetailsPane(viewModel.focusedProperty(), i18n);
+        DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
         SplitPane split = new SplitPane(control, details.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.64);
@@ -158,13 +119,13 @@ public final class MainWindow {
         notificationPane = new NotificationPane(split);
         notificationPane.setId("notifications");
         notificationPane.setShowFromTop(true);
-        notificationPane.setOnHidden(e -> viewModel.clearMessage());
+        notificationPane.setOnHidden(e -> viewModel.messages().clear());
         hideInfo.setOnFinished(e -> notificationPane.hide());
-        viewModel.messageProperty().addListener((obs, old, message) -> showMessage(message));
+        viewModel.messages().messageProperty().addListener((obs, old, message) -> showMessage(message));
 
         StatusBar status = new StatusBar();
         status.setId("status");
-        status.textProperty().bind(viewModel.statusTextProperty());
+        status.textProperty().bind(viewModel.list().statusTextProperty());
 
         BorderPane root = new BorderPane(notificationPane);
         root.setTop(actions.toolBar());
@@ -173,7 +134,7 @@ public final class MainWindow {
     }
 
     private Actions actions(I18n i18n) {
-        MainViewModel vm = viewModel;
+        SelectionViewModel vm = selection;
         return new Actions(i18n)
                 .add(new Action("add-urls", "action.addUrls", MaterialDesignL.LINK_PLUS, "Ctrl+V", this::addUrls, null), false)
                 .add(new Action("upload", "action.upload", MaterialDesignF.FILE_UPLOAD_OUTLINE, "Ctrl+O",
@@ -234,11 +195,11 @@ public final class MainWindow {
         } else if (event.isShortcutDown() && event.getCode() == KeyCode.O) {
             chooseFilesToUpload();
         } else if (event.getCode() == KeyCode.SPACE && !event.isShortcutDown()) {
-            viewModel.toggleSelected();
-        } else if (event.getCode() == KeyCode.DELETE && viewModel.canRemoveProperty().get()) {
+            selection.toggleSelected();
+        } else if (event.getCode() == KeyCode.DELETE && selection.canRemoveProperty().get()) {
             confirmRemove();
         } else if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown()) {
-            viewModel.openFile();
+            selection.openFile();
         } else {
             return;
         }
@@ -251,11 +212,11 @@ public final class MainWindow {
         if (clipboard.hasFiles()) {
             handleDroppedFiles(clipboard.getFiles().stream().map(File::toPath).toList());
         } else if (clipboard.hasString()) {
-            viewModel.pasteText(clipboard.getString());
+            viewModel.adding().pasteText(clipboard.getString());
         } else if (clipboard.hasUrl()) {
-            viewModel.pasteText(clipboard.getUrl());
+            viewModel.adding().pasteText(clipboard.getUrl());
         } else {
-            viewModel.showMessage(UserMessage.warning(viewModel.i18n().get("msg.clipboardEmpty")));
+            viewModel.messages().show(UserMessage.warning(viewModel.i18n().get("msg.clipboardEmpty")));
         }
     }
 
@@ -275,7 +236,7 @@ public final class MainWindow {
             // After the drop completes: the dialog must not open inside the drag-and-drop callback.
             javafx.application.Platform.runLater(() -> handleDroppedFiles(paths));
         } else if (board.hasString() || board.hasUrl()) {
-            viewModel.pasteText(board.hasString() ? board.getString() : board.getUrl());
+            viewModel.adding().pasteText(board.hasString() ? board.getString() : board.getUrl());
         } else {
             accepted = false;
         }
@@ -285,17 +246,17 @@ public final class MainWindow {
 
     /** Files dropped (or pasted, or chosen): folders are refused, the rest go to the upload dialog. */
     public void handleDroppedFiles(List<Path> paths) {
-        List<Path> files = viewModel.filesToUpload(paths);
+        List<Path> files = viewModel.uploads().filesToUpload(paths);
         if (files.isEmpty()) {
             return;
         }
-        new UploadDialog(stage, viewModel.i18n(), files, viewModel.settingsProperty().get().upload())
-                .show(viewModel::upload);
+        new UploadDialog(stage, viewModel.i18n(), files, viewModel.settings().settingsProperty().get().upload())
+                .show(viewModel.uploads()::upload);
     }
 
     /** Pasted or dropped text: its URLs start downloading. */
     public void handlePastedText(String text) {
-        viewModel.pasteText(text);
+        viewModel.adding().pasteText(text);
     }
 
     private void chooseFilesToUpload() {
@@ -311,32 +272,32 @@ public final class MainWindow {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         String initial = clipboard.hasString() && !UrlExtractor.extract(clipboard.getString()).urls().isEmpty()
                 ? clipboard.getString() : "";
-        new AddUrlsDialog(stage, viewModel.i18n(), viewModel.settingsProperty().get().downloadPath(), initial)
-                .show(viewModel::addUrls);
+        new AddUrlsDialog(stage, viewModel.i18n(), viewModel.settings().settingsProperty().get().downloadPath(), initial)
+                .show(viewModel.adding()::addUrls);
     }
 
     private void askCredentials() {
-        TaskModel task = viewModel.focusedProperty().get();
+        TaskModel task = selection.focusedProperty().get();
         if (task != null) {
             new CredentialsDialog(stage, viewModel.i18n(), task.name(), task.messageProperty().get())
-                    .show((user, password) -> viewModel.provideCredentials(task, user, password));
+                    .show((user, password) -> selection.provideCredentials(task, user, password));
         }
     }
 
     private void askSpeedLimit() {
-        List<TaskModel> selected = List.copyOf(viewModel.selection());
+        List<TaskModel> selected = List.copyOf(selection.selection());
         if (selected.isEmpty()) {
             return;
         }
         I18n i18n = viewModel.i18n();
         String what = selected.size() == 1 ? selected.getFirst().name() : i18n.get("limit.several", selected.size());
         long current = selected.getFirst().speedLimitProperty().get();
-        new TaskLimitDialog(stage, i18n, what, current).show(bytesPerSecond -> viewModel.limit(selected, bytesPerSecond));
+        new TaskLimitDialog(stage, i18n, what, current).show(bytesPerSecond -> selection.limit(selected, bytesPerSecond));
     }
 
     private void openSettings() {
-        new SettingsDialog(stage, viewModel.i18n(), viewModel.settingsProperty().get()).show(settings -> {
-            viewModel.applySettings(settings);
+        new SettingsDialog(stage, viewModel.i18n(), viewModel.settings().settingsProperty().get()).show(settings -> {
+            viewModel.settings().applySettings(settings);
             Themes.apply(settings.theme());
         });
     }
@@ -346,7 +307,7 @@ public final class MainWindow {
     /** Delete: remove the selection, keeping or deleting the downloaded files. */
     private void confirmRemove() {
         I18n i18n = viewModel.i18n();
-        List<TaskModel> selected = List.copyOf(viewModel.selection());
+        List<TaskModel> selected = List.copyOf(selection.selection());
         if (selected.isEmpty()) {
             return;
         }
@@ -368,8 +329,8 @@ public final class MainWindow {
         alert.setOnHidden(e -> {
             ButtonType answer = alert.getResult();
             if (answer == keep || answer == delete) {
-                viewModel.select(selected);
-                viewModel.removeSelected(answer == delete);
+                selection.select(selected);
+                selection.removeSelected(answer == delete);
             }
         });
         alert.show();
@@ -405,17 +366,17 @@ public final class MainWindow {
      * the running transfers stay paused next time; without, they continue at the next start.
      */
     public void dispose(boolean pauseTransfers) {
-        if (disposed || viewModel == null) {
+        if (disposed || stage == null) {
             return;
         }
         disposed = true;
         sampler.stop();
         hideInfo.stop();
-        Settings settings = viewModel.settingsProperty().get();
+        Settings settings = viewModel.settings().settingsProperty().get();
         Settings.WindowState window = stage.isMaximized()
                 ? new Settings.WindowState(settings.window().width(), settings.window().height(), true)
                 : new Settings.WindowState(stage.getWidth(), stage.getHeight(), false);
-        viewModel.updateSettings(settings.withLayout(window, table.columnStates(), table.sortStates()));
+        viewModel.settings().updateSettings(settings.withLayout(window, table.columnStates(), table.sortStates()));
         viewModel.close(pauseTransfers);
     }
 

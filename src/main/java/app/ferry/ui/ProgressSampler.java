@@ -4,7 +4,7 @@ import javafx.animation.AnimationTimer;
 
 /**
  * The one pump from the engine to the table: an {@link AnimationTimer} on the FX thread that lets
- * the view-model sample the engine at most {@value #RATE_HZ} times a second, however many
+ * the task list sample the engine at most {@value #RATE_HZ} times a second, however many
  * transfers run and however many bytes arrive — no {@code Platform.runLater} per event or chunk.
  *
  * <p>Not a 100 ms {@code Timeline}: when a pulse comes late (a busy FX thread, a slow machine), an
@@ -18,7 +18,7 @@ final class ProgressSampler {
 
     private final AnimationTimer timer;
 
-    ProgressSampler(MainViewModel viewModel) {
+    ProgressSampler(TaskListViewModel viewModel) {
         timer = new AnimationTimer() {
             private long last;
 

@@ -9,9 +9,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the queue commands that write to disk (adding and removing tasks) on one background thread,
- * in the order they were asked. Each add writes and fsyncs a state file, so thousands of pasted
- * links would otherwise freeze the window for as long as the disk takes.
+ * The view-models' background "writes" thread: runs the queue commands that write to disk (adding,
+ * removing, pausing, resuming tasks, see {@link BulkCommands}) on one background thread, in the
+ * order they were asked. Each state change is synced before it is seen, so thousands of pasted
+ * links, or "pause all" over thousands of tasks, would otherwise freeze the window for as long as
+ * the disk takes. {@link #submit}, {@link #drain} and {@link #idle} run on the FX thread, the
+ * submitted work on the background thread, {@link #close} on the FX thread when the window closes.
  *
  * <p>Results come back the way engine events do: the finished command's continuation is queued and
  * {@code wake} flags the view-model, whose next update pass on the FX thread runs it through

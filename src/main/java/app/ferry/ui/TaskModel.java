@@ -19,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One row of the transfer table. Written only on the FX thread, by {@link MainViewModel#refresh}
+ * One row of the transfer table. Written only on the FX thread, by {@link TaskListViewModel#refresh}
  * from the engine's snapshots at the sampler's bounded rate; a property that did not change fires
  * nothing, so a quiet row costs nothing to the table.
  */

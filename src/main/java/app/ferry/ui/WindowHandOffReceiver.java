@@ -85,7 +85,7 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
             }
         }
         if (!added.isEmpty()) {
-            viewModel.pasteText(String.join("\n", added));
+            viewModel.adding().handOver(List.copyOf(added));
         }
         return new Receipt(List.copyOf(added), rejected);
     }

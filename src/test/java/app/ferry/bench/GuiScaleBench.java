@@ -6,6 +6,7 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.ui.AppContext;
+import app.ferry.ui.AppStartup;
 import app.ferry.ui.MainViewModel;
 import app.ferry.ui.MainWindow;
 import app.ferry.ui.TaskModel;
@@ -103,18 +104,17 @@ public final class GuiScaleBench {
                     .withConnections(1).withIdleTimeout(Duration.ofMinutes(5)));
             long fxThread = startFx();
             PulseClock pulses = onFx(PulseClock::start);
-            MainWindow window = new MainWindow(tuned, path -> true);
             long openStart = System.nanoTime();
-            onFx(() -> window.show(new Stage()));
+            MainWindow window = onFx(() -> AppStartup.showWindow(tuned, path -> true, new Stage())).orElseThrow();
             MainViewModel vm = window.viewModel();
-            waitFor(() -> onFx(() -> vm.tasks().size()) == idle, 300);
+            waitFor(() -> onFx(() -> vm.list().tasks().size()) == idle, 300);
             double openSeconds = seconds(openStart);
 
             TransferQueue queue = vm.queue();
             for (int i = 0; i < RUNNING; i++) {
                 queue.add(DownloadSpec.of(base + "/live/" + LIVE_SIZE + "/live-" + i + ".bin", downloads));
             }
-            waitFor(() -> onFx(() -> vm.tasks().size()) == ROWS && running(vm) == FEW, 120);
+            waitFor(() -> onFx(() -> vm.list().tasks().size()) == ROWS && running(vm) == FEW, 120);
             System.err.printf(Locale.ROOT, "G1 setup: %d completed + %d paused tasks made by the engine in %.1f s;"
                     + " window restored them in %.1f s%n", completed, paused, prefillSeconds, openSeconds);
 
@@ -266,13 +266,13 @@ public final class GuiScaleBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicLong rowChanges = new AtomicLong();
         ChangeListener<Number> counter = (obs, old, now) -> rowChanges.incrementAndGet();
-        List<TaskModel> rows = onFx(() -> List.copyOf(vm.tasks()));
+        List<TaskModel> rows = onFx(() -> List.copyOf(vm.list().tasks()));
         onFx(() -> {
             rows.forEach(m -> m.doneProperty().addListener(counter));
             return null;
         });
-        long passes0 = onFx(vm::updatePasses);
-        long updateNanos0 = onFx(vm::updateNanos);
+        long passes0 = onFx(vm.list()::updatePasses);
+        long updateNanos0 = onFx(vm.list()::updateNanos);
         long bytes0 = onFx(() -> totalDone(rows));
         long pulseNanos0 = onFx(() -> clock.busyNanos);
         long pulses0 = onFx(() -> clock.pulses);
@@ -291,8 +291,8 @@ public final class GuiScaleBench {
         long wall = System.nanoTime() - start;
         long pulseNanos = onFx(() -> clock.busyNanos) - pulseNanos0;
         long pulseCount = onFx(() -> clock.pulses) - pulses0;
-        long passes = onFx(vm::updatePasses) - passes0;
-        long updateNanos = onFx(vm::updateNanos) - updateNanos0;
+        long passes = onFx(vm.list()::updatePasses) - passes0;
+        long updateNanos = onFx(vm.list()::updateNanos) - updateNanos0;
         long bytes = onFx(() -> totalDone(rows)) - bytes0;
         int running = running(vm);
         onFx(() -> {
@@ -323,7 +323,7 @@ public final class GuiScaleBench {
     }
 
     private static int running(MainViewModel vm) throws Exception {
-        return onFx(() -> (int) vm.tasks().stream().filter(m -> m.state() == TaskState.RUNNING).count());
+        return onFx(() -> (int) vm.list().tasks().stream().filter(m -> m.state() == TaskState.RUNNING).count());
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -57,8 +57,8 @@ final class GuiFixture {
     }
 
     MainWindow open(FxRobot robot, Stage stage, AppContext context) {
-        MainWindow created = new MainWindow(context, path -> opened.add(path.toString()));
-        robot.interact(() -> created.show(stage));
+        MainWindow created = GuiFixture.fx(() -> AppStartup.showWindow(context, path -> opened.add(path.toString()), stage))
+                .orElseThrow(() -> new AssertionError("the window did not open"));
         window = created;
         return created;
     }
@@ -105,7 +105,7 @@ final class GuiFixture {
     }
 
     List<TaskModel> rows() {
-        return fx(() -> List.copyOf(window.viewModel().tasks()));
+        return fx(() -> List.copyOf(window.viewModel().list().tasks()));
     }
 
     Optional<TaskModel> row(Predicate<TaskModel> which) {
@@ -113,7 +113,7 @@ final class GuiFixture {
     }
 
     TaskModel waitForRow(String name) {
-        waitUntil(() -> window.viewModel().tasks().stream().anyMatch(m -> m.name().equals(name)));
+        waitUntil(() -> window.viewModel().list().tasks().stream().anyMatch(m -> m.name().equals(name)));
         return row(m -> m.name().equals(name)).orElseThrow();
     }
 
@@ -127,8 +127,8 @@ final class GuiFixture {
     }
 
     void waitForAll(TaskState state, int count) {
-        waitUntil(() -> window.viewModel().tasks().size() == count
-                && window.viewModel().tasks().stream().allMatch(m -> m.state() == state));
+        waitUntil(() -> window.viewModel().list().tasks().size() == count
+                && window.viewModel().list().tasks().stream().allMatch(m -> m.state() == state));
     }
 
     void select(FxRobot robot, TaskModel model) {

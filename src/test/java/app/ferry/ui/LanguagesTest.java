@@ -38,7 +38,7 @@ class LanguagesTest {
         open(robot, "zh-CN");
         assertThat(robot.lookup("#add-urls").queryButton().getText()).isEqualTo("添加链接");
         assertThat(columns(robot)).contains("名称", "进度", "速度", "剩余时间", "状态");
-        assertThat(GuiFixture.fx(() -> app.vm().statusTextProperty().get())).contains("个进行中");
+        assertThat(GuiFixture.fx(() -> app.vm().list().statusTextProperty().get())).contains("个进行中");
         app.paste(robot, "没有链接");
         assertThat(app.message()).contains("没有找到");
         assertNoMissingKeys(robot);

@@ -47,7 +47,7 @@ class MainViewModelTest {
         TransferQueue queue = TransferQueue.open(temp.resolve("queue"), MainViewModel.engineConfig(settings));
         vm = new MainViewModel(queue, new SettingsStore(temp.resolve("data"), downloads), settings, I18n.forLanguage("en"),
                 path -> opened.add(path), UnaryOperator.identity());
-        vm.setNotifier(new Notifier() {
+        vm.list().setNotifier(new Notifier() {
             @Override
             public void finished(String name) {
                 notified.add("finished " + name);
@@ -71,112 +71,112 @@ class MainViewModelTest {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .ignoreException(java.util.NoSuchElementException.class)
                 .until(() -> {
-                    vm.sample();
+                    vm.list().sample();
                     return condition.call();
                 });
     }
 
     private TaskModel named(String name) {
-        return vm.tasks().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return vm.list().tasks().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void pasteStartsDownloadsAndSaysWhatItSkippedAndWhy() {
         String a = server.url("/files/1000/a.bin");
-        vm.pasteText("two: " + a + " " + server.url("/files/2000/b.bin") + " and ftp://example.com/c");
-        sampleUntil(() -> vm.messageProperty().get() != null); // the adds run on the background thread
-        assertThat(vm.tasks()).hasSize(2);
-        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
-        assertThat(vm.messageProperty().get().text()).contains("2 downloads started").contains("ftp://example.com/c");
+        vm.adding().pasteText("two: " + a + " " + server.url("/files/2000/b.bin") + " and ftp://example.com/c");
+        sampleUntil(() -> vm.messages().messageProperty().get() != null); // the adds run on the background thread
+        assertThat(vm.list().tasks()).hasSize(2);
+        assertThat(vm.messages().messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
+        assertThat(vm.messages().messageProperty().get().text()).contains("2 downloads started").contains("ftp://example.com/c");
 
-        vm.pasteText(a);
-        assertThat(vm.tasks()).hasSize(2);
-        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.WARNING);
-        assertThat(vm.messageProperty().get().text()).contains("Already in the list").contains(a);
+        vm.adding().pasteText(a);
+        assertThat(vm.list().tasks()).hasSize(2);
+        assertThat(vm.messages().messageProperty().get().kind()).isEqualTo(UserMessage.Kind.WARNING);
+        assertThat(vm.messages().messageProperty().get().text()).contains("Already in the list").contains(a);
     }
 
     @Test
     void aChecksumNeedsExactlyOneUrl() {
-        vm.addUrls(new AddUrlsRequest(server.url("/files/1/a") + " " + server.url("/files/1/b"), downloads,
+        vm.adding().addUrls(new AddUrlsRequest(server.url("/files/1/a") + " " + server.url("/files/1/b"), downloads,
                 "a".repeat(64), "", ""));
-        assertThat(vm.tasks()).isEmpty();
-        assertThat(vm.messageProperty().get().text()).contains("one file");
+        assertThat(vm.list().tasks()).isEmpty();
+        assertThat(vm.messages().messageProperty().get().text()).contains("one file");
     }
 
     @Test
     void commandsFollowTheSelectionAndTheState() {
-        vm.pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
+        vm.adding().pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
         sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED && named("gone.bin").state() == TaskState.FAILED);
 
-        vm.select(List.of(named("ok.bin")));
-        assertThat(vm.canRemoveProperty().get()).isTrue();
-        assertThat(vm.canOpenFileProperty().get()).isTrue();
-        assertThat(vm.canOpenFolderProperty().get()).isTrue();
-        assertThat(vm.canPauseProperty().get()).isFalse();
-        assertThat(vm.canRetryProperty().get()).isFalse();
-        vm.openFolder();
+        vm.selection().select(List.of(named("ok.bin")));
+        assertThat(vm.selection().canRemoveProperty().get()).isTrue();
+        assertThat(vm.selection().canOpenFileProperty().get()).isTrue();
+        assertThat(vm.selection().canOpenFolderProperty().get()).isTrue();
+        assertThat(vm.selection().canPauseProperty().get()).isFalse();
+        assertThat(vm.selection().canRetryProperty().get()).isFalse();
+        vm.selection().openFolder();
         assertThat(opened).containsExactly(downloads.toAbsolutePath());
 
-        vm.select(List.of(named("gone.bin")));
-        assertThat(vm.canRetryProperty().get()).isTrue();
-        assertThat(vm.canOpenFileProperty().get()).isFalse();
+        vm.selection().select(List.of(named("gone.bin")));
+        assertThat(vm.selection().canRetryProperty().get()).isTrue();
+        assertThat(vm.selection().canOpenFileProperty().get()).isFalse();
         assertThat(named("gone.bin").messageProperty().get()).contains("404");
 
-        vm.select(List.of());
-        assertThat(vm.canRemoveProperty().get()).isFalse();
-        assertThat(vm.focusedProperty().get()).isNull();
+        vm.selection().select(List.of());
+        assertThat(vm.selection().canRemoveProperty().get()).isFalse();
+        assertThat(vm.selection().focusedProperty().get()).isNull();
     }
 
     @Test
     void finishedAndFailedAreNotifiedOnceEachOnTheSamplingThread() {
-        vm.pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
+        vm.adding().pasteText(server.url("/files/3000/ok.bin") + " " + server.url("/missing/1/gone.bin"));
         sampleUntil(() -> notified.size() == 2);
         for (int i = 0; i < 5; i++) {
-            vm.sample();
+            vm.list().sample();
         }
         assertThat(notified).containsExactlyInAnyOrder("finished ok.bin", "failed gone.bin");
     }
 
     @Test
     void notificationsCanBeTurnedOff() {
-        Settings settings = vm.settingsProperty().get();
-        vm.applySettings(settings.withPreferences(downloads, 3, 0, false, true, settings.theme(), "en"));
-        vm.pasteText(server.url("/files/3000/quiet.bin"));
+        Settings settings = vm.settings().settingsProperty().get();
+        vm.settings().applySettings(settings.withPreferences(downloads, 3, 0, false, true, settings.theme(), "en"));
+        vm.adding().pasteText(server.url("/files/3000/quiet.bin"));
         sampleUntil(() -> named("quiet.bin").state() == TaskState.COMPLETED);
-        vm.sample();
+        vm.list().sample();
         assertThat(notified).isEmpty();
     }
 
     @Test
     void anIdleQueueCostsTheFxThreadNothing() {
-        vm.pasteText(server.url("/files/3000/ok.bin"));
+        vm.adding().pasteText(server.url("/files/3000/ok.bin"));
         sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);
-        vm.sample();
-        long passes = vm.updatePasses();
+        vm.list().sample();
+        long passes = vm.list().updatePasses();
         for (int i = 0; i < 50; i++) {
-            assertThat(vm.sample()).isFalse();
+            assertThat(vm.list().sample()).isFalse();
         }
-        assertThat(vm.updatePasses()).isEqualTo(passes);
+        assertThat(vm.list().updatePasses()).isEqualTo(passes);
     }
 
     @Test
     void foldersAreRefusedAndFilesKept() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("album"));
         Path file = Files.writeString(temp.resolve("a.txt"), "x");
-        assertThat(vm.filesToUpload(List.of(folder, file))).containsExactly(file);
-        assertThat(vm.messageProperty().get().text()).contains("“album” is a folder");
+        assertThat(vm.uploads().filesToUpload(List.of(folder, file))).containsExactly(file);
+        assertThat(vm.messages().messageProperty().get().text()).contains("“album” is a folder");
     }
 
     @Test
     void removeWithFilesDeletesTheDownload() {
-        vm.pasteText(server.url("/files/3000/bye.bin"));
+        vm.adding().pasteText(server.url("/files/3000/bye.bin"));
         sampleUntil(() -> named("bye.bin").state() == TaskState.COMPLETED);
         assertThat(downloads.resolve("bye.bin")).exists();
-        vm.select(List.of(named("bye.bin")));
-        vm.removeSelected(true);
-        sampleUntil(() -> vm.tasks().isEmpty()); // the removal runs on the background thread
-        assertThat(vm.tasks()).isEmpty();
-        assertThat(vm.selection()).isEmpty();
+        vm.selection().select(List.of(named("bye.bin")));
+        vm.selection().removeSelected(true);
+        sampleUntil(() -> vm.list().tasks().isEmpty()); // the removal runs on the background thread
+        assertThat(vm.list().tasks()).isEmpty();
+        assertThat(vm.selection().selection()).isEmpty();
         assertThat(downloads.resolve("bye.bin")).doesNotExist();
     }
 
@@ -193,7 +193,7 @@ class MainViewModelTest {
                 Thread.currentThread().interrupt();
             }
         });
-        Settings settings = vm.settingsProperty().get();
+        Settings settings = vm.settings().settingsProperty().get();
         TransferQueue queue = TransferQueue.open(temp.resolve("held-queue"), MainViewModel.engineConfig(settings));
         MainViewModel gated = new MainViewModel(queue, new SettingsStore(temp.resolve("held-data"), downloads), settings,
                 I18n.forLanguage("en"), path -> true, UnaryOperator.identity(), writes);
@@ -201,18 +201,18 @@ class MainViewModelTest {
             String urls = IntStream.range(0, 500).mapToObj(i -> server.url("/files/10/many-" + i + ".bin"))
                     .collect(Collectors.joining("\n"));
 
-            gated.pasteText(urls);
+            gated.adding().pasteText(urls);
 
             assertThat(queue.snapshots()).as("nothing written on the pasting thread").isEmpty();
-            gated.pasteText(server.url("/files/10/many-7.bin"));
-            assertThat(gated.messageProperty().get().text()).contains("Already in the list").contains("many-7.bin");
+            gated.adding().pasteText(server.url("/files/10/many-7.bin"));
+            assertThat(gated.messages().messageProperty().get().text()).contains("Already in the list").contains("many-7.bin");
 
             held.countDown();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                gated.sample();
-                return gated.messageProperty().get().text().contains("500 downloads started");
+                gated.list().sample();
+                return gated.messages().messageProperty().get().text().contains("500 downloads started");
             });
-            assertThat(gated.tasks()).hasSize(500);
+            assertThat(gated.list().tasks()).hasSize(500);
             assertThat(queue.snapshots()).hasSize(500);
         } finally {
             held.countDown();
@@ -222,33 +222,33 @@ class MainViewModelTest {
 
     @Test
     void globalLimitsFromTheSettingsReachTheEngineAtStartAndAtOnce() throws Exception {
-        Settings limited = vm.settingsProperty().get().withLimits(5L << 20, 500L << 10);
+        Settings limited = vm.settings().settingsProperty().get().withLimits(5L << 20, 500L << 10);
         assertThat(MainViewModel.engineConfig(limited).downloadLimit()).as("at start").isEqualTo(5_242_880);
         assertThat(MainViewModel.engineConfig(limited).uploadLimit()).isEqualTo(512_000);
 
-        vm.applySettings(limited);
+        vm.settings().applySettings(limited);
         assertThat(vm.queue().config().downloadLimit()).isEqualTo(5_242_880);
         assertThat(vm.queue().config().uploadLimit()).isEqualTo(512_000);
         assertThat(new SettingsStore(temp.resolve("data"), downloads).load().settings().downloadLimit()).isEqualTo(5_242_880);
 
-        vm.applySettings(limited.withLimits(0, 0));
+        vm.settings().applySettings(limited.withLimits(0, 0));
         assertThat(vm.queue().config().downloadLimit()).as("lifted").isZero();
         assertThat(vm.queue().config().uploadLimit()).isZero();
     }
 
     @Test
     void limitSpeedNeedsASelectionThatCanStillMove() {
-        assertThat(vm.canLimitSpeedProperty().get()).isFalse();
-        vm.pasteText(server.url("/held/400000/held.bin") + " " + server.url("/files/3000/done.bin"));
+        assertThat(vm.selection().canLimitSpeedProperty().get()).isFalse();
+        vm.adding().pasteText(server.url("/held/400000/held.bin") + " " + server.url("/files/3000/done.bin"));
         sampleUntil(() -> named("held.bin").doneProperty().get() >= 200_000 && named("done.bin").state() == TaskState.COMPLETED);
-        assertThat(vm.canLimitSpeedProperty().get()).as("nothing selected").isFalse();
+        assertThat(vm.selection().canLimitSpeedProperty().get()).as("nothing selected").isFalse();
 
-        vm.select(List.of(named("done.bin")));
-        assertThat(vm.canLimitSpeedProperty().get()).as("finished: nothing left to limit").isFalse();
-        vm.select(List.of(named("done.bin"), named("held.bin")));
-        assertThat(vm.canLimitSpeedProperty().get()).isTrue();
+        vm.selection().select(List.of(named("done.bin")));
+        assertThat(vm.selection().canLimitSpeedProperty().get()).as("finished: nothing left to limit").isFalse();
+        vm.selection().select(List.of(named("done.bin"), named("held.bin")));
+        assertThat(vm.selection().canLimitSpeedProperty().get()).isTrue();
 
-        vm.limitSelected(100L << 10);
+        vm.selection().limitSelected(100L << 10);
         assertThat(named("held.bin").speedLimitProperty().get()).isEqualTo(102_400);
         assertThat(named("done.bin").speedLimitProperty().get()).as("skipped").isZero();
         app.ferry.ui.details.DetailsText text = new app.ferry.ui.details.DetailsText(I18n.forLanguage("en"));
@@ -265,8 +265,29 @@ class MainViewModelTest {
 
     @Test
     void statusBarCountsAndSpeeds() {
-        vm.pasteText(server.url("/files/3000/ok.bin"));
+        vm.adding().pasteText(server.url("/files/3000/ok.bin"));
         sampleUntil(() -> named("ok.bin").state() == TaskState.COMPLETED);
-        assertThat(vm.statusTextProperty().get()).startsWith("0 active · 0 queued · 1 finished");
+        assertThat(vm.list().statusTextProperty().get()).startsWith("0 active · 0 queued · 1 finished");
+    }
+
+    @Test
+    void alreadyInTheListIsTheEnginesRuleTheCliUsesToo() throws Exception {
+        String url = server.url("/files/3000/again.bin");
+        vm.adding().pasteText(url);
+        sampleUntil(() -> named("again.bin").state() == TaskState.COMPLETED);
+        vm.adding().pasteText(url);
+        assertThat(vm.messages().messageProperty().get().text()).contains("Already in the list").contains(url);
+        assertThat(vm.list().tasks()).hasSize(1);
+
+        Path other = Files.createDirectories(temp.resolve("other"));
+        vm.adding().addUrls(new AddUrlsRequest(url, other, "", "", ""));
+        sampleUntil(() -> vm.list().tasks().size() == 2 && vm.list().tasks().stream().allMatch(m -> m.state() == TaskState.COMPLETED));
+        assertThat(other.resolve("again.bin")).as("another folder is another download").exists();
+
+        // As ferry get does: once the finished file is gone, asking again downloads it again.
+        Files.delete(downloads.resolve("again.bin"));
+        vm.adding().pasteText(url);
+        sampleUntil(() -> vm.list().tasks().size() == 3 && vm.list().tasks().stream().allMatch(m -> m.state() == TaskState.COMPLETED));
+        assertThat(downloads.resolve("again.bin")).exists();
     }
 }

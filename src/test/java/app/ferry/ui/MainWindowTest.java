@@ -128,7 +128,7 @@ class MainWindowTest {
 
         robot.type(javafx.scene.input.KeyCode.DELETE);
         robot.clickOn("#remove-delete");
-        GuiFixture.waitUntil(() -> app.vm().tasks().isEmpty());
+        GuiFixture.waitUntil(() -> app.vm().list().tasks().isEmpty());
         assertThat(app.downloads.resolve("gone.bin")).doesNotExist();
     }
 

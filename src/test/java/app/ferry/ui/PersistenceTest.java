@@ -108,7 +108,7 @@ class PersistenceTest {
 
         TaskModel restored = app.waitForRow("paused.bin");
         assertThat(GuiFixture.fx(restored::state)).isEqualTo(TaskState.PAUSED);
-        assertThat(GuiFixture.fx(() -> app.vm().canResumeAllProperty().get())).isTrue();
+        assertThat(GuiFixture.fx(() -> app.vm().selection().canResumeAllProperty().get())).isTrue();
     }
 
     @Test

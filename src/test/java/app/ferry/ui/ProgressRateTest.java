@@ -54,7 +54,7 @@ class ProgressRateTest {
         for (int i = 0; i < ROWS; i++) {
             queue.add(DownloadSpec.of(app.server.url("/slow/67108864/row-" + i + ".bin"), app.downloads));
         }
-        GuiFixture.waitUntil(() -> app.vm().tasks().size() == ROWS && running() == 5);
+        GuiFixture.waitUntil(() -> app.vm().list().tasks().size() == ROWS && running() == 5);
 
         Measure five = measure();
         queue.reconfigure(queue.config().withMaxConcurrent(50));
@@ -74,7 +74,7 @@ class ProgressRateTest {
     }
 
     private int running() {
-        return (int) app.vm().tasks().stream().filter(m -> m.state() == TaskState.RUNNING).count();
+        return (int) app.vm().list().tasks().stream().filter(m -> m.state() == TaskState.RUNNING).count();
     }
 
     private record Measure(double passesPerSecond, double bytesPerSecond, double maxRowUpdatesPerSecond, long maxPingMillis) {
@@ -82,7 +82,7 @@ class ProgressRateTest {
 
     /** Times {@value #PASSES_MEASURED} update passes while pinging the FX thread. */
     private Measure measure() {
-        TaskModel watched = GuiFixture.fx(() -> app.vm().tasks().stream()
+        TaskModel watched = GuiFixture.fx(() -> app.vm().list().tasks().stream()
                 .filter(m -> m.state() == TaskState.RUNNING).findFirst().orElseThrow());
         AtomicLong rowUpdates = new AtomicLong();
         javafx.beans.value.ChangeListener<Number> counter = (obs, old, now) -> rowUpdates.incrementAndGet();
@@ -90,11 +90,11 @@ class ProgressRateTest {
             watched.doneProperty().addListener(counter);
             return null;
         });
-        long startPasses = GuiFixture.fx(() -> app.vm().updatePasses());
+        long startPasses = GuiFixture.fx(() -> app.vm().list().updatePasses());
         long startBytes = GuiFixture.fx(this::totalDone);
         long start = System.nanoTime();
         long maxPing = 0;
-        while (GuiFixture.fx(() -> app.vm().updatePasses()) < startPasses + PASSES_MEASURED) {
+        while (GuiFixture.fx(() -> app.vm().list().updatePasses()) < startPasses + PASSES_MEASURED) {
             long sent = System.nanoTime();
             java.util.concurrent.CompletableFuture<Void> pong = new java.util.concurrent.CompletableFuture<>();
             Platform.runLater(() -> pong.complete(null));
@@ -102,7 +102,7 @@ class ProgressRateTest {
             maxPing = Math.max(maxPing, (System.nanoTime() - sent) / 1_000_000);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long passes = GuiFixture.fx(() -> app.vm().updatePasses()) - startPasses;
+        long passes = GuiFixture.fx(() -> app.vm().list().updatePasses()) - startPasses;
         long bytes = GuiFixture.fx(this::totalDone) - startBytes;
         GuiFixture.fx(() -> {
             watched.doneProperty().removeListener(counter);
@@ -112,6 +112,6 @@ class ProgressRateTest {
     }
 
     private long totalDone() {
-        return app.vm().tasks().stream().mapToLong(m -> m.doneProperty().get()).sum();
+        return app.vm().list().tasks().stream().mapToLong(m -> m.doneProperty().get()).sum();
     }
 }

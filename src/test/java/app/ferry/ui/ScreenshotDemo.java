@@ -56,9 +56,8 @@ public final class ScreenshotDemo {
         new SettingsStore(data, downloads).save(settings);
 
         // Everything runs against one local server: lift the per-host limit so uploads run too.
-        MainWindow window = new MainWindow(AppContext.inDirectory(data, downloads)
-                .withEngineTuning(config -> config.withMaxPerHost(10)), path -> true);
-        window.show(stage);
+        MainWindow window = AppStartup.showWindow(AppContext.inDirectory(data, downloads)
+                .withEngineTuning(config -> config.withMaxPerHost(10)), path -> true, stage).orElseThrow();
         TransferQueue queue = window.viewModel().queue();
         queue.add(DownloadSpec.of(server.url("/files/5242880/ubuntu-mini.iso"), downloads));
         queue.add(DownloadSpec.of(server.url("/files/1048576/release-notes.pdf"), downloads));

@@ -69,7 +69,7 @@ class UploadFlowTest {
         app.select(robot, row);
         String body = robot.lookup("#details-body").queryTextInputControl().getText();
         assertThat(body).contains("renamed.jpg").contains(LocalServer.sha256(Files.readAllBytes(photo)));
-        assertThat(GuiFixture.fx(() -> app.vm().settingsProperty().get().upload().recentTargets()))
+        assertThat(GuiFixture.fx(() -> app.vm().settings().settingsProperty().get().upload().recentTargets()))
                 .containsExactly(app.server.url("/up/"));
     }
 

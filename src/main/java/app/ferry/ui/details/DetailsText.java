@@ -10,9 +10,9 @@ import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
+import app.ferry.engine.text.Units;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
-import app.ferry.ui.limit.SpeedUnit;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -89,7 +89,7 @@ public final class DetailsText {
 
     /** The task's own limit ("500 KiB/s"), or that it has none; the global limits apply either way. */
     public String speedLimit(long bytesPerSecond) {
-        return bytesPerSecond > 0 ? SpeedUnit.format(bytesPerSecond) : i18n.get("details.noLimit");
+        return bytesPerSecond > 0 ? Units.limit(bytesPerSecond) : i18n.get("details.noLimit");
     }
 
     public String headers(TaskRecord record) {

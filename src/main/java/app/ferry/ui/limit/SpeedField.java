@@ -1,5 +1,6 @@
 package app.ferry.ui.limit;
 
+import app.ferry.engine.text.SpeedUnit;
 import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -45,11 +45,7 @@ public record UploadRequest(List<Path> files, String url, UploadMode mode, Strin
 
     /** Credentials from the fields, else from the URL, else none. Kept in memory only. */
     public Credentials credentials() {
-        if (!user.isEmpty()) {
-            return new Credentials(user, password);
-        }
-        NormalizedUrl target = target();
-        return target.username() == null ? null : new Credentials(target.username(), target.password());
+        return user.isEmpty() ? Credentials.fromUrl(target()).orElse(null) : new Credentials(user, password);
     }
 
     /** One spec per task to add. */

@@ -1,8 +1,7 @@
-package app.ferry.ui;
+package app.ferry.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ferry.ui.limit.SpeedUnit;
 import org.junit.jupiter.api.Test;
 
 /** What the speed fields accept and how limits are shown: 1024-based, like the CLI's --limit-rate. */
@@ -30,11 +29,11 @@ class SpeedUnitTest {
 
     @Test
     void shownInTheLargestUnitItFills() {
-        assertThat(SpeedUnit.format(512_000)).isEqualTo("500 KiB/s");
-        assertThat(SpeedUnit.format(1_572_864)).isEqualTo("1.5 MiB/s");
-        assertThat(SpeedUnit.format(1_000_000)).isEqualTo("976.56 KiB/s");
-        assertThat(SpeedUnit.format(3L << 30)).isEqualTo("3 GiB/s");
-        assertThat(SpeedUnit.format(100)).isEqualTo("100 B/s");
+        assertThat(Units.limit(512_000)).isEqualTo("500 KiB/s");
+        assertThat(Units.limit(1_572_864)).isEqualTo("1.5 MiB/s");
+        assertThat(Units.limit(1_000_000)).isEqualTo("976.56 KiB/s");
+        assertThat(Units.limit(3L << 30)).isEqualTo("3 GiB/s");
+        assertThat(Units.limit(100)).isEqualTo("100 B/s");
         assertThat(SpeedUnit.of(1_000_000)).isEqualTo(SpeedUnit.KIB);
         assertThat(SpeedUnit.MIB.amount(5L << 20)).isEqualTo("5");
     }

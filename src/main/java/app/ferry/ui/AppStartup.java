@@ -1,0 +1,68 @@
+package app.ferry.ui;
+
+import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.ui.settings.Settings;
+import app.ferry.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+/**
+ * Starting the window: reads the settings, applies their theme, opens the queue, builds the
+ * {@link MainViewModel} and hands it to a {@link MainWindow}, which then only lays out and binds.
+ * What went wrong on the way (settings or tasks that could not be read and were set aside) is
+ * said in the window's first message.
+ *
+ * <p>Threads: FX thread, once, at start (the theme is the application's and alerts are windows).
+ */
+public final class AppStartup {
+
+    private AppStartup() {
+    }
+
+    /**
+     * Opens the settings and the queue and shows the window on {@code stage}. Empty (after telling
+     * the user in an alert) only when the queue cannot be opened: another Ferry holds it, or the
+     * folder cannot be used at all.
+     */
+    public static Optional<MainWindow> showWindow(AppContext context, DesktopOpener opener, Stage stage) {
+        SettingsStore store = new SettingsStore(context.settingsDir(), context.defaultDownloadDir());
+        SettingsStore.Loaded loaded = store.load();
+        Settings settings = loaded.settings();
+        I18n i18n = I18n.forLanguage(settings.language());
+        Themes.apply(settings.theme());
+
+        QueueOpener.Opened opened;
+        try {
+            opened = QueueOpener.open(context.stateDir(),
+                    context.engineTuning().apply(MainViewModel.engineConfig(settings)));
+        } catch (StateDirectoryInUseException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.inUse", context.stateDir()));
+            alert.setHeaderText(i18n.get("startup.inUseHeader"));
+            alert.show();
+            return Optional.empty();
+        } catch (IOException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.queueFailed", context.stateDir(), e.getMessage()));
+            alert.show();
+            return Optional.empty();
+        }
+        MainViewModel viewModel = new MainViewModel(opened.queue(), store, settings, i18n, opener, context.engineTuning());
+        MainWindow window = new MainWindow(viewModel);
+        window.show(stage);
+        startupMessage(i18n, loaded, opened).ifPresent(viewModel.messages()::show);
+        return Optional.of(window);
+    }
+
+    private static Optional<UserMessage> startupMessage(I18n i18n, SettingsStore.Loaded loaded, QueueOpener.Opened opened) {
+        List<String> lines = new ArrayList<>();
+        loaded.backup().ifPresent(backup -> lines.add(i18n.get("startup.settingsCorrupt", backup)));
+        if (opened.backup() != null) {
+            lines.add(i18n.get("startup.queueMovedAside", opened.backup()));
+        }
+        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", problem)));
+        return lines.isEmpty() ? Optional.empty() : Optional.of(UserMessage.warning(String.join("\n", lines)));
+    }
+}

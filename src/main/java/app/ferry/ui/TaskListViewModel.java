@@ -1,0 +1,260 @@
+package app.ferry.ui;
+
+import app.ferry.engine.Direction;
+import app.ferry.engine.TaskId;
+import app.ferry.engine.TaskSnapshot;
+import app.ferry.engine.TaskState;
+import app.ferry.engine.TransferListener;
+import app.ferry.engine.TransferQueue;
+import app.ferry.engine.text.Units;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The task list: one {@link TaskModel} row per engine task, the status-bar summary and the
+ * notices of finished, failed and credential-waiting tasks.
+ *
+ * <p>Threads: every public method runs on the FX thread. Only the nested engine listener runs on
+ * engine threads, and it only sets a dirty flag and queues a notice, so the FX thread does at most
+ * one update pass per {@link ProgressSampler} tick however many transfers run and however many
+ * bytes arrive. Progress is pulled: {@link #sample()} copies the engine's snapshots into the rows.
+ */
+public final class TaskListViewModel {
+
+    private final TransferQueue queue;
+    private final QueueWrites writes;
+    private final Messages messages;
+    private final I18n i18n;
+    private final BooleanSupplier notificationsOn;
+    private Notifier notifier = Notifier.NONE;
+    private Runnable afterPass = () -> { };
+
+    private final ObservableList<TaskModel> tasks = FXCollections.observableArrayList();
+    private final Map<TaskId, TaskModel> byId = new HashMap<>();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+
+    /** Set by engine threads (and by {@link QueueWrites} when a command finished), cleared by the next sample. */
+    private final AtomicBoolean dirty;
+    private final Queue<Notice> notices = new ConcurrentLinkedQueue<>();
+    private final TransferListener listener = new EngineEvents();
+    private boolean anyActive;
+    private int runningCount;
+    private int pausedCount;
+    private long updatePasses;
+    private long updateNanos;
+    private List<Object> lastStatus = List.of();
+
+    private record Notice(TaskId id, TaskState state) {
+    }
+
+    /** @param dirty set by whoever changes tasks in the background ({@code writes}), cleared by {@link #sample()} */
+    TaskListViewModel(TransferQueue queue, QueueWrites writes, AtomicBoolean dirty, Messages messages, I18n i18n,
+            BooleanSupplier notificationsOn) {
+        this.queue = queue;
+        this.writes = writes;
+        this.dirty = dirty;
+        this.messages = messages;
+        this.i18n = i18n;
+        this.notificationsOn = notificationsOn;
+        queue.addListener(listener);
+    }
+
+    /** FX thread: runs after every update pass (the selection's commands follow the states). */
+    void setAfterPass(Runnable afterPass) {
+        this.afterPass = afterPass;
+    }
+
+    /** FX thread. */
+    public void setNotifier(Notifier notifier) {
+        this.notifier = notifier == null ? Notifier.NONE : notifier;
+    }
+
+    /**
+     * FX thread, once per sampler tick: copies the snapshots into the rows when something may have
+     * changed (an engine event, a finished background command, or a transfer that is moving).
+     * Returns whether it did.
+     */
+    public boolean sample() {
+        if (dirty.getAndSet(false) || anyActive) {
+            refresh();
+            return true;
+        }
+        return false;
+    }
+
+    /** FX thread: one update pass: snapshots to rows, rows added and removed, counts, commands, notices. */
+    public void refresh() {
+        long start = System.nanoTime();
+        updatePasses++;
+        // Finished background commands first: their tasks are then in the queue, so the snapshots
+        // below show their rows in the same pass as their "started" message, never a frame later.
+        writes.drain();
+        List<TaskSnapshot> snapshots = queue.snapshots();
+        List<TaskModel> added = new ArrayList<>();
+        int running = 0;
+        int waiting = 0;
+        int finished = 0;
+        int paused = 0;
+        long down = 0;
+        long up = 0;
+        for (TaskSnapshot snapshot : snapshots) {
+            TaskModel model = byId.get(snapshot.id());
+            if (model == null) {
+                model = new TaskModel(snapshot);
+                byId.put(snapshot.id(), model);
+                added.add(model);
+            } else {
+                model.update(snapshot);
+            }
+            switch (snapshot.state()) {
+                case RUNNING -> {
+                    running++;
+                    if (snapshot.direction() == Direction.DOWNLOAD) {
+                        down += snapshot.bytesPerSecond();
+                    } else {
+                        up += snapshot.bytesPerSecond();
+                    }
+                }
+                case QUEUED -> waiting++;
+                case COMPLETED -> finished++;
+                case PAUSED -> paused++;
+                default -> {
+                }
+            }
+        }
+        if (snapshots.size() != byId.size()) {
+            // Tasks were removed: rare, so only then is the set of present ids built.
+            Set<TaskId> present = new HashSet<>(snapshots.size() * 2);
+            snapshots.forEach(s -> present.add(s.id()));
+            List<TaskModel> gone = byId.values().stream().filter(m -> !present.contains(m.id())).toList();
+            gone.forEach(m -> byId.remove(m.id()));
+            tasks.removeAll(gone);
+        }
+        if (!added.isEmpty()) {
+            tasks.addAll(added);
+        }
+        anyActive = running + waiting > 0;
+        runningCount = running;
+        pausedCount = paused;
+        List<Object> status = List.of(running, waiting, finished, Units.speed(down), Units.speed(up));
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            statusText.set(i18n.get("status.summary", status.toArray()));
+        }
+        afterPass.run();
+        if (writes.idle()) {
+            // Held while a batch is being added, so its "started" message comes before what its
+            // first tasks report (a 401 asking for a password) instead of replacing it.
+            drainNotices();
+        }
+        updateNanos += System.nanoTime() - start;
+    }
+
+    private void drainNotices() {
+        Notice notice;
+        while ((notice = notices.poll()) != null) {
+            TaskModel model = byId.get(notice.id());
+            if (model == null) {
+                continue;
+            }
+            switch (notice.state()) {
+                case COMPLETED -> {
+                    if (notificationsOn.getAsBoolean()) {
+                        notifier.finished(model.name());
+                    }
+                }
+                case FAILED -> {
+                    if (notificationsOn.getAsBoolean()) {
+                        notifier.failed(model.name(), Optional.ofNullable(model.record().message()).orElse(""));
+                    }
+                }
+                case NEEDS_CREDENTIALS -> messages.show(UserMessage.warning(i18n.get("msg.needsCredentials", model.name())));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Engine threads: flag and queue, nothing else. */
+    private final class EngineEvents implements TransferListener {
+        @Override
+        public void stateChanged(TaskSnapshot snapshot) {
+            dirty.set(true);
+        }
+
+        @Override
+        public void resumed(TaskId id, long offset) {
+            dirty.set(true);
+        }
+
+        @Override
+        public void completed(TaskSnapshot snapshot) {
+            notices.add(new Notice(snapshot.id(), TaskState.COMPLETED));
+            dirty.set(true);
+        }
+
+        @Override
+        public void failed(TaskSnapshot snapshot) {
+            notices.add(new Notice(snapshot.id(), TaskState.FAILED));
+            dirty.set(true);
+        }
+
+        @Override
+        public void needsCredentials(TaskId id, String realm) {
+            notices.add(new Notice(id, TaskState.NEEDS_CREDENTIALS));
+            dirty.set(true);
+        }
+    }
+
+    /** Any thread: stops hearing the engine (the window is closing). */
+    void detach() {
+        queue.removeListener(listener);
+    }
+
+    /** FX thread: whether a task is queued or running as of the last pass. */
+    boolean anyActive() {
+        return anyActive;
+    }
+
+    /** FX thread: whether a task is paused as of the last pass (counted in the pass, not searched for). */
+    boolean anyPaused() {
+        return pausedCount > 0;
+    }
+
+    /** FX thread: the tasks running as of the last pass. */
+    int runningCount() {
+        return runningCount;
+    }
+
+    /** FX thread: update passes done so far: the FX-thread work the engine causes, bounded by the sampler's rate. */
+    public long updatePasses() {
+        return updatePasses;
+    }
+
+    /** FX thread: wall time spent inside update passes so far: what the sampler costs the FX thread (the bench reads it). */
+    public long updateNanos() {
+        return updateNanos;
+    }
+
+    /** The rows, in the order the tasks were added; FX thread. */
+    public ObservableList<TaskModel> tasks() {
+        return FXCollections.unmodifiableObservableList(tasks);
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+}
