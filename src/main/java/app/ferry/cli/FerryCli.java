@@ -27,7 +27,8 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 public final class FerryCli {
 
     private static final List<CliCommand> COMMANDS = List.of(
-            new GetCommand(), new PutCommand(), new PostCommand(), new ListCommand(), new ResumeCommand());
+            new GetCommand(), new PutCommand(), new PostCommand(), new ListCommand(), new ResumeCommand(),
+            new BrowserCommand());
 
     private static final List<String> ABOUT = List.of(
             "Ferry downloads and uploads files over HTTP and never corrupts or loses them.",
