@@ -188,7 +188,7 @@ final class HostRequests {
             onlyFields(cookie, COOKIE_FIELDS, what);
             String name = text(cookie, "name", what, true);
             String value = text(cookie, "value", what, true);
-            if (!isToken(name) || !isCookieValue(value)) {
+            if (!isCookieName(name) || !isCookieValue(value)) {
                 throw new HostProtocolException("bad-message", what + " has a name or value a Cookie header cannot carry.");
             }
             String domain = text(cookie, "domain", what, true);
@@ -261,6 +261,11 @@ final class HostRequests {
 
     private static boolean isHeaderValue(String s) {
         return s.chars().noneMatch(c -> c == '\r' || c == '\n' || c == 0);
+    }
+
+    /** Looser than a token for the same reason as values: browsers keep names such as {@code a[b]}. */
+    private static boolean isCookieName(String s) {
+        return !s.isEmpty() && s.chars().noneMatch(c -> c == ';' || c == '=' || c <= 0x20 || c == 0x7F);
     }
 
     /**
