@@ -46,6 +46,7 @@ class BrowserEndToEndTest {
     private HttpServer server;
     private ChromeDriver driver;
     private Path record;
+    private volatile boolean bigZipAborted;
 
     @BeforeEach
     void start() throws IOException {
@@ -60,6 +61,25 @@ class BrowserEndToEndTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/files/big.zip", exchange -> {
+            // Slow on purpose: the browser's download must still be running when the extension pauses it.
+            exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"big.zip\"");
+            exchange.getResponseHeaders().add("Content-Type", "application/zip");
+            exchange.sendResponseHeaders(200, 65536 + 200 * 1024);
+            try (var body = exchange.getResponseBody()) {
+                body.write(new byte[65536]);
+                body.flush();
+                // Small writes over 20 s: once the browser closes the connection, one of them fails.
+                for (int i = 0; i < 200; i++) {
+                    Thread.sleep(100);
+                    body.write(new byte[1024]);
+                    body.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                bigZipAborted = true; // The browser cancelled its download: what capture must do once Ferry accepted.
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
 
         Path profile = Files.createDirectories(temp.resolve("profile"));
@@ -117,6 +137,28 @@ class BrowserEndToEndTest {
         assertThat(received.get("userAgent").asText()).isEqualTo(userAgent);
         assertThat(received.get("suggestedName").asText()).isEqualTo("report.bin");
         assertThat(received.get("caller").asText()).isEqualTo("chrome-extension://" + AllowedExtensions.FERRY_CHROMIUM_ID + "/");
+    }
+
+    @Test
+    void aCapturedBrowserDownloadGoesToTheHostAndTheBrowsersCopyIsCancelled() throws IOException {
+        String origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        driver.get("chrome-extension://" + AllowedExtensions.FERRY_CHROMIUM_ID + "/options.html");
+        ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " chrome.storage.sync.set({captureEnabled: true, minSizeMB: 0, fileTypes: ['zip']}, done);");
+        driver.get(origin + "/page");
+        ((JavascriptExecutor) driver).executeScript("const a = document.getElementById('file');"
+                + " a.href = '/files/big.zip'; a.click();");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(record));
+        JsonNode received = new ObjectMapper().readTree(Files.readAllLines(record).getFirst());
+        assertThat(received.get("url").asText()).isEqualTo(origin + "/files/big.zip");
+        assertThat(received.get("cookie").asText()).isEqualTo("session=e2e-s3cr3t");
+        assertThat(received.get("referer").asText()).isEqualTo(origin + "/page");
+        driver.get("chrome-extension://" + AllowedExtensions.FERRY_CHROMIUM_ID + "/options.html");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((List<?>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; chrome.downloads.search({}, items => done(items.map(i => i.url)));"))
+                .as("the browser's own download, erased once Ferry accepted").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).until(() -> bigZipAborted);
     }
 
     /** Sends a message to the extension's background from the open extension page and returns its answer. */
