@@ -53,6 +53,11 @@ public final class BrowserSetup {
         return HostLauncher.resolve(properties, locations.windows(), dataDir);
     }
 
+    /** The manifest for {@code host} as text: what a package installs system-wide (see {@code ferry browser manifest}). */
+    public static String manifest(BrowserFamily family, Path host) {
+        return HostManifests.json(family, host, AllowedExtensions.ferry());
+    }
+
     /** Writes each browser's manifest for {@code host}, replacing an earlier one atomically. */
     public List<Step> install(Set<BrowserFamily> browsers, Path host) throws IOException {
         List<Step> steps = new ArrayList<>();

@@ -22,7 +22,7 @@ final class BrowserCommand implements CliCommand {
 
     @Override
     public String operands() {
-        return "install|uninstall";
+        return "install|uninstall|manifest";
     }
 
     @Override
@@ -34,7 +34,8 @@ final class BrowserCommand implements CliCommand {
     public List<String> description() {
         return List.of("install writes the host manifests Chromium, Chrome and Firefox read for this user, naming Ferry's",
                 "ferry-host launcher (or, for a Ferry run from a checkout, a script it writes in Ferry's data folder);",
-                "uninstall removes them. The .deb registers the host for every user and needs neither.");
+                "uninstall removes them. The .deb registers the host for every user and needs neither.",
+                "manifest prints one browser's manifest (--browser and --host given), for packages to install system-wide.");
     }
 
     @Override
@@ -54,8 +55,8 @@ final class BrowserCommand implements CliCommand {
         Problems problems = new Problems();
         List<String> operands = arguments.operands();
         String action = operands.size() == 1 ? operands.getFirst() : "";
-        if (!action.equals("install") && !action.equals("uninstall")) {
-            problems.add("browser takes install or uninstall, not " + (operands.isEmpty() ? "nothing" : String.join(" ", operands)));
+        if (!List.of("install", "uninstall", "manifest").contains(action)) {
+            problems.add("browser takes install, uninstall or manifest, not " + (operands.isEmpty() ? "nothing" : String.join(" ", operands)));
         }
         Set<BrowserFamily> browsers = EnumSet.noneOf(BrowserFamily.class);
         arguments.values("browser").forEach(name -> problems.check(() -> BrowserFamily.ofCliName(name)).ifPresent(browsers::add));
@@ -63,8 +64,15 @@ final class BrowserCommand implements CliCommand {
             browsers.addAll(EnumSet.allOf(BrowserFamily.class));
         }
         Optional<Path> host = Optional.ofNullable(arguments.value("host")).map(Path::of);
+        if (action.equals("manifest") && (arguments.values("browser").size() != 1 || host.isEmpty() || !host.get().isAbsolute())) {
+            problems.add("browser manifest needs one --browser and the absolute --host path the manifest names");
+        }
         if (!problems.isEmpty()) {
             return problems.report(err);
+        }
+        if (action.equals("manifest")) {
+            out.print(BrowserSetup.manifest(browsers.iterator().next(), host.orElseThrow()));
+            return ExitCode.OK;
         }
         BrowserSetup setup = BrowserSetup.forCurrentUser(AppDirs.forCurrentUser().dataDir());
         if (action.equals("uninstall")) {
