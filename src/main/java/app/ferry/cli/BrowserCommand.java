@@ -32,10 +32,10 @@ final class BrowserCommand implements CliCommand {
 
     @Override
     public List<String> description() {
-        return List.of("install writes the host manifests Chromium, Chrome and Firefox read for this user, naming Ferry's",
-                "ferry-host launcher (or, for a Ferry run from a checkout, a script it writes in Ferry's data folder);",
-                "uninstall removes them. The .deb registers the host for every user and needs neither.",
-                "manifest prints one browser's manifest (--browser and --host given), for packages to install system-wide.");
+        return List.of("install writes the host manifests Chromium, Chrome and Firefox read for this user, naming",
+                "Ferry's ferry-host launcher (for a Ferry run from a checkout, a script it writes in Ferry's data",
+                "folder); uninstall removes them. The .deb registers the host for every user and needs neither.",
+                "manifest prints one browser's manifest (--browser and --host given), for a package to install.");
     }
 
     @Override
