@@ -15,9 +15,14 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         JvmTuning.apply();
         if (args.length == 0) {
+            // The packaged `ferry` command hands the window to the window's launcher (WindowLauncher).
+            var windowLauncher = WindowLauncher.configured(System.getProperty(WindowLauncher.PROPERTY));
+            if (windowLauncher.isPresent()) {
+                System.exit(WindowLauncher.run(windowLauncher.get()));
+            }
             FerryApp.launchGui(args);
         } else {
             System.exit(FerryCli.run(args));
