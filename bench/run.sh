@@ -61,8 +61,10 @@ export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
 echo "Building the app-image (packaging/package.sh app-image)..."
-packaging/package.sh app-image >/tmp/ferry-bench-package.log 2>&1 \
-  || { tail -20 /tmp/ferry-bench-package.log >&2; exit 1; }
+package_log=$(mktemp "${TMPDIR:-/tmp}/ferry-bench-package.XXXXXX")
+packaging/package.sh app-image >"$package_log" 2>&1 \
+  || { tail -20 "$package_log" >&2; exit 1; }
+rm -f "$package_log"
 
 # --- workspace and servers -----------------------------------------------------------------
 WORK=$(mktemp -d /tmp/ferry-bench.XXXXXX)
