@@ -5,8 +5,13 @@
 #   bench/run.sh                       # every case, 3 runs each
 #   RUNS=5 CASES="D1 D2" bench/run.sh  # a subset, 5 runs each
 #   SHORT_RUNS=9 CASES=U1 bench/run.sh # runs of the cases that take a second or two (D1, D3, U1, U2)
-#   FERRY_JVM_FLAGS="-XX:+UseG1GC" bench/run.sh   # try other JVM flags
-#   FERRY_AOT=off bench/run.sh         # without the AOT cache the packaged app ships
+#   FERRY_VARIANTS="g1=-XX:+UseG1GC -Xmx64m|c2=-XX:+UseSerialGC -Xmx64m" bench/run.sh
+#       also measures launchers with other JVM options (rows "ferry … [g1]"), each with an AOT
+#       cache of its own, next to the installed one; a variant named *noaot* gets no cache
+#
+# Ferry is measured as a user runs it: the `ferry` launcher of the app-image that
+# `packaging/package.sh app-image` builds (the .deb installs the same files), with its own JVM
+# options and AOT cache; the GUI case (M2) runs the window's launcher, bin/Ferry.
 #
 # Writes bench/results/YYYY-MM-DD.md (YYYY-MM-DD-D1-U1.md for a subset). Loopback only; removes its files and stops its servers on exit.
 set -euo pipefail
@@ -17,18 +22,11 @@ RUNS=${RUNS:-3}
 # D1, D3, U1 and U2 take a second or two, and one run slowed by this noisy VM moves a median of
 # three (D1 has measured 1.04 to 2.10 s for Ferry in one script): they run more often, at little cost.
 SHORT_RUNS=${SHORT_RUNS:-$((RUNS > 5 ? RUNS : 5))}
-CASES=${CASES:-"D1 D2 D3 D4 U1 U2 M1 G1"}
+CASES=${CASES:-"D1 D2 D3 D4 U1 U2 M1 M2 G1"}
 D2_SIZE_MIB=${D2_SIZE_MIB:-1024}
-# The launcher's flags: a small serial-GC heap keeps RSS flat whatever the file size (measured on
-# 1 GiB, -x 4: default G1 ~430 MB RSS; G1 -Xmx96m ~160 MB; Serial -Xmx96m ~178 MB; Serial -Xmx64m
-# ~147 MB at equal CPU). C1 only (TieredStopAtLevel=1): a transfer is a short, I/O-bound program
-# whose hot loop C1 compiles well; C2's compile threads cost more than they save (D1, 3 runs each,
-# same machine and hour: 3.46 -> 2.36 CPU-s, 2.61 -> 1.89 s, 143 -> 135 MB). The HTTP client's
-# 256 KiB read buffer (jdk.httpclient.bufsize) is set by Ferry itself (JvmTuning).
-FERRY_JVM_FLAGS=${FERRY_JVM_FLAGS:-"-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1"}
-# Like the packaged app (packaging/package.sh), Ferry runs with a JDK 25 AOT cache (JEP 483/514)
-# trained by one segmented download before the measurements: classes come loaded and linked.
-FERRY_AOT=${FERRY_AOT:-on}
+FERRY_VARIANTS=${FERRY_VARIANTS:-}
+# The cases the variants run in (M1's 4 GiB runs are long).
+FERRY_VARIANT_CASES=${FERRY_VARIANT_CASES:-"D1 D3"}
 
 # --- tools ---------------------------------------------------------------------------------
 need=()
@@ -62,18 +60,25 @@ fi
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
-echo "Building the jar..."
-./mvnw -B -q -DskipTests package >/dev/null
-JAR="$ROOT/target/ferry.jar"
+echo "Building the app-image (packaging/package.sh app-image)..."
+package_log=$(mktemp "${TMPDIR:-/tmp}/ferry-bench-package.XXXXXX")
+packaging/package.sh app-image >"$package_log" 2>&1 \
+  || { tail -20 "$package_log" >&2; exit 1; }
+rm -f "$package_log"
 
 # --- workspace and servers -----------------------------------------------------------------
 WORK=$(mktemp -d /tmp/ferry-bench.XXXXXX)
 chmod 755 "$WORK"
+# A copy (with its timestamps, which the AOT caches check) that the variants can add launchers to.
+cp -a packaging/out/Ferry "$WORK/Ferry"
+APP="$WORK/Ferry"
 NGINX_PID=""
 DISCARD_PID=""
+XVFB_PID=""
 cleanup() {
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   [ -n "$DISCARD_PID" ] && kill "$DISCARD_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -106,7 +111,7 @@ head -c 16M /dev/urandom > "$WWW/train.bin"
 if has_case D3; then
   head -c $((1000 * 102400)) /dev/urandom | split -b 102400 -a 4 -d - "$WWW/many/f"
 fi
-if has_case D4; then
+if has_case D4 || has_case M2; then
   mkdir -p "$WWW/list"
   head -c $((10000 * 1024)) /dev/urandom | split -b 1024 -a 5 -d - "$WWW/list/s"
 fi
@@ -153,26 +158,58 @@ UPLOAD="http://127.0.0.1:$UPLOAD_PORT"
 RAW="$WORK/raw.tsv"
 FAILED=""
 : > "$RAW"
-# The launcher measured: the jar with the flags above, and a fresh state directory per run.
-FERRY_RUN_FLAGS=$FERRY_JVM_FLAGS
-if [ "$FERRY_AOT" = on ]; then
-  echo "Training the AOT cache with one download..."
-  mkdir -p "$WORK/train"
-  "$JAVA" $FERRY_JVM_FLAGS -XX:AOTCacheOutput="$WORK/ferry.aot" -jar "$JAR" get -x 4 \
-    --dir "$WORK/train" --state "$WORK/train/state" "$BASE/train.bin" >"$WORK/train.log" 2>&1 \
-    || { cat "$WORK/train.log" >&2; exit 1; }
-  rm -rf "$WORK/train"
-  FERRY_RUN_FLAGS="$FERRY_JVM_FLAGS -XX:AOTCache=$WORK/ferry.aot"
-  # A cache the JVM refuses only makes Ferry slower, silently: stop instead of measuring that.
-  "$JAVA" $FERRY_RUN_FLAGS -XX:AOTMode=on -jar "$JAR" --version >/dev/null \
-    || { echo "The JVM refuses $WORK/ferry.aot (see above)" >&2; exit 1; }
-fi
-cat > "$WORK/ferry" <<EOF
-#!/bin/sh
-exec "$JAVA" $FERRY_RUN_FLAGS -jar "$JAR" "\$@" --state "$WORK/state"
-EOF
-chmod +x "$WORK/ferry"
+# The launcher measured: the app-image's bin/ferry, with a fresh state directory per run.
+make_wrapper() { # make_wrapper NAME LAUNCHER: $WORK/NAME runs LAUNCHER with this run's state
+  printf '#!/bin/sh\nexec "%s" "$@" --state "%s"\n' "$2" "$WORK/state" > "$WORK/$1"
+  chmod +x "$WORK/$1"
+}
+make_wrapper ferry "$APP/bin/ferry"
 ferry="$WORK/ferry"
+# The installed launcher's JVM options (its lib/app/ferry.cfg), for the reference rows of D3.
+CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$APP/lib/app/ferry.cfg" | grep -v -e '^-Djpackage' -e AOTCache -e '^-Xlog' -e '^-Dferry.window' | tr '\n' ' ')
+echo "ferry's JVM options: $CLI_OPTIONS (and its AOT cache)"
+
+# Variants: bin/ferry-NAME with lib/app/ferry-NAME.cfg, the installed cfg with other JVM options,
+# and an AOT cache trained as packaging/package.sh trains the installed one (record, then create).
+VARIANT_NAMES=()
+if [ -n "$FERRY_VARIANTS" ]; then
+  IFS='|' read -r -a variant_specs <<< "$FERRY_VARIANTS"
+  for spec in "${variant_specs[@]}"; do
+    name=${spec%%=*}
+    options=${spec#*=}
+    echo "Variant $name: $options"
+    cp -p "$APP/bin/ferry" "$APP/bin/ferry-$name"
+    {
+      sed '/^\[JavaOptions\]/q' "$APP/lib/app/ferry.cfg"
+      for o in $options -Djdk.httpclient.bufsize=262144; do echo "java-options=$o"; done
+    } > "$APP/lib/app/ferry-$name.cfg"
+    if [[ "$name" != *noaot* ]]; then
+      rm -rf "$WORK/train"; mkdir -p "$WORK/train"
+      env -u JAVA_TOOL_OPTIONS _JAVA_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$WORK/train/conf" \
+        "$APP/bin/ferry-$name" get -x 4 --dir "$WORK/train" --state "$WORK/train/state" "$BASE/train.bin" \
+        >"$WORK/train.log" 2>&1 || { cat "$WORK/train.log" >&2; exit 1; }
+      printf '%s\n' "java-options=-XX:AOTCache=\$APPDIR/ferry-$name.aot" "java-options=-Xlog:aot=off" "java-options=-Xlog:cds=off" \
+        >> "$APP/lib/app/ferry-$name.cfg"
+      env -u JAVA_TOOL_OPTIONS _JAVA_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$WORK/train/conf" \
+        "$APP/bin/ferry-$name" >"$WORK/train.log" 2>&1 || { cat "$WORK/train.log" >&2; exit 1; }
+      env -u JAVA_TOOL_OPTIONS _JAVA_OPTIONS="-Xlog:aot" "$APP/bin/ferry-$name" --version 2>&1 \
+        | grep -q 'Using AOT-linked classes: true' || { echo "Variant $name does not use its AOT cache" >&2; exit 1; }
+      rm -rf "$WORK/train"
+    fi
+    make_wrapper "ferry-$name" "$APP/bin/ferry-$name"
+    VARIANT_NAMES+=("$name")
+  done
+fi
+# ferry_rows CASE UNITS ARGS...: the installed launcher, then each variant, one run each.
+ferry_rows() {
+  local case=$1 units=$2 label=$3 v
+  shift 3
+  measure "$case" "ferry $label" "$units" "$ferry" "$@"
+  [[ " $FERRY_VARIANT_CASES " == *" $case "* ]] || return 0
+  for v in "${VARIANT_NAMES[@]}"; do
+    measure "$case" "ferry $label [$v]" "$units" "$WORK/ferry-$v" "$@"
+  done
+}
 
 # The files the current case reads, read once before every run so that no tool pays for a cold
 # page cache: the first tool of a round otherwise did, and that was always Ferry (a 1 GiB get
@@ -214,8 +251,8 @@ if has_case D2; then
   WARM=("$WWW/d2.bin")
   echo "D2: ${D2_SIZE_MIB} MiB from a server that sends 20 MB/s per connection"
   for i in $(seq "$RUNS"); do
-    measure D2 "ferry get -x 8" "$D2_SIZE_MIB" "$ferry" get -x 8 --dir "$WORK/out" "$LIMITED/d2.bin"
-    measure D2 "ferry get -x 1" "$D2_SIZE_MIB" "$ferry" get -x 1 --dir "$WORK/out" "$LIMITED/d2.bin"
+    ferry_rows D2 "$D2_SIZE_MIB" "get -x 8" get -x 8 --dir "$WORK/out" "$LIMITED/d2.bin"
+    ferry_rows D2 "$D2_SIZE_MIB" "get -x 1" get -x 1 --dir "$WORK/out" "$LIMITED/d2.bin"
     measure D2 "aria2c -x8 -s8" "$D2_SIZE_MIB" aria2c -q -x8 -s8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" "$LIMITED/d2.bin"
     measure D2 "curl -o" "$D2_SIZE_MIB" curl -sS -o "$WORK/out/d2.bin" "$LIMITED/d2.bin"
   done
@@ -224,7 +261,7 @@ if has_case D1; then
   WARM=("$WWW/1g.bin")
   echo "D1: 1 GiB download"
   for i in $(seq "$SHORT_RUNS"); do
-    measure D1 "ferry get" $MIB_1G "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
+    ferry_rows D1 $MIB_1G "get" get --dir "$WORK/out" "$BASE/1g.bin"
     measure D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
     measure D1 "wget" $MIB_1G wget -q -O "$WORK/out/1g.bin" "$BASE/1g.bin"
     # Not an anchor: Ferry forces every byte to disk before it claims it; curl does not. This row
@@ -245,21 +282,19 @@ if has_case D3; then
     curl_args+=(-o "$WORK/out/$name" "$BASE/many/$name")
     echo "$BASE/many/$name" >> "$WORK/list.txt"
   done
-  # Reference rows, not anchors: the JDK's HTTP client alone, in a program with Ferry's JVM flags
-  # and an AOT cache of its own, fetching the same list 8 at a time with none of Ferry's work.
-  mkdir -p "$WORK/bare"
+  # Reference rows, not anchors: the JDK's HTTP client alone, in a program with the ferry
+  # launcher's JVM options (on the full JDK) and an AOT cache of its own, fetching the same list
+  # 8 at a time with none of Ferry's work.
+  mkdir -p "$WORK/bare" "$WORK/bare-out"
   "$JAVA_HOME/bin/javac" -d "$WORK/bare" bench/BareHttpClient.java
   "$JAVA_HOME/bin/jar" cf "$WORK/bare.jar" -C "$WORK/bare" .
-  bare=("$JAVA" $FERRY_JVM_FLAGS)
-  if [ "$FERRY_AOT" = on ]; then
-    mkdir -p "$WORK/bare-out"
-    "${bare[@]}" -XX:AOTCacheOutput="$WORK/bare.aot" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" \
-      "$WORK/bare-out" files >"$WORK/bare-train.log" 2>&1 || { cat "$WORK/bare-train.log" >&2; exit 1; }
-    rm -rf "$WORK/bare-out"
-    bare+=(-XX:AOTCache="$WORK/bare.aot")
-  fi
+  read -r -a bare <<< "$JAVA $CLI_OPTIONS"
+  "${bare[@]}" -XX:AOTCacheOutput="$WORK/bare.aot" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" \
+    "$WORK/bare-out" files >"$WORK/bare-train.log" 2>&1 || { cat "$WORK/bare-train.log" >&2; exit 1; }
+  rm -rf "$WORK/bare-out"
+  bare+=(-XX:AOTCache="$WORK/bare.aot")
   for i in $(seq "$SHORT_RUNS"); do
-    measure D3 "ferry get --parallel 8" files:1000 "$ferry" get --parallel 8 --dir "$WORK/out" "${urls[@]}"
+    ferry_rows D3 files:1000 "get --parallel 8" get --parallel 8 --dir "$WORK/out" "${urls[@]}"
     measure D3 "java.net.http, bodies dropped (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" drop
     measure D3 "java.net.http, plain files (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" files
     measure D3 "curl -Z --parallel-max 8" files:1000 curl -sS -Z --parallel-max 8 "${curl_args[@]}"
@@ -279,7 +314,7 @@ if has_case D4; then
     printf 'url = "%s"\noutput = "%s"\n' "$BASE/list/$name" "$WORK/out/$name" >> "$WORK/curl4.txt"
   done
   for i in $(seq "$RUNS"); do
-    measure D4 "ferry get --parallel 8 -i list" files:10000 "$ferry" get --parallel 8 --dir "$WORK/out" -i "$WORK/list4.txt"
+    ferry_rows D4 files:10000 "get --parallel 8 -i list" get --parallel 8 --dir "$WORK/out" -i "$WORK/list4.txt"
     measure D4 "curl -Z --parallel-max 8 -K list" files:10000 curl -sS -Z --parallel-max 8 -K "$WORK/curl4.txt"
     measure D4 "aria2c -j8 -i list" files:10000 aria2c -q -j8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" -i "$WORK/list4.txt"
   done
@@ -288,7 +323,7 @@ if has_case U1; then
   WARM=("$WWW/1g.bin")
   echo "U1: 1 GiB raw PUT"
   for i in $(seq "$SHORT_RUNS"); do
-    measure U1 "ferry put" $MIB_1G "$ferry" put "$WWW/1g.bin" "$UPLOAD/u1"
+    ferry_rows U1 $MIB_1G "put" put "$WWW/1g.bin" "$UPLOAD/u1"
     measure U1 "curl -T" $MIB_1G curl -sS -o /dev/null -T "$WWW/1g.bin" "$UPLOAD/u1"
   done
 fi
@@ -296,7 +331,7 @@ if has_case U2; then
   WARM=("$WWW/1g.bin")
   echo "U2: 1 GiB multipart POST"
   for i in $(seq "$SHORT_RUNS"); do
-    measure U2 "ferry post -F" $MIB_1G "$ferry" post "$UPLOAD/u2" -F "file=@$WWW/1g.bin"
+    ferry_rows U2 $MIB_1G "post -F" post "$UPLOAD/u2" -F "file=@$WWW/1g.bin"
     measure U2 "curl -F" $MIB_1G curl -sS -o /dev/null -F "file=@$WWW/1g.bin" "$UPLOAD/u2"
   done
 fi
@@ -304,9 +339,48 @@ if has_case M1; then
   echo "M1: Ferry's peak RSS, 1 GiB against 4 GiB"
   for i in $(seq "$RUNS"); do
     WARM=("$WWW/1g.bin")
-    measure M1 "ferry get 1 GiB" 1024 "$ferry" get --dir "$WORK/out" "$BASE/1g.bin"
+    ferry_rows M1 1024 "get 1 GiB" get --dir "$WORK/out" "$BASE/1g.bin"
     WARM=("$WWW/4g.bin")
-    measure M1 "ferry get 4 GiB" 4096 "$ferry" get --dir "$WORK/out" "$BASE/4g.bin"
+    ferry_rows M1 4096 "get 4 GiB" get --dir "$WORK/out" "$BASE/4g.bin"
+  done
+fi
+
+# M2: the window's launcher (bin/Ferry) as a user starts it, on an Xvfb display, idle: resident
+# size 30 s after start (15 s was too early at load 20: 10,000 rows were still loading) (sampled from /proc, the launcher is the JVM's process), with an empty list
+# and with 10,000 completed tasks (made by `ferry get -i` with D4's list in the state directory the
+# window reads, $XDG_DATA_HOME/ferry/queue).
+M2_WAIT=${M2_WAIT:-30}
+if has_case M2; then
+  command -v Xvfb >/dev/null || { apt-get install -y -q xvfb >/dev/null || { echo "M2 needs Xvfb (apt-get install xvfb)" >&2; exit 1; }; }
+  echo "M2: the window's idle RSS, empty list and 10,000 rows"
+  display=":$(( (PORT % 500) + 100 ))"
+  Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  sleep 1
+  mkdir -p "$WORK/gui-empty" "$WORK/gui-rows"
+  : > "$WORK/list-m2.txt"
+  for f in "$WWW"/list/s*; do echo "$BASE/list/$(basename "$f")" >> "$WORK/list-m2.txt"; done
+  mkdir -p "$WORK/gui-rows-files"
+  "$APP/bin/ferry" get --parallel 8 --dir "$WORK/gui-rows-files" --state "$WORK/gui-rows/ferry/queue" -i "$WORK/list-m2.txt" \
+    >"$WORK/last.log" 2>&1 || { tail -5 "$WORK/last.log" >&2; FAILED="$FAILED M2-setup"; }
+  rm -rf "$WORK/gui-rows-files"
+  for i in $(seq "$RUNS"); do
+    for state in empty rows; do
+      DISPLAY="$display" XDG_DATA_HOME="$WORK/gui-$state" XDG_DOWNLOAD_DIR="$WORK/out" "$APP/bin/Ferry" >"$WORK/last.log" 2>&1 &
+      gui=$!
+      sleep "$M2_WAIT"
+      rss=$(awk '/^VmRSS/ {print $2}' "/proc/$gui/status" 2>/dev/null || true)
+      threads=$(awk '/^Threads/ {print $2}' "/proc/$gui/status" 2>/dev/null || true)
+      kill "$gui" 2>/dev/null || true
+      wait "$gui" 2>/dev/null || true
+      if [ -z "$rss" ]; then
+        echo "  M2 $state failed:" >&2; tail -5 "$WORK/last.log" >&2; FAILED="$FAILED M2/$state"; continue
+      fi
+      label="ferry window idle, empty list"
+      [ "$state" = rows ] && label="ferry window idle, 10000 rows"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' M2 "$label" "-" "$M2_WAIT" "0" "$rss" >> "$RAW"
+      printf '  M2  %-38s %7.1f MB RSS, %s threads\n' "$label" "$(awk -v r="$rss" 'BEGIN { print r / 1024 }')" "$threads"
+    done
   done
 fi
 
@@ -373,7 +447,7 @@ g1_table() {
 DATE=$(date +%Y-%m-%d)
 # A run of some cases is named after them, so that it never replaces the day's full table.
 OUT="bench/results/$DATE.md"
-if [ "$(echo $CASES | tr ' ' '\n' | sort | tr '\n' ' ')" != "D1 D2 D3 D4 G1 M1 U1 U2 " ]; then
+if [ "$(echo $CASES | tr ' ' '\n' | sort | tr '\n' ' ')" != "D1 D2 D3 D4 G1 M1 M2 U1 U2 " ]; then
   OUT="bench/results/$DATE-$(echo $CASES | tr ' ' '-').md"
 fi
 mkdir -p bench/results
@@ -384,7 +458,11 @@ mkdir -p bench/results
        "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Loopback, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///')," \
        "$(curl --version | head -1 | cut -d' ' -f1-2), $(wget --version | head -1 | cut -d' ' -f1-3), $(aria2c --version | head -1)," \
        "Java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)."
-  echo "Ferry JVM flags: \`$FERRY_JVM_FLAGS\`, AOT cache $FERRY_AOT. Medians of $RUNS runs ($SHORT_RUNS for D1, D3, U1, U2); CPU = user + system seconds;"
+  echo "Ferry: the app-image's \`bin/ferry\` launcher (\`packaging/package.sh app-image\`, the files the .deb installs), JVM options \`$CLI_OPTIONS\` and its AOT cache."
+  for v in "${VARIANT_NAMES[@]}"; do
+    echo "Variant [$v]: the same launcher with \`$(sed -n 's/^java-options=//p' "$APP/lib/app/ferry-$v.cfg" | grep -v -e '^-Djpackage' -e '^-Xlog' | tr '\n' ' ')\`."
+  done
+  echo "Medians of $RUNS runs ($SHORT_RUNS for D1, D3, U1, U2); CPU = user + system seconds;"
   echo "RSS = peak resident set (/usr/bin/time). Ratio = Ferry's median wall time / the best anchor's (lower is better)."
   echo
   echo "| Case | Tool | Wall s | MB/s or files/s | CPU s | Peak RSS MB | Ferry / best anchor |"
@@ -409,7 +487,8 @@ mkdir -p bench/results
       for (k = 1; k <= count; k++) {
         key = order[k]; split(key, p, SUBSEP)
         u = units[key]
-        if (u ~ /^files:/) { sub(/^files:/, "", u); rate = sprintf("%.0f files/s", u / w[key]) }
+        if (u == "-") rate = ""
+        else if (u ~ /^files:/) { sub(/^files:/, "", u); rate = sprintf("%.0f files/s", u / w[key]) }
         else rate = sprintf("%.0f MB/s", u * 1.048576 / w[key])
         ratio = (p[2] ~ /^ferry/ && (p[1] in best)) ? sprintf("%.2f", w[key] / best[p[1]]) : ""
         printf "| %s | %s | %.2f | %s | %.2f | %.0f | %s |\n", p[1], p[2], w[key], rate, median(cpu[key]), median(rss[key]) / 1024, ratio
@@ -428,6 +507,8 @@ mkdir -p bench/results
   echo "D3's java.net.http rows, not anchors, run bench/BareHttpClient.java: the JDK's HTTP client fetching the same"
   echo "list 8 at a time with Ferry's JVM flags and an AOT cache, dropping the bodies or writing plain files, with no fsync or state."
   echo "D4 fetches one list of 10,000 URLs of 1 KiB: its cost is per task, not per byte."
+  echo "M2 starts the window's launcher (bin/Ferry) on Xvfb and reads its RSS after $M2_WAIT s (the Wall s column), idle,"
+  echo "with an empty list and with 10,000 completed tasks."
   echo "Uploads go to bench/DiscardServer.java (the JDK's source launcher), which reads and drops the body:"
   echo "Debian's nginx takes no PUT without the WebDAV module."
   if [ -s "$G1_LINES" ]; then

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds Ferry's native bundles with jpackage: packaging/package.sh [app-image|deb|all]
-#   app-image  packaging/out/Ferry/         (bin/Ferry launcher + app jars + a Java runtime
-#              + lib/app/ferry.aot, the AOT cache trained by one download from a local server)
-#   deb        packaging/out/ferry_<version>_amd64.deb  (installs to /opt/ferry; needs fakeroot),
-#              built from the app-image, which it builds first
+#   app-image  packaging/out/Ferry/         (bin/Ferry, the window's launcher, and bin/ferry, the
+#              command line's, + app jars + a Java runtime + lib/app/ferry.aot and ferry-cli.aot,
+#              their AOT caches, each trained by one download from a local server)
+#   deb        packaging/out/ferry_<version>_amd64.deb  (installs to /opt/ferry and links
+#              /usr/bin/ferry; needs fakeroot), built from the app-image, which it builds first
 #   all        both (the default; the same as deb)
 # The jpackage options live in the args files beside this script; this script only adds what
 # changes per build (type, input, output, version).
@@ -26,7 +27,7 @@ jpackage="$JAVA_HOME/bin/jpackage"
 [[ -x "$jpackage" ]] || { echo "No jpackage in $JAVA_HOME/bin: JAVA_HOME must be a full JDK 25" >&2; exit 1; }
 
 case "$(uname -s)" in
-  Linux) os_args=(@packaging/linux/jpackage-linux.args) ;;
+  Linux) os_args=(@packaging/linux/jpackage-linux.args); image_args=(@packaging/linux/jpackage-linux-image.args) ;;
   *) echo "package.sh runs on Linux only so far; see packaging/README.md for Windows and macOS" >&2; exit 1 ;;
 esac
 
@@ -75,9 +76,10 @@ build_app_image() {
   rm -rf "$out/Ferry"
   "$jpackage" --type app-image --input "$stage" --dest "$out" --app-version "$app_version" \
     @packaging/jpackage-metadata.args @packaging/jpackage-common.args @packaging/jpackage-aot.args \
-    "${os_args[@]}"
+    "${os_args[@]}" "${image_args[@]}"
   echo "app-image $out/Ferry: $(du -sh "$out/Ferry" | cut -f1) in $(elapsed "$t")"
-  train_aot_cache
+  train_aot_cache Ferry ferry.aot
+  train_aot_cache ferry ferry-cli.aot
 }
 
 # Training state, cleaned up on exit whatever happens.
@@ -85,7 +87,7 @@ train_dir=""
 server_pid=""
 cleanup() {
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -f "$out/Ferry/bin/FerryTraining" "$out/Ferry/lib/app/FerryTraining.cfg"
+  rm -f "$out/Ferry/bin/"*Training "$out/Ferry/lib/app/"*Training.cfg
   if [[ -n "$train_dir" ]]; then rm -rf "$train_dir"; fi
 }
 trap cleanup EXIT
@@ -98,15 +100,19 @@ launcher_jvm() {
   env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS _JAVA_OPTIONS="$options" "$@"
 }
 
-# Trains lib/app/ferry.aot (-XX:AOTCache in jpackage-aot.args) with one 4-connection download of
-# 16 MiB from packaging/TrainingServer.java, then checks that the launcher uses it.
+# train_aot_cache LAUNCHER CACHE: trains lib/app/CACHE (the -XX:AOTCache of LAUNCHER's cfg: Ferry
+# has ferry.aot through jpackage-aot.args, ferry has ferry-cli.aot through its properties file)
+# with one 4-connection download of 16 MiB from packaging/TrainingServer.java, then checks that
+# the launcher uses it. Each launcher trains its own, because a cache is made for one set of JVM
+# options (the collector, C1 only or not).
 # The runtime jpackage links has no bin/java, which the one-step -XX:AOTCacheOutput needs for its
 # second JVM, so this takes JEP 483's two steps, both through the launcher itself (same runtime,
 # class path and options as a user's run): record a configuration, then create the cache.
-# Recording refuses -XX:AOTCache, which Ferry.cfg sets: it runs a copy of the launcher,
-# bin/FerryTraining, which reads lib/app/FerryTraining.cfg, a copy of Ferry.cfg without that line.
+# Recording refuses -XX:AOTCache, which the cfg sets: it runs a copy of the launcher,
+# bin/LAUNCHERTraining, which reads lib/app/LAUNCHERTraining.cfg, a copy of the cfg without it.
 train_aot_cache() {
-  local app="$out/Ferry" t port url log i
+  local launcher="$1" cache="$2" app="$out/Ferry" t port url i
+  local trainer="${launcher}Training"
   t=$(date +%s)
   train_dir="$(mktemp -d "${TMPDIR:-/tmp}/ferry-aot.XXXXXX")"
   find "$app" -exec touch -h -d "@$epoch" {} +
@@ -122,35 +128,38 @@ train_aot_cache() {
   [[ "$port" =~ ^[0-9]+$ ]] || { echo "The training server did not start:" >&2; cat "$train_dir/server.log" >&2; exit 1; }
   url="http://127.0.0.1:$port/training.bin"
 
-  cp -p "$app/bin/Ferry" "$app/bin/FerryTraining"
-  grep -v '^java-options=-XX:AOTCache=' "$app/lib/app/Ferry.cfg" >"$app/lib/app/FerryTraining.cfg"
+  grep -q -- "-XX:AOTCache=\$APPDIR/$cache" "$app/lib/app/$launcher.cfg" \
+    || { echo "$app/lib/app/$launcher.cfg does not name the AOT cache $cache" >&2; exit 1; }
+  cp -p "$app/bin/$launcher" "$app/bin/$trainer"
+  # The properties file of an added launcher gives all its options on one line: drop the option.
+  sed -e '/^java-options=-XX:AOTCache=/d' -e 's/ *-XX:AOTCache=[^ ]*//' "$app/lib/app/$launcher.cfg" >"$app/lib/app/$trainer.cfg"
   if ! launcher_jvm "-XX:AOTMode=record -XX:AOTConfiguration=$train_dir/ferry.aotconf" \
-      "$app/bin/FerryTraining" get -x 4 --dir "$train_dir/files" --state "$train_dir/state" "$url" \
+      "$app/bin/$trainer" get -x 4 --dir "$train_dir/files" --state "$train_dir/state" "$url" \
       >"$train_dir/record.log" 2>&1; then
-    echo "The AOT training run failed:" >&2; cat "$train_dir/record.log" >&2; exit 1
+    echo "The AOT training run of $launcher failed:" >&2; cat "$train_dir/record.log" >&2; exit 1
   fi
-  rm -f "$app/bin/FerryTraining" "$app/lib/app/FerryTraining.cfg"
+  rm -f "$app/bin/$trainer" "$app/lib/app/$trainer.cfg"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
-  if ! launcher_jvm "-XX:AOTMode=create -XX:AOTConfiguration=$train_dir/ferry.aotconf" "$app/bin/Ferry" \
+  if ! launcher_jvm "-XX:AOTMode=create -XX:AOTConfiguration=$train_dir/ferry.aotconf" "$app/bin/$launcher" \
       >"$train_dir/create.log" 2>&1; then
-    echo "Creating the AOT cache failed:" >&2; cat "$train_dir/create.log" >&2; exit 1
+    echo "Creating the AOT cache of $launcher failed:" >&2; cat "$train_dir/create.log" >&2; exit 1
   fi
 
-  check_aot_cache "$app"
+  check_aot_cache "$app" "$launcher"
   rm -rf "$train_dir"; train_dir=""
-  echo "AOT cache $app/lib/app/ferry.aot: $(du -h "$app/lib/app/ferry.aot" | cut -f1), trained and used, in $(elapsed "$t")"
+  echo "AOT cache $app/lib/app/$cache: $(du -h "$app/lib/app/$cache" | cut -f1), trained and used by bin/$launcher, in $(elapsed "$t")"
 }
 
-# Fails unless DIR/bin/Ferry uses DIR/lib/app/ferry.aot. A cache the JVM maps and validates logs
-# "Using AOT-linked classes: true"; a missing or stale one logs [error][aot] lines instead (shown
-# here, silenced for users by -Xlog:aot=off in the launcher's options).
+# check_aot_cache DIR LAUNCHER: fails unless DIR/bin/LAUNCHER uses its AOT cache. A cache the JVM
+# maps and validates logs "Using AOT-linked classes: true"; a missing or stale one logs [error][aot]
+# lines instead (shown here, silenced for users by -Xlog:aot=off in the launcher's options).
 check_aot_cache() {
-  local dir="$1" log
-  log="$(launcher_jvm "-Xlog:aot -Xlog:cds" "$dir/bin/Ferry" --version 2>&1)" \
-    || { echo "$log" >&2; echo "$dir/bin/Ferry --version failed" >&2; exit 1; }
+  local dir="$1" launcher="$2" log
+  log="$(launcher_jvm "-Xlog:aot -Xlog:cds" "$dir/bin/$launcher" --version 2>&1)" \
+    || { echo "$log" >&2; echo "$dir/bin/$launcher --version failed" >&2; exit 1; }
   if ! grep -q 'Using AOT-linked classes: true' <<<"$log" || grep -q '\[error' <<<"$log"; then
     grep -v '\[info' <<<"$log" >&2
-    echo "$dir/bin/Ferry does not use its AOT cache $dir/lib/app/ferry.aot" >&2
+    echo "$dir/bin/$launcher does not use its AOT cache" >&2
     exit 1
   fi
 }
@@ -158,11 +167,13 @@ check_aot_cache() {
 build_deb() {
   local t deb
   t=$(date +%s)
-  # jpackage looks for <launcher name>.desktop in --resource-dir; our file is linux/ferry.desktop.
+  # jpackage looks for <launcher name>.desktop in --resource-dir: linux/ferry.desktop is the
+  # window's entry (Ferry), linux/ferry-cli.desktop the hidden one of the command line (ferry).
   # postinst and prerm replace its maintainer scripts (see the comment at their top).
   rm -rf "$resources"
   mkdir -p "$resources"
   cp packaging/linux/ferry.desktop "$resources/Ferry.desktop"
+  cp packaging/linux/ferry-cli.desktop "$resources/ferry.desktop"
   cp packaging/linux/postinst packaging/linux/prerm "$resources/"
   rm -f "$out"/ferry_*.deb
   # From the trained app-image, so that the .deb holds its AOT cache; SOURCE_DATE_EPOCH: see $epoch.
@@ -176,9 +187,10 @@ build_deb() {
   t=$(date +%s)
   train_dir="$(mktemp -d "${TMPDIR:-/tmp}/ferry-deb.XXXXXX")"
   dpkg-deb -x "$deb" "$train_dir"
-  check_aot_cache "$train_dir/opt/ferry"
+  check_aot_cache "$train_dir/opt/ferry" Ferry
+  check_aot_cache "$train_dir/opt/ferry" ferry
   rm -rf "$train_dir"; train_dir=""
-  echo "deb: unpacked launcher uses its AOT cache (checked in $(elapsed "$t"))"
+  echo "deb: unpacked launchers use their AOT caches (checked in $(elapsed "$t"))"
 }
 
 case "$what" in

@@ -21,12 +21,17 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         JvmTuning.apply();
         if (args.length == 0) {
             Optional<Integer> raised = raiseRunningWindow();
             if (raised.isPresent()) {
                 System.exit(raised.get());
+            }
+            // The packaged `ferry` command hands the window to the window's launcher (WindowProcess).
+            var windowLauncher = WindowProcess.configured(System.getProperty(WindowProcess.PROPERTY));
+            if (windowLauncher.isPresent()) {
+                System.exit(WindowProcess.run(windowLauncher.get()));
             }
             FerryApp.launchGui(args);
         } else {

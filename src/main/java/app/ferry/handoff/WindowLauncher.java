@@ -28,6 +28,12 @@ public final class WindowLauncher {
 
     /** The command that opens the window, as this process was started. */
     static List<String> windowCommand() {
+        // The packaged `ferry` command names the window's own launcher (bin/Ferry, with the
+        // window's heap): starting it directly spares a `ferry` process waiting for the window.
+        String windowLauncher = System.getProperty("ferry.window.launcher");
+        if (windowLauncher != null && !windowLauncher.isBlank() && Files.isExecutable(Path.of(windowLauncher))) {
+            return List.of(Path.of(windowLauncher).normalize().toString());
+        }
         String appPath = System.getProperty("jpackage.app-path");
         if (appPath != null && !appPath.isBlank()) {
             return List.of(appPath);
