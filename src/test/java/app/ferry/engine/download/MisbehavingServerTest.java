@@ -96,8 +96,11 @@ class MisbehavingServerTest {
                 && e.text().contains("differ from what was downloaded"));
         Matcher from = RANGE_FROM.matcher(server.requests.get(1).header("Range"));
         assertThat(from.matches()).isTrue();
+        // Below what the first answer sent (bytes it has, asked for again to compare them), yet not
+        // from zero: a resume, not a restart. Not pinned to CUT - OVERLAP_CHECK_BYTES: the JDK may
+        // drop the last buffer of a connection cut short, so fewer than CUT bytes can be saved.
         assertThat(Long.parseLong(from.group(1))).as("the resume asks again for bytes it has, to compare them")
-                .isLessThan(CUT).isGreaterThanOrEqualTo(CUT - DownloadTransfer.OVERLAP_CHECK_BYTES);
+                .isLessThan(CUT).isGreaterThan(0);
     }
 
     @Test
