@@ -17,7 +17,7 @@ final class TaskNames {
             List<Path> files = upload.files();
             return files.size() == 1 ? String.valueOf(files.getFirst().getFileName()) : files.size() + " files";
         }
-        URI uri = URI.create(spec.url());
+        URI uri = spec.uri();
         String path = uri.getRawPath();
         int slash = path == null ? -1 : path.lastIndexOf('/');
         String last = slash < 0 ? "" : path.substring(slash + 1);

@@ -80,7 +80,7 @@ final class TaskRuntime implements TransferContext {
     }
 
     private static String hostKeyOf(TaskRecord record) {
-        URI uri = URI.create(record.spec().url());
+        URI uri = record.spec().uri();
         return uri.getHost() + ":" + uri.getPort();
     }
 
