@@ -147,8 +147,11 @@ public final class DownloadTransfer implements Transfer {
             // No checkpoint yet: the first one comes with the first durable bytes. A crash
             // before it costs under a second of data, and the partial file's name is derived
             // from the task, so the next attempt finds and truncates it rather than orphaning it.
-            return SingleConnectionCopy.copy(spec, context, encoding.decode(body), channel, position, total,
-                    encoding.rangesApply());
+            // The decoder is closed with the body: its Inflater holds native memory until then.
+            try (InputStream content = encoding.decode(body)) {
+                return SingleConnectionCopy.copy(spec, context, content, channel, position, total,
+                        encoding.rangesApply());
+            }
         }
     }
 
