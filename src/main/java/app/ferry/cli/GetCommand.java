@@ -97,7 +97,7 @@ final class GetCommand implements CliCommand {
                 transfer.check(c -> connections == null ? c : c.withConnections(connections), problems);
         List<DownloadSpec> specs = new ArrayList<>();
         for (NormalizedUrl url : parsed) {
-            problems.check(() -> new DownloadSpec(url.uri().toString(), target, sha256,
+            problems.check(() -> new DownloadSpec(url.uri(), target, sha256,
                     connections == null ? 0 : connections, allowInsecureRedirect)).ifPresent(specs::add);
         }
         if (!problems.isEmpty()) {

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 /**
  * What every task's runs share, handed to each {@link TaskRuntime} when it is made, so that a
  * transfer's context never reaches back into the queue: the HTTP client, the current config, the
- * listeners, the global limits, and the saver its checkpoints go to.
+ * listeners, the global limits, the saver its checkpoints go to, and what the queue learnt about
+ * servers.
  */
 record RunServices(HttpClient http, Supplier<EngineConfig> config, TransferListener events,
-                   RateLimiter downloadLimiter, RateLimiter uploadLimiter, TaskSaver saver) {
+                   RateLimiter downloadLimiter, RateLimiter uploadLimiter, TaskSaver saver, HostCapabilities hosts) {
 }

@@ -28,7 +28,7 @@ final class TaskRunner {
         try {
             runtime.resetCounters();
             transitions.transition(runtime, TaskState.RUNNING, null);
-            outcome = Retrier.run(TransferFactory.create(runtime.record().spec()), runtime.context());
+            outcome = Retrier.run(TransferFactory.create(runtime.record().spec(), runtime.hosts()), runtime.context());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "Task " + runtime.id() + " hit a bug", e);
             outcome = new Outcome.Failed("Internal error: " + e + ". Please report it; the partial data is kept.");

@@ -81,8 +81,13 @@ final class TaskRuntime implements TransferContext {
         return hostKey;
     }
 
+    /** What the queue learnt about servers, for the transfers this task runs. */
+    HostCapabilities hosts() {
+        return services.hosts();
+    }
+
     private static String hostKeyOf(TaskRecord record) {
-        URI uri = URI.create(record.spec().url());
+        URI uri = record.spec().uri();
         return uri.getHost() + ":" + uri.getPort();
     }
 

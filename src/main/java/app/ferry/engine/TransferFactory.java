@@ -11,9 +11,10 @@ final class TransferFactory {
     private TransferFactory() {
     }
 
-    static Transfer create(TransferSpec spec) {
+    /** @param hosts the queue's knowledge of servers, shared by all its downloads */
+    static Transfer create(TransferSpec spec, HostCapabilities hosts) {
         return switch (spec) {
-            case DownloadSpec download -> new DownloadTransfer(download);
+            case DownloadSpec download -> new DownloadTransfer(download, hosts);
             case RawUploadSpec raw -> new BodyUploadTransfer(raw);
             case MultipartUploadSpec form -> new BodyUploadTransfer(form);
             case TusUploadSpec tus -> new TusUploadTransfer(tus);

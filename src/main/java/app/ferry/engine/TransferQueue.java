@@ -62,7 +62,8 @@ public final class TransferQueue implements AutoCloseable {
         this.http = HttpClientFactory.create(config, tls);
         TransferListener fanOut = new FanOutListener(listeners);
         this.saver = new TaskSaver(store, stateDirectory.root());
-        this.services = new RunServices(http, this::config, fanOut, downloadLimiter, uploadLimiter, saver);
+        this.services = new RunServices(http, this::config, fanOut, downloadLimiter, uploadLimiter, saver,
+                new HostCapabilities());
         this.transitions = new TaskTransitions(saver, tasks, fanOut);
         this.dispatcher = new Dispatcher(this::config, this::run);
         this.runner = new TaskRunner(dispatcher, transitions, runtime -> resume(List.of(runtime.id())));

@@ -46,10 +46,12 @@ final class DownloadExchange {
     /**
      * An answer judged fit to write.
      *
-     * @param total the file's length, or -1 when the server did not say
+     * @param total the file's length, or -1 when the server did not say (or sent it compressed
+     *     to be decoded: its Content-Length counts the compressed bytes)
      * @param writeFrom the byte of the file the body starts with
+     * @param encoding what its {@code Content-Encoding} means for the bytes written
      */
-    record Accepted(Validators validators, long total, long writeFrom) {
+    record Accepted(Validators validators, long total, long writeFrom, BodyEncoding encoding) {
     }
 
     /** The file from byte {@code from} (the whole file at 0), at {@code uri}, guarded by the saved validators. */
@@ -84,19 +86,35 @@ final class DownloadExchange {
     }
 
     /**
-     * Checks a 200 or 206 against the request and the saved version.
+     * Checks a 200 or 206 against the request and the saved version, and decides what its
+     * {@code Content-Encoding} means for a file saved as {@code fileName} ({@link BodyEncoding}).
      *
      * @throws RestartFromZero when the answer is not the rest of the version on disk
+     * @throws TransferFailure.Fatal when the whole file comes in a coding Ferry cannot decode
      */
-    static Accepted accept(ExchangeRequest asked, HttpResponse<?> response, DownloadProgress saved) throws IOException {
+    static Accepted accept(ExchangeRequest asked, HttpResponse<?> response, DownloadProgress saved, String fileName)
+            throws IOException {
         HttpHeaders headers = response.headers();
         Validators validators = Validators.of(headers);
+        BodyEncoding encoding = BodyEncoding.judge(headers, fileName);
         if (response.statusCode() == 200) {
             if (asked.hasRange()) {
                 throw new RestartFromZero("The server sent the whole file instead of the rest (it ignores ranges,"
                         + " or the file changed since the last attempt): starting again from zero");
             }
-            return new Accepted(validators, headers.firstValueAsLong("Content-Length").orElse(-1), 0);
+            if (encoding.kind() == BodyEncoding.Kind.UNDECODABLE) {
+                throw new TransferFailure.Fatal("The server sent " + fileName + " compressed as "
+                        + encoding.label() + " (Content-Encoding), although Ferry asked for it uncompressed, and"
+                        + " Ferry cannot decode " + encoding.label() + ": nothing was saved. Download it with a"
+                        + " browser, or ask the site to serve it uncompressed");
+            }
+            long total = encoding.rangesApply() ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1;
+            return new Accepted(validators, total, 0, encoding);
+        }
+        if (!encoding.rangesApply()) {
+            // A range of compressed bytes is no range of the file, and cannot be decoded on its own.
+            throw new RestartFromZero("The server sent the rest compressed (Content-Encoding: " + encoding.label()
+                    + "), which cannot be joined to the bytes on disk: starting again from zero");
         }
         ContentRange range;
         try {
@@ -108,7 +126,7 @@ final class DownloadExchange {
             throw new RestartFromZero("The file on the server changed since the last attempt"
                     + " (its ETag or Last-Modified differ): starting again from zero");
         }
-        return new Accepted(validators, range.total(), asked.offset());
+        return new Accepted(validators, range.total(), asked.offset(), encoding);
     }
 
     /** A 401: ask the user, for the realm the server named. */

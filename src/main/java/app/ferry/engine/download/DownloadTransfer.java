@@ -4,6 +4,7 @@ import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.HostCapabilities;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.exchange.Answers;
 import app.ferry.engine.exchange.Validators;
@@ -15,6 +16,7 @@ import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
@@ -38,11 +40,14 @@ public final class DownloadTransfer implements Transfer {
     static final int MAX_RESTARTS = 3;
 
     private final DownloadSpec spec;
+    /** What the queue learnt about servers; a server that garbles ranges is remembered there. */
+    private final HostCapabilities hosts;
     /** Set once a server refused or garbled a range request it had offered: the rest of this run uses one connection. */
     private boolean singleConnection;
 
-    public DownloadTransfer(DownloadSpec spec) {
+    public DownloadTransfer(DownloadSpec spec, HostCapabilities hosts) {
         this.spec = spec;
+        this.hosts = hosts;
     }
 
     @Override
@@ -51,7 +56,10 @@ public final class DownloadTransfer implements Transfer {
             try {
                 return attemptOnce(context);
             } catch (RestartFromZero restart) {
-                singleConnection |= restart instanceof RangesRefused;
+                if (restart instanceof RangesRefused) {
+                    singleConnection = true;
+                    rememberRangesRefused(context);
+                }
                 if (restarts >= MAX_RESTARTS) {
                     throw new TransferFailure.Fatal("Restarted " + MAX_RESTARTS + " times without finishing: "
                             + restart.getMessage(), restart);
@@ -89,7 +97,8 @@ public final class DownloadTransfer implements Transfer {
                 throw new TransferFailure.Fatal(StatusLine.of(status) + " for " + response.uri()
                         + (status == 404 || status == 410 ? ": the file is not there (check the URL)" : ""));
             }
-            DownloadExchange.Accepted accepted = DownloadExchange.accept(opened.request(), response, progress);
+            DownloadExchange.Accepted accepted = DownloadExchange.accept(opened.request(), response, progress,
+                    fileName(context, response));
             return write(context, progress, response, accepted, body, offset, checkOverlap);
         }
     }
@@ -99,14 +108,25 @@ public final class DownloadTransfer implements Transfer {
             throws IOException {
         Validators validators = accepted.validators();
         long total = accepted.total();
+        BodyEncoding encoding = accepted.encoding();
         Path partial = ensurePartialFile(context, response);
         context.update(r -> r.withDownload(r.download().answeredBy(response.uri().toString(), validators.etag(),
                 validators.lastModified(), total, partial)));
         context.setTotalBytes(total);
+        noteEncoding(context, encoding);
         int status = response.statusCode();
-        if (!singleConnection && !checkOverlap && SegmentedDownload.applies(spec, context, status, response.headers(),
-                total, validators, progress.completed())) {
-            return segmented(context, progress, status == 200 ? validators : null, body);
+        if (!singleConnection && !checkOverlap && encoding.rangesApply() && SegmentedDownload.applies(spec, context,
+                status, response.headers(), total, validators, progress.completed())) {
+            if (!hosts.segmentsRefused(response.uri())) {
+                return segmented(context, progress, status == 200 ? validators : null, body);
+            }
+            singleConnection = true;
+            context.note(HistoryEvent.Kind.NOTE, 0, "The server at " + response.uri().getAuthority() + " answered"
+                    + " range requests wrongly earlier: downloading over one connection");
+        }
+        if (!encoding.rangesApply()) {
+            // Ranges count the compressed bytes: nothing of a decoded file may be claimed for a resume.
+            context.update(r -> r.withDownload(r.download().withCompleted(List.of())));
         }
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
@@ -127,7 +147,11 @@ public final class DownloadTransfer implements Transfer {
             // No checkpoint yet: the first one comes with the first durable bytes. A crash
             // before it costs under a second of data, and the partial file's name is derived
             // from the task, so the next attempt finds and truncates it rather than orphaning it.
-            return SingleConnectionCopy.copy(spec, context, body, channel, position, total);
+            // The decoder is closed with the body: its Inflater holds native memory until then.
+            try (InputStream content = encoding.decode(body)) {
+                return SingleConnectionCopy.copy(spec, context, content, channel, position, total,
+                        encoding.rangesApply());
+            }
         }
     }
 
@@ -206,14 +230,55 @@ public final class DownloadTransfer implements Transfer {
                 + headers.firstValue("Content-Range").orElse("no Content-Range") + "): starting again from zero");
     }
 
+    /**
+     * Says what the server's {@code Content-Encoding} does to this download, once per attempt,
+     * so that the history tells why the file differs from the bytes sent, or cannot resume.
+     */
+    private static void noteEncoding(TransferContext context, BodyEncoding encoding) {
+        String name = context.record().name();
+        switch (encoding.kind()) {
+            case DECODED -> context.note(HistoryEvent.Kind.NOTE, 0, "The server sent " + name + " compressed"
+                    + " (Content-Encoding: " + encoding.label() + ") although Ferry asked for it uncompressed:"
+                    + " saving it decoded, as a browser does. A compressed answer cannot be resumed: after a pause"
+                    + " or a lost connection it starts again from zero, over one connection");
+            case KEPT -> context.note(HistoryEvent.Kind.NOTE, 0, "The server labels " + name + " with"
+                    + " Content-Encoding: " + encoding.label() + "; its name or type says it is compressed,"
+                    + " so it is saved as sent, as a browser does");
+            case IDENTITY, UNDECODABLE -> {
+                // Nothing to say: the bytes are the file (an undecodable answer never gets here).
+            }
+        }
+    }
+
+    /**
+     * A server that garbled a range of this download will garble the next one's too: the queue
+     * remembers its origin, so later downloads from it take one connection from the start.
+     */
+    private void rememberRangesRefused(TransferContext context) {
+        String lied = context.record().download().finalUrl();
+        URI origin = lied == null ? spec.uri() : URI.create(lied);
+        if (hosts.refuseSegments(origin)) {
+            context.note(HistoryEvent.Kind.NOTE, 0, "Later downloads from " + origin.getAuthority()
+                    + " use one connection until Ferry restarts");
+        }
+    }
+
+    /** The name the file is saved under: the one chosen by an earlier answer, else this answer's. */
+    private static String fileName(TransferContext context, HttpResponse<?> response) {
+        if (context.record().download().partialFile() != null) {
+            return context.record().name();
+        }
+        HttpHeaders headers = response.headers();
+        return FileNameChooser.choose(headers.firstValue("Content-Disposition"), response.uri(),
+                headers.firstValue("Content-Type").orElse(""));
+    }
+
     private Path ensurePartialFile(TransferContext context, HttpResponse<?> response) throws IOException {
         Path existing = context.record().download().partialFile();
         if (existing != null) {
             return existing;
         }
-        HttpHeaders headers = response.headers();
-        String name = FileNameChooser.choose(headers.firstValue("Content-Disposition"), response.uri(),
-                headers.firstValue("Content-Type").orElse(""));
+        String name = fileName(context, response);
         Path directory = spec.directory();
         try {
             // Checked first: on a folder that exists, createDirectories fails a mkdir and throws and

@@ -76,6 +76,13 @@ final class SegmentRequests {
             throw new RestartFromZero("The file on the server changed while it was downloaded"
                     + " in segments (its ETag or Last-Modified differ): starting again from zero");
         }
+        BodyEncoding encoding = BodyEncoding.judge(response.headers(), context.record().name());
+        if (!encoding.rangesApply()) {
+            // The first answer was not compressed (or segments would not run): this part is of
+            // another representation, whose bytes are no part of the file.
+            throw new RangesRefused("The server sent bytes " + first + "-" + last + " compressed (Content-Encoding: "
+                    + encoding.label() + "): continuing over one connection, from zero");
+        }
         try {
             RangeCheck.verify(ExchangeRequest.download(uri, spec.uri()).range(first, last, null), response.headers(),
                     version.totalBytes());

@@ -46,8 +46,13 @@ final class SingleConnectionCopy {
         }
     }
 
+    /**
+     * @param resumable false for a body decoded as it arrives: its bytes are never claimed before
+     *     the end, as a resume's range would count the compressed bytes, so the next attempt starts
+     *     from zero
+     */
     static Outcome copy(DownloadSpec spec, TransferContext context, InputStream body, FileChannel channel, long start,
-                        long total) throws IOException {
+                        long total, boolean resumable) throws IOException {
         // No bigger than the body: a fresh 1 MiB array (the size then) per 100 KiB file was nine tenths of all the
         // allocation (and its zeroing) of a run of many small downloads.
         long expected = total >= 0 ? total - start : COPY_BUFFER_BYTES;
@@ -69,13 +74,15 @@ final class SingleConnectionCopy {
                 context.addBytesDone(n);
                 context.touch();
                 context.throttleDownload(n);
-                if (context.checkpointDue()) {
+                if (resumable && context.checkpointDue()) {
                     makeDurable(context, channel, position);
                 }
             }
         } catch (IOException e) {
             // Everything written so far came in order from a validated response: keep it.
-            makeDurable(context, channel, position);
+            if (resumable) {
+                makeDurable(context, channel, position);
+            }
             if (context.stopRequested()) {
                 return new Outcome.Stopped();
             }

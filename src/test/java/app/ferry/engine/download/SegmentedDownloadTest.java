@@ -159,6 +159,30 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void aHostThatGarbledRangesGetsOneConnectionForLaterTasks() throws Exception {
+        // Issue 12.5: the queue remembers the lie for the host, so the second task does not meet
+        // it again (no restart, no range request at all).
+        server = new RangeServer(8 * MIB, 9).start();
+        server.lieAboutEveryRange = true;
+        TaskId first = download(4);
+        TaskSnapshot firstDone = app.ferry.testing.Queues.awaitState(queue, first, TaskState.COMPLETED, TaskState.FAILED);
+        assertThat(firstDone.state()).as(firstDone.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(firstDone.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.NOTE
+                && e.text().contains("Later downloads from 127.0.0.1:") && e.text().contains("one connection"));
+        int before = server.requests.size();
+
+        TaskId second = queue.add(new DownloadSpec(server.uri("again.bin").toString(), temp.resolve("out"), null, 4, false));
+        TaskSnapshot done = app.ferry.testing.Queues.awaitState(queue, second, TaskState.COMPLETED, TaskState.FAILED);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertIdentical(done);
+        assertThat(server.requests.subList(before, server.requests.size())).as("the second task's requests")
+                .hasSize(1).allSatisfy(seen -> assertThat(seen.range()).isNull());
+        assertThat(done.record().history()).noneMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED)
+                .anyMatch(e -> e.kind() == HistoryEvent.Kind.NOTE && e.text().contains("answered range requests wrongly"));
+    }
+
+    @Test
     void aFinishedConnectionTakesOverHalfOfASlowOne() throws Exception {
         int size = 16 * MIB;
         server = new RangeServer(size, 6).start();
