@@ -58,7 +58,9 @@ class TransferQueueLimitsTest {
         });
         List<TaskId> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            server.serve("/f" + i, FileServer.randomBytes(SIZE, i)).throttle(3 * SIZE);
+            // A second per task: long enough that none finishes between "two run" and the count of
+            // the queued ones, even on a busy machine (at a third of a second, one did).
+            server.serve("/f" + i, FileServer.randomBytes(SIZE, i)).throttle(SIZE);
             ids.add(queue.add(DownloadSpec.of(server.url("/f" + i), temp.resolve("downloads"))));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 2);
