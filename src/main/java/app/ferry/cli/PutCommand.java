@@ -7,6 +7,7 @@ import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.upload.StreamUpload;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
@@ -42,6 +44,11 @@ final class PutCommand implements CliCommand {
         return List.of("Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
                 "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
                 "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed).");
+    }
+
+    @Override
+    public Set<String> repeatable() {
+        return RequestArguments.REPEATABLE;
     }
 
     @Override
@@ -89,9 +96,10 @@ final class PutCommand implements CliCommand {
                     + " other control characters");
         }
         Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
+        Optional<RequestOptions> request = upload.transfer().request().check(problems);
         Optional<UploadSpec> uploadSpec = stdin || !problems.isEmpty() ? Optional.empty()
                 : problems.check(() -> spec(Path.of(file).toAbsolutePath(), checked.orElseThrow().uri().toString(), verb,
-                        contentType, as, tus));
+                        contentType, as, tus).withRequest(request.orElseThrow()));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
@@ -99,7 +107,7 @@ final class PutCommand implements CliCommand {
         Credentials credentials = upload.transfer().credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, credentials, as == null ? base : RawUploadSpec.restUrl(base, as), verb,
+            return fromStandardInput(out, err, credentials, request.orElseThrow(), as == null ? base : RawUploadSpec.restUrl(base, as), verb,
                     contentType, upload.printResponse());
         }
         return UploadRunner.run(uploadSpec.orElseThrow(), credentials, options.orElseThrow(), upload.printResponse(),
@@ -117,12 +125,14 @@ final class PutCommand implements CliCommand {
         return new RawUploadSpec(path, base, verb, contentType);
     }
 
-    private static int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials, String target,
+    private static int fromStandardInput(PrintWriter out, PrintWriter err, Credentials credentials,
+                                         RequestOptions request, String target,
                                          String verb, String contentType, boolean printResponse) {
         AtomicLong sent = new AtomicLong();
         try {
             ResponseInfo response = StreamUpload.send(java.net.URI.create(target), verb,
-                    contentType == null ? "application/octet-stream" : contentType, credentials, System.in, sent::addAndGet);
+                    contentType == null ? "application/octet-stream" : contentType, credentials, request, System.in,
+                    sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");
             if (printResponse && response.body() != null) {
                 out.println(response.body());

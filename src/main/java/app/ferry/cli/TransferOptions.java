@@ -9,19 +9,20 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
 
-/** The options of every command that starts transfers: state directory, retries, rate and credentials. */
-record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate) {
+/** The options of every command that starts transfers: state directory, retries, rate, credentials and request options. */
+record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate, RequestArguments request) {
 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
         StateOptions.addTo(options);
         RetryOptions.addTo(options);
         RateOptions.addTo(options);
+        RequestArguments.addTo(options);
     }
 
     static TransferOptions of(Arguments arguments) {
         return new TransferOptions(arguments.value("user"), StateOptions.of(arguments), RetryOptions.of(arguments),
-                RateOptions.of(arguments));
+                RateOptions.of(arguments), RequestArguments.of(arguments));
     }
 
     /** What these options ask for, checked: the engine, the per-task rate limit and the state directory. */

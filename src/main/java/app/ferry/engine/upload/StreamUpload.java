@@ -1,7 +1,9 @@
 package app.ferry.engine.upload;
 
 import app.ferry.engine.Credentials;
-import app.ferry.engine.FerryBuild;
+import app.ferry.engine.exchange.ExchangeRequest;
+import app.ferry.engine.exchange.RequestBuilder;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.transfer.ResponseBodies;
 import java.io.IOException;
@@ -25,16 +27,18 @@ public final class StreamUpload {
 
     public static ResponseInfo send(URI url, String method, String contentType, Credentials credentials,
                                     InputStream body, LongConsumer bytesSent) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)))
-                .header("User-Agent", FerryBuild.userAgent())
-                .header("Content-Type", contentType);
-        if (credentials != null) {
-            request.header("Authorization", credentials.basicAuthorization());
-        }
+        return send(url, method, contentType, credentials, RequestOptions.NONE, body, bytesSent);
+    }
+
+    /** @param options the user's headers, cookies, Referer and User-Agent, applied as for every task */
+    public static ResponseInfo send(URI url, String method, String contentType, Credentials credentials,
+                                    RequestOptions options, InputStream body, LongConsumer bytesSent)
+            throws IOException, InterruptedException {
+        HttpRequest request = new RequestBuilder(credentials, options).build(ExchangeRequest.upload(method, url,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)), contentType));
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build()) {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             return ResponseBodies.read(response);
         }
     }
