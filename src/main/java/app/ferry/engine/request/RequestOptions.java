@@ -40,6 +40,9 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
                 default -> own.add(header);
             }
         }
+        // Secret ones last, each kind in the order given: a task read back (its secrets from their
+        // own file) is then equal to the one saved. No server depends on the order of different names.
+        own.sort(java.util.Comparator.comparing(Header::isSecret));
         headers = List.copyOf(own);
         cookies = List.copyOf(jar);
         userAgent = oneLine("User-Agent", blankToNull(userAgent));
