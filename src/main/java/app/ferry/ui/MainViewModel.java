@@ -11,6 +11,7 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.TransferSpec;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.ui.add.AddUrlsRequest;
 import app.ferry.ui.settings.Settings;
@@ -334,15 +335,28 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Ctrl+V or dropped text: every valid URL starts downloading into the download folder. */
     public void pasteText(String text) {
-        addUrls(text, settings.get().downloadPath(), null, null);
+        pasteText(text, RequestOptions.NONE);
+    }
+
+    /** The same, each task sending {@code options} (a browser's hand-off: its headers, cookies, Referer). */
+    public void pasteText(String text, RequestOptions options) {
+        addUrls(text, settings.get().downloadPath(), null, null, options);
     }
 
     public void addUrls(AddUrlsRequest request) {
         Credentials credentials = request.user().isEmpty() ? null : new Credentials(request.user(), request.password());
-        addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials);
+        RequestOptions options;
+        try {
+            options = request.requestOptions();
+        } catch (IllegalArgumentException e) {
+            message.set(UserMessage.error(e.getMessage()));
+            return;
+        }
+        addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials,
+                options);
     }
 
-    private void addUrls(String text, Path folder, String sha256, Credentials credentials) {
+    private void addUrls(String text, Path folder, String sha256, Credentials credentials, RequestOptions options) {
         UrlExtractor.Extraction found = UrlExtractor.extract(text);
         if (found.isEmpty()) {
             message.set(UserMessage.warning(i18n.get("msg.noUrl", shorten(text))));
@@ -369,7 +383,7 @@ public final class MainViewModel implements AutoCloseable {
                 continue;
             }
             try {
-                DownloadSpec spec = DownloadSpec.of(uri, folder);
+                DownloadSpec spec = DownloadSpec.of(uri, folder).withRequest(options);
                 if (sha256 != null) {
                     spec = spec.withSha256(sha256);
                 }

@@ -60,6 +60,12 @@ public record Header(String name, String value) {
         return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
     }
 
+    /** False for a name Ferry or the HTTP client sets itself, which {@link #Header} refuses. */
+    public static boolean isSettable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower);
+    }
+
     /** True when the value is a secret (credentials, cookies, tokens). */
     public boolean isSecret() {
         return isSecretName(name);

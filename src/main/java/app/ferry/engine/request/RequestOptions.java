@@ -49,6 +49,29 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
         referer = oneLine("Referer", blankToNull(referer));
     }
 
+    /**
+     * What a dialog's fields give: {@code headerLines} one {@code Name: value} per line (blank
+     * lines skipped), {@code cookies} as {@code a=b; c=d}.
+     *
+     * @throws IllegalArgumentException naming the line that is wrong
+     */
+    public static RequestOptions fromText(String headerLines, String cookies) {
+        List<Header> headers = new ArrayList<>();
+        String[] lines = headerLines == null ? new String[0] : headerLines.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                headers.add(Header.parse(lines[i]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Header line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new RequestOptions(headers, null, null,
+                cookies == null || cookies.isBlank() ? List.of() : CookieString.parse(cookies));
+    }
+
     /** The options of a task whose only setting is its headers. */
     public static RequestOptions ofHeaders(List<Header> headers) {
         return new RequestOptions(headers, null, null, List.of());
