@@ -1,5 +1,6 @@
 package app.ferry.engine.request;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -67,6 +68,7 @@ public record Header(String name, String value) {
     }
 
     /** True when the value is a secret (credentials, cookies, tokens). */
+    @JsonIgnore
     public boolean isSecret() {
         return isSecretName(name);
     }
