@@ -11,6 +11,7 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,6 +48,11 @@ final class GetCommand implements CliCommand {
     public List<String> description() {
         return List.of("Download URLs, resuming from saved state when run again after Ctrl+C, a crash or a reboot.",
                 "URL: http:// or https:// URLs, given here or listed in a file (--input-file).");
+    }
+
+    @Override
+    public Set<String> repeatable() {
+        return RequestArguments.REPEATABLE;
     }
 
     @Override
@@ -91,6 +97,7 @@ final class GetCommand implements CliCommand {
         if (sha256 != null && urls.size() > 1) {
             problems.add("--sha256 checks one file: give one URL with it");
         }
+        Optional<RequestOptions> request = transfer.request().check(problems);
         Path target = dir.orElseGet(dirs::downloadDir).toAbsolutePath();
         DownloadFolder.problem(target).ifPresent(problems::add);
         Optional<TransferOptions.Checked> options =
@@ -98,7 +105,8 @@ final class GetCommand implements CliCommand {
         List<DownloadSpec> specs = new ArrayList<>();
         for (NormalizedUrl url : parsed) {
             problems.check(() -> new DownloadSpec(url.uri(), target, sha256,
-                    connections == null ? 0 : connections, allowInsecureRedirect)).ifPresent(specs::add);
+                    connections == null ? 0 : connections, allowInsecureRedirect)
+                    .withRequest(request.orElse(RequestOptions.NONE))).ifPresent(specs::add);
         }
         if (!problems.isEmpty()) {
             return problems.report(err);

@@ -3,6 +3,7 @@ package app.ferry.cli;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.upload.CurlFormArgument;
 import app.ferry.engine.upload.FormPart;
 import java.io.IOException;
@@ -47,7 +48,9 @@ final class PostCommand implements CliCommand {
 
     @Override
     public Set<String> repeatable() {
-        return Set.of("form");
+        Set<String> repeatable = new java.util.HashSet<>(RequestArguments.REPEATABLE);
+        repeatable.add("form");
+        return Set.copyOf(repeatable);
     }
 
     @Override
@@ -73,8 +76,9 @@ final class PostCommand implements CliCommand {
             problems.check(() -> absolute(CurlFormArgument.parse(field))).ifPresent(parts::add);
         }
         Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
+        Optional<RequestOptions> request = upload.transfer().request().check(problems);
         Optional<MultipartUploadSpec> form = !problems.isEmpty() ? Optional.empty()
-                : problems.check(() -> new MultipartUploadSpec(target.orElseThrow().uri().toString(), parts));
+                : problems.check(() -> new MultipartUploadSpec(target.orElseThrow().uri(), parts, request.orElseThrow()));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }

@@ -31,6 +31,11 @@ final class Problems {
         }
     }
 
+    /** How many problems were found so far. */
+    int size() {
+        return messages.size();
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }

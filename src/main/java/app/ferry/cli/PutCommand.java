@@ -7,6 +7,7 @@ import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.upload.StreamUpload;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
@@ -43,6 +45,11 @@ final class PutCommand implements CliCommand {
         return List.of("Upload FILE as the request body (like curl -T). With a URL ending in / (or --as NAME) it is a",
                 "REST-style PUT to URL/NAME. With --tus the upload is resumable: run the command again to continue.",
                 "FILE - reads standard input (sent once, with chunked encoding: it cannot be resumed).");
+    }
+
+    @Override
+    public Set<String> repeatable() {
+        return RequestArguments.REPEATABLE;
     }
 
     @Override
@@ -90,9 +97,10 @@ final class PutCommand implements CliCommand {
                     + " other control characters");
         }
         Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
+        Optional<RequestOptions> request = upload.transfer().request().check(problems);
         Optional<UploadSpec> uploadSpec = stdin || !problems.isEmpty() ? Optional.empty()
                 : problems.check(() -> spec(Path.of(file).toAbsolutePath(), checked.orElseThrow().uri().toString(), verb,
-                        contentType, as, tus));
+                        contentType, as, tus).withRequest(request.orElseThrow()));
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
@@ -101,7 +109,8 @@ final class PutCommand implements CliCommand {
         String base = target.uri().toString();
         if (stdin) {
             return fromStandardInput(out, err, options.orElseThrow().config().network(), credentials,
-                    as == null ? base : RawUploadSpec.restUrl(base, as), verb, contentType, upload.printResponse());
+                    request.orElseThrow(), as == null ? base : RawUploadSpec.restUrl(base, as), verb, contentType,
+                    upload.printResponse());
         }
         return UploadRunner.run(uploadSpec.orElseThrow(), credentials, options.orElseThrow(), upload.printResponse(),
                 out, err);
@@ -119,12 +128,13 @@ final class PutCommand implements CliCommand {
     }
 
     private static int fromStandardInput(PrintWriter out, PrintWriter err, NetworkSettings network,
-                                         Credentials credentials, String target,
+                                         Credentials credentials, RequestOptions request, String target,
                                          String verb, String contentType, boolean printResponse) {
         AtomicLong sent = new AtomicLong();
         try {
             ResponseInfo response = StreamUpload.send(network, java.net.URI.create(target), verb,
-                    contentType == null ? "application/octet-stream" : contentType, credentials, System.in, sent::addAndGet);
+                    contentType == null ? "application/octet-stream" : contentType, credentials, request, System.in,
+                    sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");
             if (printResponse && response.body() != null) {
                 out.println(TerminalText.safeLines(response.body()));

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.commons.cli.Options;
 
-/** The options of every command that starts transfers: state directory, retries, rate, credentials and proxy. */
-record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate, ProxyOptions proxy) {
+/** The options of every command that starts transfers: state directory, retries, rate, credentials, proxy and request options. */
+record TransferOptions(String user, StateOptions state, RetryOptions retry, RateOptions rate, ProxyOptions proxy,
+                       RequestArguments request) {
 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
@@ -18,11 +19,12 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
         RetryOptions.addTo(options);
         RateOptions.addTo(options);
         ProxyOptions.addTo(options);
+        RequestArguments.addTo(options);
     }
 
     static TransferOptions of(Arguments arguments) {
         return new TransferOptions(arguments.value("user"), StateOptions.of(arguments), RetryOptions.of(arguments),
-                RateOptions.of(arguments), ProxyOptions.of(arguments));
+                RateOptions.of(arguments), ProxyOptions.of(arguments), RequestArguments.of(arguments));
     }
 
     /** What these options ask for, checked: the engine, the per-task rate limit and the state directory. */

@@ -1,5 +1,7 @@
 package app.ferry.engine;
 
+import app.ferry.engine.request.RequestOptions;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,8 +15,10 @@ import java.util.regex.Pattern;
  * @param sha256 expected SHA-256 in hex, or null; checked before the file is moved into place
  * @param connections connections to split the file over; 0 means the queue's default
  * @param allowHttpsDowngrade follow a redirect from https to http (off: such a redirect fails the task)
+ * @param request the user's headers, cookies, Referer and User-Agent (none when absent from old state)
  */
-public record DownloadSpec(@JsonProperty("url") URI uri, Path directory, String sha256, int connections, boolean allowHttpsDowngrade)
+public record DownloadSpec(@JsonProperty("url") URI uri, Path directory, String sha256, int connections, boolean allowHttpsDowngrade,
+                           @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RequestOptions.OmitEmpty.class) RequestOptions request)
         implements TransferSpec {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -22,6 +26,7 @@ public record DownloadSpec(@JsonProperty("url") URI uri, Path directory, String 
     public DownloadSpec {
         Objects.requireNonNull(uri, "url");
         Objects.requireNonNull(directory, "directory");
+        request = request == null ? RequestOptions.NONE : request;
         if (sha256 != null) {
             sha256 = sha256.trim().toLowerCase(Locale.ROOT);
             if (!SHA256_HEX.matcher(sha256).matches()) {
@@ -33,9 +38,13 @@ public record DownloadSpec(@JsonProperty("url") URI uri, Path directory, String 
         }
     }
 
+    public DownloadSpec(URI uri, Path directory, String sha256, int connections, boolean allowHttpsDowngrade) {
+        this(uri, directory, sha256, connections, allowHttpsDowngrade, RequestOptions.NONE);
+    }
+
     /** @param url an http(s) URL, already normalized: parsed here, once */
     public DownloadSpec(String url, Path directory, String sha256, int connections, boolean allowHttpsDowngrade) {
-        this(URI.create(url), directory, sha256, connections, allowHttpsDowngrade);
+        this(URI.create(url), directory, sha256, connections, allowHttpsDowngrade, RequestOptions.NONE);
     }
 
     public static DownloadSpec of(String url, Path directory) {
@@ -43,7 +52,12 @@ public record DownloadSpec(@JsonProperty("url") URI uri, Path directory, String 
     }
 
     public DownloadSpec withSha256(String hex) {
-        return new DownloadSpec(uri, directory, hex, connections, allowHttpsDowngrade);
+        return new DownloadSpec(uri, directory, hex, connections, allowHttpsDowngrade, request);
+    }
+
+    @Override
+    public DownloadSpec withRequest(RequestOptions options) {
+        return new DownloadSpec(uri, directory, sha256, connections, allowHttpsDowngrade, options);
     }
 
     @Override

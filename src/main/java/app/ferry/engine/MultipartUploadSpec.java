@@ -1,6 +1,8 @@
 package app.ferry.engine;
 
 import app.ferry.engine.upload.FormPart;
+import app.ferry.engine.request.RequestOptions;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;
@@ -8,19 +10,30 @@ import java.util.List;
 import java.util.Objects;
 
 /** A {@code multipart/form-data} POST of text fields and files (several may share a field name). */
-public record MultipartUploadSpec(@JsonProperty("url") URI uri, List<FormPart> parts) implements UploadSpec {
+public record MultipartUploadSpec(@JsonProperty("url") URI uri, List<FormPart> parts,
+                                  @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RequestOptions.OmitEmpty.class) RequestOptions request) implements UploadSpec {
 
     public MultipartUploadSpec {
         Objects.requireNonNull(uri, "url");
+        request = request == null ? RequestOptions.NONE : request;
         parts = List.copyOf(parts);
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("A form needs at least one field or file");
         }
     }
 
+    public MultipartUploadSpec(URI uri, List<FormPart> parts) {
+        this(uri, parts, RequestOptions.NONE);
+    }
+
     /** @param url an http(s) URL, already normalized: parsed here, once */
     public MultipartUploadSpec(String url, List<FormPart> parts) {
-        this(URI.create(url), parts);
+        this(URI.create(url), parts, RequestOptions.NONE);
+    }
+
+    @Override
+    public MultipartUploadSpec withRequest(RequestOptions options) {
+        return new MultipartUploadSpec(uri, parts, options);
     }
 
     @Override

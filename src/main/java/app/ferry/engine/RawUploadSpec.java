@@ -2,6 +2,8 @@ package app.ferry.engine;
 
 import app.ferry.engine.upload.ContentTypes;
 
+import app.ferry.engine.request.RequestOptions;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,20 +19,26 @@ import java.util.Objects;
  *
  * @param contentType the body's type, or null to guess it from the file name
  */
-public record RawUploadSpec(Path file, @JsonProperty("url") URI uri, String method, String contentType) implements UploadSpec {
+public record RawUploadSpec(Path file, @JsonProperty("url") URI uri, String method, String contentType,
+                            @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = RequestOptions.OmitEmpty.class) RequestOptions request) implements UploadSpec {
 
     public RawUploadSpec {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(uri, "url");
+        request = request == null ? RequestOptions.NONE : request;
         method = method == null ? "PUT" : method.toUpperCase(Locale.ROOT);
         if (!method.equals("PUT") && !method.equals("POST")) {
             throw new IllegalArgumentException("A raw upload is sent with PUT or POST, not " + method);
         }
     }
 
+    public RawUploadSpec(Path file, URI uri, String method, String contentType) {
+        this(file, uri, method, contentType, RequestOptions.NONE);
+    }
+
     /** @param url an http(s) URL, already normalized: parsed here, once */
     public RawUploadSpec(Path file, String url, String method, String contentType) {
-        this(file, URI.create(url), method, contentType);
+        this(file, URI.create(url), method, contentType, RequestOptions.NONE);
     }
 
     /**
@@ -51,6 +59,11 @@ public record RawUploadSpec(Path file, @JsonProperty("url") URI uri, String meth
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         String segment = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create(base + segment).toString();
+    }
+
+    @Override
+    public RawUploadSpec withRequest(RequestOptions options) {
+        return new RawUploadSpec(file, uri, method, contentType, options);
     }
 
     @Override

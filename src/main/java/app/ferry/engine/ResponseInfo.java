@@ -12,7 +12,19 @@ import java.util.TreeMap;
 public record ResponseInfo(int status, Map<String, List<String>> headers, String body, boolean bodyTruncated) {
 
     public ResponseInfo {
-        headers = headers == null ? Map.of() : new TreeMap<>(headers);
+        TreeMap<String, List<String>> kept = new TreeMap<>();
+        if (headers != null) {
+            // A cookie the server sets is a secret: this record is saved in the journal and shown.
+            headers.forEach((name, values) -> kept.put(name, name != null && name.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("set-cookie") ? values.stream().map(ResponseInfo::maskCookie).toList() : values));
+        }
+        headers = kept;
+    }
+
+    /** {@code sid=abc; Path=/} → {@code sid=••••}: the name says which cookie, the value stays secret. */
+    private static String maskCookie(String setCookie) {
+        int equals = setCookie.indexOf('=');
+        return (equals < 0 ? "" : setCookie.substring(0, equals + 1)) + app.ferry.engine.request.RequestOptions.MASK;
     }
 
     public static ResponseInfo of(int status, Map<String, List<String>> headers) {

@@ -2,11 +2,13 @@ package app.ferry.engine;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import app.ferry.engine.request.RequestOptions;
 import java.net.URI;
 
 /**
  * What the user asked for: immutable, persisted with the task, and enough to run it again from
- * scratch. Credentials are deliberately not part of it.
+ * scratch. Credentials are deliberately not part of it; its {@link RequestOptions} are, but their
+ * secrets are kept out of the journal (docs/decisions/0009).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -26,4 +28,10 @@ public sealed interface TransferSpec permits DownloadSpec, UploadSpec {
     }
 
     Direction direction();
+
+    /** The user's headers, cookies, Referer and User-Agent for this task's requests. */
+    RequestOptions request();
+
+    /** The same task with other request options. */
+    TransferSpec withRequest(RequestOptions options);
 }

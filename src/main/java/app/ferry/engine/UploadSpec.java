@@ -10,6 +10,9 @@ public sealed interface UploadSpec extends TransferSpec permits RawUploadSpec, M
     List<Path> files();
 
     @Override
+    UploadSpec withRequest(app.ferry.engine.request.RequestOptions options);
+
+    @Override
     default Direction direction() {
         return Direction.UPLOAD;
     }

@@ -4,6 +4,7 @@ import app.ferry.engine.Credentials;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.KnownDownloads;
 import app.ferry.engine.TransferQueue;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.ui.add.AddUrlsRequest;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class AddDownloadsViewModel {
 
     /** FX thread. Ctrl+V or dropped text: every valid URL starts downloading into the download folder. */
     public void pasteText(String text) {
-        addUrls(text, downloadFolder.get(), null, null);
+        addUrls(text, downloadFolder.get(), null, null, RequestOptions.NONE);
     }
 
     /**
@@ -59,16 +60,29 @@ public final class AddDownloadsViewModel {
      * {@code Platform.runLater}.
      */
     public void handOver(List<String> urls) {
-        pasteText(String.join("\n", urls));
+        handOver(urls, RequestOptions.NONE);
+    }
+
+    /** FX thread: as {@link #handOver(List)}, each task sending {@code options} (a browser's headers, cookies, Referer). */
+    public void handOver(List<String> urls, RequestOptions options) {
+        addUrls(String.join("\n", urls), downloadFolder.get(), null, null, options);
     }
 
     /** FX thread: what the "Add URLs" dialog asked for. */
     public void addUrls(AddUrlsRequest request) {
         Credentials credentials = request.user().isEmpty() ? null : new Credentials(request.user(), request.password());
-        addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials);
+        RequestOptions options;
+        try {
+            options = request.requestOptions();
+        } catch (IllegalArgumentException e) {
+            messages.show(UserMessage.error(e.getMessage()));
+            return;
+        }
+        addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials,
+                options);
     }
 
-    private void addUrls(String text, Path folder, String sha256, Credentials credentials) {
+    private void addUrls(String text, Path folder, String sha256, Credentials credentials, RequestOptions options) {
         UrlExtractor.Extraction found = UrlExtractor.extract(text);
         if (found.isEmpty()) {
             messages.show(UserMessage.warning(i18n.get("msg.noUrl", shorten(text))));
@@ -88,7 +102,7 @@ public final class AddDownloadsViewModel {
             String uri = url.uri().toString();
             DownloadSpec spec;
             try {
-                spec = DownloadSpec.of(uri, folder);
+                spec = DownloadSpec.of(uri, folder).withRequest(options);
                 if (sha256 != null) {
                     spec = spec.withSha256(sha256);
                 }

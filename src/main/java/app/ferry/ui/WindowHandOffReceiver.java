@@ -2,6 +2,9 @@ package app.ferry.ui;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.TransferSpec;
+import app.ferry.engine.request.CookieString;
+import app.ferry.engine.request.Header;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.handoff.Download;
 import app.ferry.handoff.HandOff;
 import app.ferry.handoff.HandOffReceiver;
@@ -10,8 +13,11 @@ import app.ferry.handoff.Receipt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +31,10 @@ import javafx.stage.Stage;
  * view-model): on the FX thread it raises the window and passes the URLs to the same path as a
  * paste, so they are checked, added and reported in the window like any others.
  *
- * <p>Only the URL of each download is used for now: the task spec has no headers, cookies or
- * Referer yet (issue 15 builds on the real-world requests issue for that), and a suggested name is
- * left to the server's {@code Content-Disposition} and the URL as for a paste.
+ * <p>Each download's headers, cookies and Referer become its task's {@link RequestOptions}, kept
+ * with the task (cookies in the owner-only secrets file, docs/decisions/0009). A suggested name is
+ * not used yet: the spec has no field for it, so the server's {@code Content-Disposition} and the
+ * URL name the file as for a paste.
  */
 public final class WindowHandOffReceiver implements HandOffReceiver {
 
@@ -78,15 +85,39 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 .map(TransferSpec::url)
                 .collect(Collectors.toSet());
         Set<String> added = new LinkedHashSet<>();
+        // Downloads that send the same are added together, as one paste is.
+        Map<RequestOptions, List<String>> byOptions = new LinkedHashMap<>();
         List<Receipt.Rejection> rejected = new ArrayList<>();
         for (Download download : handOff.downloads()) {
-            if (queued.contains(download.url()) || !added.add(download.url())) {
+            if (queued.contains(download.url()) || added.contains(download.url())) {
                 rejected.add(new Receipt.Rejection(download.url(), "already in the Ferry queue"));
+                continue;
+            }
+            try {
+                byOptions.computeIfAbsent(options(download), o -> new ArrayList<>()).add(download.url());
+                added.add(download.url());
+            } catch (IllegalArgumentException e) {
+                rejected.add(new Receipt.Rejection(download.url(), e.getMessage()));
             }
         }
-        if (!added.isEmpty()) {
-            viewModel.adding().handOver(List.copyOf(added));
-        }
+        byOptions.forEach((options, urls) -> viewModel.adding().handOver(urls, options));
         return new Receipt(List.copyOf(added), rejected);
+    }
+
+    /**
+     * What the browser would have sent, as the task's options. Headers the HTTP client or a resume
+     * manages itself (a browser's {@code Accept-Encoding}, {@code Connection}) are left to them:
+     * the browser lists what its own request had, not what the user asked for.
+     */
+    static RequestOptions options(Download download) {
+        List<Header> headers = new ArrayList<>();
+        new TreeMap<>(download.headers()).forEach((name, value) -> {
+            if (Header.isSettable(name)) {
+                headers.add(new Header(name, value));
+            }
+        });
+        List<app.ferry.engine.request.Cookie> cookies = download.cookies() == null ? List.of()
+                : CookieString.parse(download.cookies());
+        return new RequestOptions(headers, null, download.referer(), cookies);
     }
 }

@@ -26,7 +26,7 @@ public final class Exchange {
 
     public Exchange(TransferContext context) {
         this.context = context;
-        this.requests = new RequestBuilder(context.credentials());
+        this.requests = new RequestBuilder(context.credentials(), context.record().spec().request());
     }
 
     /** True when {@code request} carries the task's credentials. */

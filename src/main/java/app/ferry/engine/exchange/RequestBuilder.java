@@ -3,8 +3,14 @@ package app.ferry.engine.exchange;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.FerryBuild;
 import app.ferry.engine.http.RangeRequest;
+import app.ferry.engine.request.Header;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.transfer.Redirects;
 import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns what a transfer asks for into the request that goes on the wire, the same way for
@@ -14,10 +20,27 @@ import java.net.http.HttpRequest;
 public final class RequestBuilder {
 
     private final Credentials credentials;
+    private final RequestOptions options;
+    private final Clock clock;
 
     /** @param credentials the task's user and password, or null; sent only to the request's origin */
     public RequestBuilder(Credentials credentials) {
+        this(credentials, RequestOptions.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * @param credentials the task's user and password, or null; sent only to the request's origin
+     * @param options the task's own headers, cookies, Referer and User-Agent
+     */
+    public RequestBuilder(Credentials credentials, RequestOptions options) {
+        this(credentials, options, Clock.systemUTC());
+    }
+
+    /** @param clock decides which cookies have expired */
+    public RequestBuilder(Credentials credentials, RequestOptions options, Clock clock) {
         this.credentials = credentials;
+        this.options = options == null ? RequestOptions.NONE : options;
+        this.clock = clock;
     }
 
     public HttpRequest build(ExchangeRequest request) {
@@ -26,7 +49,8 @@ public final class RequestBuilder {
         if (request.timeout() != null) {
             builder.timeout(request.timeout());
         }
-        builder.header("User-Agent", FerryBuild.userAgent());
+        // Every hop, like curl's -A: a server that checks it checks it after a redirect too.
+        builder.header("User-Agent", options.userAgent() != null ? options.userAgent() : FerryBuild.userAgent());
         if (request.identityEncoding()) {
             builder.header("Accept-Encoding", "identity");
         }
@@ -51,20 +75,43 @@ public final class RequestBuilder {
         return Redirects.sameOrigin(request.origin(), request.uri());
     }
 
-    /** True when this request carries the task's credentials. */
+    /** True when this request carries the task's credentials (not replaced by the user's own Authorization header). */
     public boolean authorizes(ExchangeRequest request) {
-        return credentials != null && atOrigin(request);
+        return credentials != null && atOrigin(request) && !ownHeader("Authorization");
     }
 
     /**
      * What the user gave for one origin, dropped as soon as a redirect leaves it (the JDK client
-     * and browsers do the same): today the credentials. The seam for what comes next — the
-     * user's own headers, a cookie jar's {@code Cookie}, a {@code Referer} — which belong here
-     * too, under the same rule; a default {@code User-Agent} would yield to a user-set one.
+     * and browsers do the same): the credentials, the user's own headers, a {@code Referer}, and
+     * the cookies that match this hop's URL (domain, path, secure, expiry). A user's header of
+     * a name the builder already set (Accept, Content-Type) replaces it; one given twice is sent
+     * twice, as curl does.
      */
     private void addOriginHeaders(HttpRequest.Builder builder, ExchangeRequest request) {
+        if (!atOrigin(request)) {
+            return;
+        }
         if (authorizes(request)) {
             builder.header("Authorization", credentials.basicAuthorization());
         }
+        if (options.referer() != null) {
+            builder.setHeader("Referer", options.referer());
+        }
+        Set<String> set = new HashSet<>();
+        for (Header header : options.headers()) {
+            if (set.add(header.name().toLowerCase(Locale.ROOT))) {
+                builder.setHeader(header.name(), header.value());
+            } else {
+                builder.header(header.name(), header.value());
+            }
+        }
+        String cookies = options.cookieHeader(request.uri(), clock.instant().getEpochSecond());
+        if (cookies != null) {
+            builder.setHeader("Cookie", cookies);
+        }
+    }
+
+    private boolean ownHeader(String name) {
+        return options.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase(name));
     }
 }

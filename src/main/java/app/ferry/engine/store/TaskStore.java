@@ -20,7 +20,7 @@ import java.util.SequencedMap;
 
 /**
  * The tasks of a state directory: one JSON line per change in {@code tasks.journal} (see
- * {@link Journal}). A record that cannot be read is kept in a file of its own and reported, so
+ * {@link Journal}); the secrets of their request options in {@code secrets/} (see {@link TaskSecrets}). A record that cannot be read is kept in a file of its own and reported, so
  * one bad record costs one task, not all.
  *
  * <p>Earlier versions kept one JSON file per task under {@code tasks/}; opening such a directory
@@ -37,12 +37,14 @@ public final class TaskStore implements AutoCloseable {
     private final Journal journal;
     private final List<String> openingProblems;
     private final ObjectMapper json;
+    private final TaskSecrets secrets;
 
     private TaskStore(Path stateDir, Journal journal, List<String> openingProblems) {
         this.stateDir = stateDir;
         this.journal = journal;
         this.openingProblems = List.copyOf(openingProblems);
         this.json = mapper();
+        this.secrets = new TaskSecrets(stateDir, json);
     }
 
     private static ObjectMapper mapper() {
@@ -137,14 +139,14 @@ public final class TaskStore implements AutoCloseable {
     }
 
     public void save(TaskRecord record) throws IOException {
-        journal.put(record.id().value(), json.writeValueAsBytes(record));
+        journal.put(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)));
     }
 
     /** Saves several records with one sync; durable on return. */
     public void saveAll(List<TaskRecord> records) throws IOException {
         SequencedMap<String, byte[]> values = new LinkedHashMap<>();
         for (TaskRecord record : records) {
-            values.put(record.id().value(), json.writeValueAsBytes(record));
+            values.put(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)));
         }
         journal.putAll(values);
     }
@@ -154,16 +156,20 @@ public final class TaskStore implements AutoCloseable {
      * record before it means the same after a restart (see {@link Journal#putEventually}).
      */
     public void saveEventually(TaskRecord record) throws IOException {
-        journal.putEventually(record.id().value(), json.writeValueAsBytes(record));
+        journal.putEventually(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)));
     }
 
     public void delete(TaskId id) throws IOException {
         journal.remove(id.value());
+        secrets.delete(id.value());
     }
 
     /** Deletes several records with one sync; durable on return. */
     public void deleteAll(List<TaskId> ids) throws IOException {
         journal.removeAll(ids.stream().map(TaskId::value).toList());
+        for (TaskId id : ids) {
+            secrets.delete(id.value());
+        }
     }
 
     /** How many times the journal was synced since the store opened (see {@link Journal#syncs}). */
@@ -177,7 +183,7 @@ public final class TaskStore implements AutoCloseable {
         List<String> problems = new ArrayList<>(openingProblems);
         for (Map.Entry<String, byte[]> entry : journal.takeOpenedValues().entrySet()) {
             try {
-                records.add(json.readValue(entry.getValue(), TaskRecord.class));
+                records.add(secrets.restore(json.readValue(entry.getValue(), TaskRecord.class)));
             } catch (JacksonException | IllegalArgumentException e) {
                 Path aside = stateDir.resolve("task-" + entry.getKey() + ".json.unreadable-" + System.currentTimeMillis());
                 AtomicFiles.write(aside, entry.getValue());
@@ -187,6 +193,7 @@ public final class TaskStore implements AutoCloseable {
             }
         }
         sort(records);
+        secrets.deleteOthers(records.stream().map(r -> r.id().value()).toList());
         return new Loaded(records, problems);
     }
 

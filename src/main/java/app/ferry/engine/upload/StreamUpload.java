@@ -1,7 +1,9 @@
 package app.ferry.engine.upload;
 
 import app.ferry.engine.Credentials;
-import app.ferry.engine.FerryBuild;
+import app.ferry.engine.exchange.ExchangeRequest;
+import app.ferry.engine.exchange.RequestBuilder;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.transfer.DeferredTlsContext;
@@ -28,18 +30,20 @@ public final class StreamUpload {
     /** Through {@code network}'s proxies and with its CA certificates, as the queue's transfers go. */
     public static ResponseInfo send(NetworkSettings network, URI url, String method, String contentType, Credentials credentials,
                                     InputStream body, LongConsumer bytesSent) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)))
-                .header("User-Agent", FerryBuild.userAgent())
-                .header("Content-Type", contentType);
-        if (credentials != null) {
-            request.header("Authorization", credentials.basicAuthorization());
-        }
+        return send(network, url, method, contentType, credentials, RequestOptions.NONE, body, bytesSent);
+    }
+
+    /** @param options the user's headers, cookies, Referer and User-Agent, applied as for every task */
+    public static ResponseInfo send(NetworkSettings network, URI url, String method, String contentType,
+                                    Credentials credentials, RequestOptions options, InputStream body,
+                                    LongConsumer bytesSent) throws IOException, InterruptedException {
+        HttpRequest request = new RequestBuilder(credentials, options).build(ExchangeRequest.upload(method, url,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(body, bytesSent)), contentType));
         try (HttpClient http = network.client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .sslContext(new DeferredTlsContext(network::tls))
                 .sslParameters(DeferredTlsContext.inheritedParameters())
                 .connectTimeout(Duration.ofSeconds(30)))) {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             return ResponseBodies.read(response);
         }
     }

@@ -121,7 +121,7 @@ public final class TusUploadTransfer implements Transfer {
         Path file = spec.file();
         BodyUploadTransfer.requireReadableFile(file);
         TusClient tus = new TusClient(context.http(), context::throttledUpload,
-                new RequestBuilder(context.credentials()), spec.uri());
+                new RequestBuilder(context.credentials(), spec.request()), spec.uri());
         FileFingerprint fingerprint = FileFingerprint.of(file);
         long length = fingerprint.size();
         UploadProgress saved = context.record().upload();

@@ -18,7 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-/** "Add URLs": URLs (any text holding them), target folder, optional SHA-256, credentials. */
+/** "Add URLs": URLs (any text holding them), target folder, optional SHA-256, credentials, headers and cookies. */
 public final class AddUrlsDialog {
 
     private final Dialog<AddUrlsRequest> dialog = new Dialog<>();
@@ -57,6 +57,13 @@ public final class AddUrlsDialog {
         user.setId("add-user");
         PasswordField password = new PasswordField();
         password.setId("add-password");
+        TextArea headers = new TextArea();
+        headers.setId("add-headers");
+        headers.setPromptText(i18n.get("request.headers.prompt"));
+        headers.setPrefRowCount(3);
+        TextField cookies = new TextField();
+        cookies.setId("add-cookies");
+        cookies.setPromptText(i18n.get("request.cookies.prompt"));
 
         GridPane grid = new GridPane(10, 8);
         grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
@@ -65,6 +72,8 @@ public final class AddUrlsDialog {
         grid.addRow(2, new Label(i18n.get("add.sha256")), sha256);
         grid.addRow(3, new Label(i18n.get("common.user")), user);
         grid.addRow(4, new Label(i18n.get("common.password")), password);
+        grid.addRow(5, new Label(i18n.get("request.headers")), headers);
+        grid.addRow(6, new Label(i18n.get("request.cookies")), cookies);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
@@ -75,7 +84,7 @@ public final class AddUrlsDialog {
                 () -> urls.getText().isBlank() || folderField.getText().isBlank(), urls.textProperty(), folderField.textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK
                 ? new AddUrlsRequest(urls.getText(), Path.of(folderField.getText().strip()), sha256.getText(),
-                        user.getText(), password.getText())
+                        user.getText(), password.getText(), headers.getText(), cookies.getText())
                 : null);
         dialog.setOnShown(e -> urls.requestFocus());
     }

@@ -2,6 +2,7 @@ package app.ferry.ui.details;
 
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.FerryBuild;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;
@@ -92,17 +93,35 @@ public final class DetailsText {
         return bytesPerSecond > 0 ? Units.limit(bytesPerSecond) : i18n.get("details.noLimit");
     }
 
+    /**
+     * The headers Ferry sends for the task (the user's own, Referer, User-Agent, cookies), with
+     * secret values masked ({@code Cookie: ••••}), then the last response's.
+     */
     public String headers(TaskRecord record) {
+        StringBuilder out = new StringBuilder(requestHeaders(record));
         ResponseInfo response = record.response();
         if (response == null) {
-            return "";
+            return out.toString();
         }
-        StringBuilder out = new StringBuilder("HTTP ").append(response.status()).append('\n');
+        out.append('\n').append("HTTP ").append(response.status()).append('\n');
         for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
             for (String value : header.getValue()) {
                 out.append(header.getKey()).append(": ").append(value).append('\n');
             }
         }
+        return out.toString();
+    }
+
+    /** What the task's requests carry besides what HTTP and resuming need, secrets masked. */
+    public String requestHeaders(TaskRecord record) {
+        String method = switch (record.spec()) {
+            case DownloadSpec spec -> "GET";
+            case RawUploadSpec raw -> raw.method();
+            case MultipartUploadSpec form -> "POST";
+            case TusUploadSpec tus -> "POST/PATCH";
+        };
+        StringBuilder out = new StringBuilder(method).append(' ').append(record.spec().url()).append('\n');
+        record.spec().request().shownHeaders(FerryBuild.userAgent()).forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }
 

@@ -1,7 +1,7 @@
 package app.ferry.ui.upload;
 
-import app.ferry.engine.http.InvalidUrlException;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
 import app.ferry.ui.settings.Settings.FormField;
@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -55,6 +56,8 @@ public final class UploadDialog {
     private final List<TextField> newNames = new ArrayList<>();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
+    private final TextArea headers = new TextArea();
+    private final TextField cookies = new TextField();
     private final Label problem = new Label();
 
     public UploadDialog(Window owner, I18n i18n, List<Path> files, UploadChoices last) {
@@ -135,6 +138,11 @@ public final class UploadDialog {
         user.setId("upload-user");
         user.setText(last.user());
         password.setId("upload-password");
+        headers.setId("upload-headers");
+        headers.setPromptText(i18n.get("request.headers.prompt"));
+        headers.setPrefRowCount(3);
+        cookies.setId("upload-cookies");
+        cookies.setPromptText(i18n.get("request.cookies.prompt"));
         problem.setId("upload-problem");
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
@@ -147,7 +155,9 @@ public final class UploadDialog {
         grid.add(multipart, 1, 3);
         grid.addRow(4, new Label(i18n.get("common.user")), user);
         grid.addRow(5, new Label(i18n.get("common.password")), password);
-        grid.add(problem, 1, 6);
+        grid.addRow(6, new Label(i18n.get("request.headers")), headers);
+        grid.addRow(7, new Label(i18n.get("request.cookies")), cookies);
+        grid.add(problem, 1, 8);
         GridPane.setHgrow(target, Priority.ALWAYS);
         grid.setPrefWidth(620);
         dialog.getDialogPane().setContent(grid);
@@ -156,7 +166,8 @@ public final class UploadDialog {
         ok.setId("upload-ok");
         ok.setText(i18n.get("upload.start"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
-        ok.disableProperty().bind(Bindings.createBooleanBinding(this::invalid, target.getEditor().textProperty()));
+        ok.disableProperty().bind(Bindings.createBooleanBinding(this::invalid, target.getEditor().textProperty(),
+                headers.textProperty(), cookies.textProperty()));
         dialog.setResultConverter(button -> button == ButtonType.OK ? request() : null);
         // Sections appear and rows are added: grow the window so its buttons stay in view.
         isMultipart.addListener((obs, was, is) -> fitWindow());
@@ -206,9 +217,11 @@ public final class UploadDialog {
         }
         try {
             UrlNormalizer.normalize(url);
+            RequestOptions.fromText(headers.getText(), cookies.getText());
             problem.setText("");
             return false;
-        } catch (InvalidUrlException e) {
+        } catch (IllegalArgumentException e) {
+            // An InvalidUrlException too: the reason of the URL or of the header line.
             problem.setText(e.getMessage());
             return true;
         }
@@ -221,7 +234,7 @@ public final class UploadDialog {
                 .toList();
         return new UploadRequest(files, target.getEditor().getText().strip(), mode.getValue(), fieldName.getText(),
                 extras, onePerFile.isSelected(), tus.isSelected(), newNames.stream().map(TextField::getText).toList(),
-                user.getText(), password.getText());
+                user.getText(), password.getText(), headers.getText(), cookies.getText());
     }
 
     /** Shows the dialog without blocking; {@code onResult} gets the request if the user confirms. */

@@ -7,6 +7,7 @@ import app.ferry.engine.TransferSpec;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.http.NormalizedUrl;
 import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.upload.FormPart;
 import app.ferry.ui.settings.Settings.FormField;
 import app.ferry.ui.settings.UploadMode;
@@ -23,9 +24,17 @@ import java.util.Objects;
  * @param onePerFile for multipart: one task per file (true) or one task carrying all files (false)
  * @param tus resumable tus upload, one task per file, to the creation endpoint {@code url}
  * @param user Basic user name, or blank for none (a user name in the URL counts too)
+ * @param headers request headers, one {@code Name: value} per line, or blank
+ * @param cookies cookies as {@code a=b; c=d}, or blank
  */
 public record UploadRequest(List<Path> files, String url, UploadMode mode, String fieldName, List<FormField> extraFields,
-        boolean onePerFile, boolean tus, List<String> newNames, String user, String password) {
+        boolean onePerFile, boolean tus, List<String> newNames, String user, String password, String headers,
+        String cookies) {
+
+    public UploadRequest(List<Path> files, String url, UploadMode mode, String fieldName, List<FormField> extraFields,
+                         boolean onePerFile, boolean tus, List<String> newNames, String user, String password) {
+        this(files, url, mode, fieldName, extraFields, onePerFile, tus, newNames, user, password, "", "");
+    }
 
     public UploadRequest {
         files = List.copyOf(files);
@@ -36,6 +45,13 @@ public record UploadRequest(List<Path> files, String url, UploadMode mode, Strin
         newNames = newNames == null ? List.of() : List.copyOf(newNames);
         user = user == null ? "" : user.strip();
         password = password == null ? "" : password;
+        headers = headers == null ? "" : headers;
+        cookies = cookies == null ? "" : cookies;
+    }
+
+    /** The headers and cookies every upload task keeps; throws with the line that is wrong. */
+    public RequestOptions requestOptions() {
+        return RequestOptions.fromText(headers, cookies);
     }
 
     /** The normalized target; throws {@link app.ferry.engine.http.InvalidUrlException} with a message for the user. */
@@ -48,8 +64,13 @@ public record UploadRequest(List<Path> files, String url, UploadMode mode, Strin
         return user.isEmpty() ? Credentials.fromUrl(target()).orElse(null) : new Credentials(user, password);
     }
 
-    /** One spec per task to add. */
+    /** One spec per task to add, each with the request options. */
     public List<TransferSpec> specs() {
+        RequestOptions options = requestOptions();
+        return plainSpecs().stream().map(spec -> spec.withRequest(options)).toList();
+    }
+
+    private List<TransferSpec> plainSpecs() {
         String target = target().uri().toString();
         List<TransferSpec> specs = new ArrayList<>();
         if (tus) {

@@ -1,0 +1,72 @@
+package app.ferry.cli;
+
+import app.ferry.engine.request.Cookie;
+import app.ferry.engine.request.CookieString;
+import app.ferry.engine.request.Header;
+import app.ferry.engine.request.NetscapeCookieFile;
+import app.ferry.engine.request.RequestOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code -H/--header}, {@code -A/--user-agent}, {@code --referer}, {@code --cookie} and {@code
+ * --load-cookies}: the requests as the server wants them, named as curl names them ({@code -x} is
+ * not among them: it means connections in Ferry, as in aria2).
+ */
+record RequestArguments(List<String> headers, String userAgent, String referer, List<String> cookies,
+                        List<String> cookieFiles) {
+
+    /** The options of these that may be given more than once. */
+    static final Set<String> REPEATABLE = Set.of("header", "cookie", "load-cookies");
+
+    static void addTo(Options options) {
+        options.addOption(CliOptions.valued("H", "header", "\"NAME: VALUE\"",
+                "Send this header to the URL's site (repeatable; dropped on a redirect to another site)."));
+        options.addOption(CliOptions.valued("A", "user-agent", "STRING",
+                "User-Agent to send instead of Ferry's own."));
+        options.addOption(CliOptions.valued(null, "referer", "URL", "Referer to send to the URL's site."));
+        options.addOption(CliOptions.valued(null, "cookie", "\"NAME=VALUE; ...\"",
+                "Cookies to send to the URL's site (repeatable); kept owner-only until the task ends."));
+        options.addOption(CliOptions.valued(null, "load-cookies", "FILE",
+                "Send the matching cookies of a Netscape cookie file (as curl, wget and aria2 read it; repeatable)."));
+    }
+
+    static RequestArguments of(Arguments arguments) {
+        return new RequestArguments(arguments.values("header"), arguments.value("user-agent"),
+                arguments.value("referer"), arguments.values("cookie"), arguments.values("load-cookies"));
+    }
+
+    /** The options, checked; empty with each mistake in {@code problems}. */
+    Optional<RequestOptions> check(Problems problems) {
+        int before = problems.size();
+        List<Header> parsed = new ArrayList<>();
+        for (String header : headers) {
+            problems.check(() -> Header.parse(header)).ifPresent(parsed::add);
+        }
+        List<Cookie> jar = new ArrayList<>();
+        for (String cookie : cookies) {
+            problems.check(() -> CookieString.parse(cookie)).ifPresent(jar::addAll);
+        }
+        for (String file : cookieFiles) {
+            problems.check(() -> {
+                try {
+                    return NetscapeCookieFile.read(Path.of(file));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("--load-cookies " + file + ": cannot read it ("
+                            + e.getClass().getSimpleName() + ")", e);
+                }
+            }).ifPresent(jar::addAll);
+        }
+        if (referer != null && !referer.startsWith("http://") && !referer.startsWith("https://")) {
+            problems.add("--referer takes an http(s) URL, not \"" + referer + "\"");
+        }
+        Optional<RequestOptions> options = problems.size() > before ? Optional.empty()
+                : problems.check(() -> new RequestOptions(parsed, userAgent, referer, jar));
+        return problems.size() > before ? Optional.empty() : options;
+    }
+}

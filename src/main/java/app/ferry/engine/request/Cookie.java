@@ -1,0 +1,73 @@
+package app.ferry.engine.request;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A cookie to send. One given as {@code --cookie "a=b"} has no domain: it goes to the address the
+ * user named (its origin) only. One read from a Netscape cookie file carries that file's scope and
+ * is matched against every request URL (RFC 6265 §5.1.3 domain, §5.1.4 path, secure, expiry).
+ *
+ * @param domain the file's domain (a leading dot allowed), or null for "the task's origin"
+ * @param includeSubdomains the file's second column: also send to hosts under {@code domain}
+ * @param path the path it is scoped to ("/" for all)
+ * @param secure send over https only
+ * @param expiresEpochSecond when it stops being sent (seconds since 1970), 0 for a session cookie
+ */
+public record Cookie(String domain, boolean includeSubdomains, String path, boolean secure, long expiresEpochSecond,
+                     String name, String value) {
+
+    public Cookie {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        path = path == null || path.isEmpty() ? "/" : path;
+        if (name.isEmpty() || name.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '=' || c == ';' || c == ',')) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a cookie name: no spaces, '=', ';' or ','");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ';')) {
+            throw new IllegalArgumentException("The value of cookie " + name + " contains ';' or a control character");
+        }
+    }
+
+    /** A cookie for the task's own origin, as {@code --cookie} gives it. */
+    public static Cookie forOrigin(String name, String value) {
+        return new Cookie(null, false, "/", false, 0, name, value);
+    }
+
+    /** True when this cookie goes with a request to {@code uri} at {@code nowEpochSecond}. */
+    public boolean matches(URI uri, long nowEpochSecond) {
+        if (expiresEpochSecond > 0 && expiresEpochSecond <= nowEpochSecond) {
+            return false;
+        }
+        if (secure && !"https".equalsIgnoreCase(uri.getScheme())) {
+            return false;
+        }
+        return domain == null || domainMatches(uri.getHost()) && pathMatches(uri.getRawPath());
+    }
+
+    private boolean domainMatches(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        String d = domain.toLowerCase(Locale.ROOT);
+        d = d.startsWith(".") ? d.substring(1) : d;
+        return h.equals(d) || includeSubdomains && h.endsWith("." + d);
+    }
+
+    // RFC 6265 §5.1.4: equal, or a prefix ending at a '/' boundary.
+    private boolean pathMatches(String requestPath) {
+        String p = requestPath == null || requestPath.isEmpty() ? "/" : requestPath;
+        if (p.equals(path)) {
+            return true;
+        }
+        return p.startsWith(path) && (path.endsWith("/") || p.charAt(path.length()) == '/');
+    }
+
+    /** Masked: a cookie value is a secret and must not reach a log through toString. */
+    @Override
+    public String toString() {
+        return "Cookie[" + name + "=" + RequestOptions.MASK + (domain != null ? "; domain=" + domain : "") + "; path=" + path + "]";
+    }
+}

@@ -1,0 +1,102 @@
+package app.ferry.engine.request;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One request header the user asked for ({@code -H "Name: value"}), checked when it is made so
+ * that a bad one is refused with a reason instead of failing inside the HTTP client later.
+ */
+public record Header(String name, String value) {
+
+    /**
+     * What the JDK client refuses to send (its {@code jdk.httpclient.allowRestrictedHeaders}
+     * default set, jdk.internal.net.http.common.Utils): it manages them itself.
+     */
+    private static final Set<String> CLIENT_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    /** What Ferry sets itself and must not be overridden: a resume depends on them. */
+    private static final Set<String> FERRY_MANAGED = Set.of("range", "if-range", "accept-encoding", "tus-resumable",
+            "upload-offset", "upload-length", "upload-metadata");
+
+    /** Names whose values are secrets: never shown, logged or kept in the journal. */
+    private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy-authorization", "cookie");
+
+    public Header {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty() || !name.chars().allMatch(Header::isTokenChar)) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a header name: use letters, digits and -"
+                    + " (no spaces), e.g. -H \"X-Token: abc\"");
+        }
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException("The value of header " + name
+                    + " contains a line break: a header value must be one line");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (CLIENT_MANAGED.contains(lower)) {
+            throw new IllegalArgumentException("Header " + name + " cannot be set: the HTTP client sets it itself"
+                    + " from the connection and the body");
+        }
+        if (FERRY_MANAGED.contains(lower)) {
+            throw new IllegalArgumentException("Header " + name + " cannot be set: Ferry sets it itself to resume"
+                    + " transfers safely");
+        }
+    }
+
+    /**
+     * Parses curl's {@code "Name: value"} form; the value is trimmed of surrounding blanks.
+     *
+     * @throws IllegalArgumentException with what was wrong, for the user
+     */
+    public static Header parse(String line) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            // Not quoted back: what was typed may be a token.
+            throw new IllegalArgumentException("A header has no name before a colon: write it as \"Name: value\","
+                    + " e.g. -H \"Accept: application/json\"");
+        }
+        return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    }
+
+    /** False for a name Ferry or the HTTP client sets itself, which {@link #Header} refuses. */
+    public static boolean isSettable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower);
+    }
+
+    /** True when the value is a secret (credentials, cookies, tokens). */
+    @JsonIgnore
+    public boolean isSecret() {
+        return isSecretName(name);
+    }
+
+    /**
+     * Authorization, Proxy-Authorization and Cookie, and any name that says it carries a token,
+     * key, secret, password or session: masking one harmless header too many costs nothing.
+     */
+    public static boolean isSecretName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_NAMES.contains(lower) || lower.contains("token") || lower.contains("secret")
+                || lower.contains("password") || lower.contains("session") || lower.contains("api-key")
+                || lower.contains("apikey") || lower.contains("auth");
+    }
+
+    /** {@code Name: value}, with the value masked when it is a secret: what may be shown. */
+    public String masked() {
+        return name + ": " + (isSecret() ? RequestOptions.MASK : value);
+    }
+
+    /** Masked: a record's default toString would print the secret into any log line. */
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    // RFC 9110 §5.6.2 tchar.
+    private static boolean isTokenChar(int c) {
+        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+}
