@@ -1,12 +1,12 @@
 package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.NormalizedUrl;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.upload.StreamUpload;
