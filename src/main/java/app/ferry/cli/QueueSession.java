@@ -2,12 +2,12 @@ package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
-import app.ferry.engine.store.StateDirectoryInUseException;
 import app.ferry.engine.transfer.Problem;
 import app.ferry.engine.transfer.ProblemClassifier;
 import app.ferry.engine.transfer.StatusLine;

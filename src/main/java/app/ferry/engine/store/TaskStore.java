@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.AtomicFiles;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import com.fasterxml.jackson.core.JacksonException;
