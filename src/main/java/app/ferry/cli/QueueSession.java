@@ -2,15 +2,15 @@ package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.Problem;
+import app.ferry.engine.ProblemClassifier;
 import app.ferry.engine.StateDirectoryInUseException;
+import app.ferry.engine.StatusLine;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TransferQueue;
-import app.ferry.engine.transfer.Problem;
-import app.ferry.engine.transfer.ProblemClassifier;
-import app.ferry.engine.transfer.StatusLine;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
