@@ -1,6 +1,5 @@
 package app.ferry.engine;
 
-import app.ferry.engine.upload.FormPart;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;

@@ -49,7 +49,7 @@ public final class TaskStore implements AutoCloseable {
     private static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addMixIn(app.ferry.engine.upload.FormPart.class, FormPartMixin.class)
+                .addMixIn(app.ferry.engine.FormPart.class, FormPartMixin.class)
                 .build();
     }
 

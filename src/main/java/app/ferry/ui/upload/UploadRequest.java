@@ -1,13 +1,13 @@
 package app.ferry.ui.upload;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.NormalizedUrl;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TransferSpec;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UrlNormalizer;
-import app.ferry.engine.upload.FormPart;
 import app.ferry.ui.settings.Settings.FormField;
 import app.ferry.ui.settings.UploadMode;
 import java.nio.file.Path;

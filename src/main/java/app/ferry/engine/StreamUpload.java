@@ -1,8 +1,5 @@
-package app.ferry.engine.upload;
+package app.ferry.engine;
 
-import app.ferry.engine.Credentials;
-import app.ferry.engine.FerryBuild;
-import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.ResponseBodies;
