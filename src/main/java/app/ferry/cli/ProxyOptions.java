@@ -2,7 +2,7 @@ package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
-import app.ferry.engine.net.ProxySettings;
+import app.ferry.engine.ProxySettings;
 import org.apache.commons.cli.Options;
 
 /**
