@@ -39,6 +39,6 @@ record ProxyOptions(String proxy, String proxyUser, String noProxy) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^The proxy", "--proxy"), e);
         }
-        return config.withNetwork(config.network().withProxy(settings));
+        return config.withProxy(settings);
     }
 }
