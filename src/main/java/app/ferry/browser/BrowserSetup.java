@@ -1,6 +1,6 @@
 package app.ferry.browser;
 
-import app.ferry.engine.store.AtomicFiles;
+import app.ferry.engine.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package app.ferry.browser;
 
+import app.ferry.engine.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import app.ferry.engine.store.AtomicFiles;
 
 /**
  * Finds the executable browsers start as Ferry's host. An installed Ferry has it: jpackage's

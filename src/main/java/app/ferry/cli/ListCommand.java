@@ -1,10 +1,9 @@
 package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
+import app.ferry.engine.SavedTasks;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
-import app.ferry.engine.store.StateDirectory;
-import app.ferry.engine.store.TaskStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,10 +55,10 @@ final class ListCommand implements CliCommand {
             return problems.report(err);
         }
         Path state = stateDir.orElseThrow();
-        TaskStore.Loaded loaded = TaskStore.readOnly(state);
+        SavedTasks loaded = SavedTasks.read(state);
         // A task saved as running whose process is gone was interrupted (killed, crashed, power cut):
         // it continues with the next ferry run on this directory, which is what the user must know.
-        boolean held = StateDirectory.heldByALiveProcess(state);
+        boolean held = loaded.heldByALiveProcess();
         loaded.problems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
         if (loaded.records().isEmpty()) {
             err.println("No tasks in " + TerminalText.safe(state));

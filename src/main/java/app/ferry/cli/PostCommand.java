@@ -1,11 +1,11 @@
 package app.ferry.cli;
 
+import app.ferry.engine.CurlFormArgument;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.MultipartUploadSpec;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.NormalizedUrl;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.request.RequestOptions;
-import app.ferry.engine.upload.CurlFormArgument;
-import app.ferry.engine.upload.FormPart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
-import app.ferry.engine.net.ProxySettings;
+import app.ferry.engine.ProxySettings;
 import org.apache.commons.cli.Options;
 
 /**
@@ -39,6 +39,6 @@ record ProxyOptions(String proxy, String proxyUser, String noProxy) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^The proxy", "--proxy"), e);
         }
-        return config.withNetwork(config.network().withProxy(settings));
+        return config.withProxy(settings);
     }
 }

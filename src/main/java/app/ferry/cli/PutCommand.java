@@ -1,16 +1,16 @@
 package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.NormalizedUrl;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.ResponseInfo;
+import app.ferry.engine.StatusLine;
+import app.ferry.engine.StreamUpload;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.request.RequestOptions;
-import app.ferry.engine.transfer.StatusLine;
-import app.ferry.engine.net.NetworkSettings;
-import app.ferry.engine.upload.StreamUpload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ final class PutCommand implements CliCommand {
         Credentials credentials = upload.transfer().credentials(target);
         String base = target.uri().toString();
         if (stdin) {
-            return fromStandardInput(out, err, options.orElseThrow().config().network(), credentials,
+            return fromStandardInput(out, err, options.orElseThrow().config(), credentials,
                     request.orElseThrow(), as == null ? base : RawUploadSpec.restUrl(base, as), verb, contentType,
                     upload.printResponse());
         }
@@ -127,12 +127,12 @@ final class PutCommand implements CliCommand {
         return new RawUploadSpec(path, base, verb, contentType);
     }
 
-    private static int fromStandardInput(PrintWriter out, PrintWriter err, NetworkSettings network,
+    private static int fromStandardInput(PrintWriter out, PrintWriter err, EngineConfig config,
                                          Credentials credentials, RequestOptions request, String target,
                                          String verb, String contentType, boolean printResponse) {
         AtomicLong sent = new AtomicLong();
         try {
-            ResponseInfo response = StreamUpload.send(network, java.net.URI.create(target), verb,
+            ResponseInfo response = StreamUpload.send(config.network(), java.net.URI.create(target), verb,
                     contentType == null ? "application/octet-stream" : contentType, credentials, request, System.in,
                     sent::addAndGet);
             err.println(StatusLine.of(response.status()) + " after " + Formats.bytes(sent.get()) + " from standard input");

@@ -3,7 +3,7 @@ package app.ferry.cli;
 import app.ferry.engine.AppDirs;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
-import app.ferry.engine.http.NormalizedUrl;
+import app.ferry.engine.NormalizedUrl;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,5 @@
 package app.ferry.engine;
 
-import app.ferry.engine.http.NormalizedUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;

@@ -174,6 +174,11 @@ public record EngineConfig(
     }
 
     /** Proxies and CA certificates (taken when a queue opens). */
+    /** The same configuration with {@code proxy} in its network settings (a front end's --proxy). */
+    public EngineConfig withProxy(ProxySettings proxy) {
+        return withNetwork(network.withProxy(proxy));
+    }
+
     public EngineConfig withNetwork(NetworkSettings settings) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,

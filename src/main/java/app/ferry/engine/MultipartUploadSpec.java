@@ -1,6 +1,5 @@
 package app.ferry.engine;
 
-import app.ferry.engine.upload.FormPart;
 import app.ferry.engine.request.RequestOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

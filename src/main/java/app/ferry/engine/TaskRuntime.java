@@ -2,7 +2,6 @@ package app.ferry.engine;
 
 import app.ferry.engine.transfer.TransferContext;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -306,33 +302,7 @@ final class TaskRuntime implements TransferContext {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
         speedWindow.close();
-        CompletableFuture<HttpResponse<T>> future = services.http().sendAsync(limits.throttled(request, record.direction()), handler);
-        onStop(() -> future.cancel(true));
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.net.ConnectException connect) {
-                // The JDK names no address ("Connection refused"): after a redirect, say which one.
-                java.net.ConnectException named = new java.net.ConnectException(request.uri().getHost() + ":"
-                        + (request.uri().getPort() >= 0 ? request.uri().getPort()
-                        : "https".equalsIgnoreCase(request.uri().getScheme()) ? 443 : 80)
-                        + " (" + (connect.getMessage() == null ? "connection refused" : connect.getMessage())
-                        + ", for " + request.uri() + ")");
-                named.initCause(connect);
-                throw named;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause == null ? "request failed" : cause.toString(), cause);
-        } catch (CancellationException e) {
-            throw new InterruptedIOException("The request was aborted");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for the server");
-        }
+        return AbortableSend.send(services.http(), limits.throttled(request, record.direction()), handler, this::onStop);
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class TransferQueue implements AutoCloseable {
      * Opens (and locks) a state directory and restores its tasks. Tasks the last process left
      * running or queued start again when {@code config.autoResume()}, else they are paused.
      *
-     * @throws app.ferry.engine.store.StateDirectoryInUseException when another process holds it
+     * @throws app.ferry.engine.StateDirectoryInUseException when another process holds it
      */
     public static TransferQueue open(Path stateDir, EngineConfig config) throws IOException {
         // Java's CAs and the system's, loaded at the first https connection.

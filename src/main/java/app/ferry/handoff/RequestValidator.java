@@ -1,8 +1,8 @@
 package app.ferry.handoff;
 
-import app.ferry.engine.http.InvalidUrlException;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.InvalidUrlException;
+import app.ferry.engine.NormalizedUrl;
+import app.ferry.engine.UrlNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package app.ferry.ui;
 
-import app.ferry.engine.store.StateDirectoryInUseException;
+import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package app.ferry.ui;
 
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TransferQueue;
-import app.ferry.engine.store.StateDirectoryInUseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static app.ferry.testing.Queues.claimedPrefix;
 import static app.ferry.testing.Queues.fastConfig;
 import static app.ferry.testing.Queues.partialFile;
 import static app.ferry.testing.Queues.sha256;
+import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.testing.Queues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.TransferQueue;
-import app.ferry.engine.store.StateDirectoryInUseException;
 import app.ferry.testing.FerryProcess;
 import app.ferry.testing.FileServer;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -76,11 +76,11 @@ class KnownDownloadsTest {
 
     @Test
     void credentialsComeFromTheFieldsElseFromTheUrl() {
-        var url = app.ferry.engine.http.UrlNormalizer.normalize("https://alice:s%40cret@example.com/a.iso");
+        var url = app.ferry.engine.UrlNormalizer.normalize("https://alice:s%40cret@example.com/a.iso");
         assertThat(Credentials.fromUrl(url)).contains(new Credentials("alice", "s@cret"));
         assertThat(Credentials.givenOrFromUrl(new Credentials("bob", "x"), url)).isEqualTo(new Credentials("bob", "x"));
         assertThat(Credentials.givenOrFromUrl(null, url)).isEqualTo(new Credentials("alice", "s@cret"));
-        assertThat(Credentials.fromUrl(app.ferry.engine.http.UrlNormalizer.normalize(URL))).isEmpty();
+        assertThat(Credentials.fromUrl(app.ferry.engine.UrlNormalizer.normalize(URL))).isEmpty();
         assertThat(Credentials.givenOrFromUrl(null, null)).isNull();
     }
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ferry.engine.store.Journal;
-import app.ferry.engine.store.StateDirectoryInUseException;
 import app.ferry.engine.store.TaskStore;
 import app.ferry.testing.Queues;
 import app.ferry.testing.FileServer;

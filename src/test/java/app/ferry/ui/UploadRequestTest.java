@@ -3,11 +3,11 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ferry.engine.FormPart;
+import app.ferry.engine.InvalidUrlException;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TusUploadSpec;
-import app.ferry.engine.http.InvalidUrlException;
-import app.ferry.engine.upload.FormPart;
 import app.ferry.ui.settings.Settings.FormField;
 import app.ferry.ui.settings.UploadMode;
 import app.ferry.ui.upload.UploadRequest;

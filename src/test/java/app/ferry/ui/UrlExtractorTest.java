@@ -2,7 +2,7 @@ package app.ferry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ferry.engine.http.NormalizedUrl;
+import app.ferry.engine.NormalizedUrl;
 import org.junit.jupiter.api.Test;
 
 class UrlExtractorTest {

@@ -1,11 +1,11 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.AtomicFiles;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.http.UniqueFiles;
-import app.ferry.engine.store.AtomicFiles;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;

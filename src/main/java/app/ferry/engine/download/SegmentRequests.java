@@ -2,12 +2,12 @@ package app.ferry.engine.download;
 
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.StatusLine;
 import app.ferry.engine.exchange.Exchange;
 import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.exchange.RangeCheck;
 import app.ferry.engine.exchange.RangeMismatch;
 import app.ferry.engine.exchange.Validators;
-import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;

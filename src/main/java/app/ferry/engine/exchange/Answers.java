@@ -1,7 +1,7 @@
 package app.ferry.engine.exchange;
 
+import app.ferry.engine.StatusLine;
 import app.ferry.engine.http.RetryAfter;
-import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.transfer.TransferFailure;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;

@@ -1,8 +1,8 @@
 package app.ferry.engine.exchange;
 
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.StatusLine;
 import app.ferry.engine.transfer.Redirects;
-import app.ferry.engine.transfer.StatusLine;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;

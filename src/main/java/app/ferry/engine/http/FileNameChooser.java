@@ -1,5 +1,6 @@
 package app.ferry.engine.http;
 
+import app.ferry.engine.UrlNormalizer;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package app.ferry.engine.net;
 
+import app.ferry.engine.ProxySettings;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package app.ferry.engine.net;
 
-import app.ferry.engine.transfer.StatusLine;
+import app.ferry.engine.StatusLine;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.net.Authenticator;

@@ -1,5 +1,6 @@
 package app.ferry.engine.net;
 
+import app.ferry.engine.ProxySettings;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;

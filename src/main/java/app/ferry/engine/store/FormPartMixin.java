@@ -1,6 +1,6 @@
 package app.ferry.engine.store;
 
-import app.ferry.engine.upload.FormPart;
+import app.ferry.engine.FormPart;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SequencedMap;

@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.StateDirectoryInUseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

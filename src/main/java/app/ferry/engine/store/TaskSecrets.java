@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.AtomicFiles;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.request.RequestOptions;

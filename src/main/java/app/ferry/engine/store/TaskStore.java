@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.AtomicFiles;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import com.fasterxml.jackson.core.JacksonException;
@@ -50,7 +51,7 @@ public final class TaskStore implements AutoCloseable {
     private static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addMixIn(app.ferry.engine.upload.FormPart.class, FormPartMixin.class)
+                .addMixIn(app.ferry.engine.FormPart.class, FormPartMixin.class)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.transfer;
 
+import app.ferry.engine.StatusLine;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package app.ferry.engine.transfer;
 
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.Problem;
+import app.ferry.engine.ProblemClassifier;
 import java.io.IOException;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.FormPart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;

@@ -1,7 +1,8 @@
 package app.ferry.ui.upload;
 
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.request.RequestOptions;
+import app.ferry.engine.InvalidUrlException;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
 import app.ferry.ui.settings.Settings.FormField;

@@ -1,14 +1,14 @@
 package app.ferry.ui.upload;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.MultipartUploadSpec;
+import app.ferry.engine.NormalizedUrl;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TransferSpec;
 import app.ferry.engine.TusUploadSpec;
-import app.ferry.engine.http.NormalizedUrl;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.request.RequestOptions;
-import app.ferry.engine.upload.FormPart;
 import app.ferry.ui.settings.Settings.FormField;
 import app.ferry.ui.settings.UploadMode;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public record UploadRequest(List<Path> files, String url, UploadMode mode, Strin
         return RequestOptions.fromText(headers, cookies);
     }
 
-    /** The normalized target; throws {@link app.ferry.engine.http.InvalidUrlException} with a message for the user. */
+    /** The normalized target; throws {@link app.ferry.engine.InvalidUrlException} with a message for the user. */
     public NormalizedUrl target() {
         return UrlNormalizer.normalize(url);
     }

@@ -11,7 +11,7 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.engine.http.UrlNormalizer;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.testing.FileServer;
 import java.io.IOException;
 import java.nio.file.Path;

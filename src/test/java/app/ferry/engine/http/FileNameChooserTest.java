@@ -2,6 +2,7 @@ package app.ferry.engine.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ferry.engine.UrlNormalizer;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.ProxySettings;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import app.ferry.engine.Credentials;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.ProxySettings;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;

@@ -12,7 +12,7 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
-import app.ferry.engine.upload.FormPart;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.upload.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,6 +2,7 @@ package app.ferry.engine.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ferry.engine.FormPart;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

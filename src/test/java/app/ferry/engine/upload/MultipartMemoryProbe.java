@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.FormPart;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

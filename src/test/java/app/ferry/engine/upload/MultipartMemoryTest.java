@@ -2,6 +2,7 @@ package app.ferry.engine.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ferry.engine.FormPart;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TaskSnapshot;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.FormPart;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;

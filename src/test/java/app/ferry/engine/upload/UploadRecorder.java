@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.FormPart;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;

@@ -1,6 +1,7 @@
-package app.ferry.engine.transfer;
+package app.ferry.engine;
 
 import app.ferry.engine.net.UntrustedCertificateException;
+import app.ferry.engine.transfer.TransferFailure;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package app.ferry.engine.http;
+package app.ferry.engine;
 
 import java.net.URI;
 import java.util.Objects;

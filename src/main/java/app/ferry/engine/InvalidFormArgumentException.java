@@ -1,4 +1,4 @@
-package app.ferry.engine.upload;
+package app.ferry.engine;
 
 /** A curl-style {@code -F} argument that cannot be used; the message says why and shows the right form. */
 public final class InvalidFormArgumentException extends IllegalArgumentException {

@@ -1,6 +1,7 @@
-package app.ferry.engine.net;
+package app.ferry.engine;
 
-import app.ferry.engine.Credentials;
+import app.ferry.engine.net.NoProxy;
+import app.ferry.engine.net.ProxyUrl;
 
 /**
  * What the user asked for about proxies, checked. The defaults ({@link #ENVIRONMENT}) follow the
@@ -28,8 +29,8 @@ public record ProxySettings(String proxy, Credentials user, String noProxy) {
         }
     }
 
-    /** The manual proxy, with {@link #user} in place of the URL's own credentials; null when there is none. */
-    ProxyUrl manual() {
+    /** (Public for engine.net's ProxyRules.) The manual proxy, with {@link #user} in place of the URL's own credentials; null when there is none. */
+    public ProxyUrl manual() {
         if (proxy == null || proxy.isBlank()) {
             return null;
         }

@@ -1,10 +1,8 @@
-package app.ferry.engine.upload;
+package app.ferry.engine;
 
-import app.ferry.engine.Credentials;
 import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.exchange.RequestBuilder;
 import app.ferry.engine.request.RequestOptions;
-import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.net.NetworkSettings;
 import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.ResponseBodies;

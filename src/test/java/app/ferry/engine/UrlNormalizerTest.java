@@ -1,4 +1,4 @@
-package app.ferry.engine.http;
+package app.ferry.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

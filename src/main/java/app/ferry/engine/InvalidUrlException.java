@@ -1,4 +1,4 @@
-package app.ferry.engine.http;
+package app.ferry.engine;
 
 /**
  * A URL Ferry cannot download. The message says what is wrong with it and what the user can do,

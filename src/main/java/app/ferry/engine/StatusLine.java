@@ -1,4 +1,4 @@
-package app.ferry.engine.transfer;
+package app.ferry.engine;
 
 import java.util.Map;
 

@@ -1,7 +1,8 @@
-package app.ferry.engine.transfer;
+package app.ferry.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ferry.engine.transfer.TransferFailure;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;

@@ -1,5 +1,6 @@
-package app.ferry.engine.upload;
+package app.ferry.engine;
 
+import app.ferry.engine.upload.ContentTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

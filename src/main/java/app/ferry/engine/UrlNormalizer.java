@@ -1,4 +1,4 @@
-package app.ferry.engine.http;
+package app.ferry.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
@@ -248,7 +248,7 @@ public final class UrlNormalizer {
     }
 
     /** Strict percent-decoding as UTF-8; null if a '%' is not followed by two hex digits or the bytes are not UTF-8. */
-    static String percentDecode(String text) {
+    public static String percentDecode(String text) {
         if (text.indexOf('%') < 0) {
             return text;
         }

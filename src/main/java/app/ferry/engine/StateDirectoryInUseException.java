@@ -1,4 +1,4 @@
-package app.ferry.engine.store;
+package app.ferry.engine;
 
 import java.io.IOException;
 
