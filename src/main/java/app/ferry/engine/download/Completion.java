@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The end of every download, however its bytes came (one connection, several, or none because
- * the last attempt had them all): fsync the data, check it, move it into place.
+ * the last attempt had them all): fsync the data, check it, move it into place. The folder is
+ * synced by the store with the record that claims the file (TaskStore#save).
  */
 final class Completion {
 
@@ -45,9 +46,10 @@ final class Completion {
             }
         }
         Path finalFile = UniqueFiles.moveIntoPlace(progress.partialFile(), spec.directory(), context.record().name());
-        // The state about to say COMPLETED names this file: its directory entry must be on disk
-        // first (the download folder may be on another file system than the state).
-        AtomicFiles.fsyncDirectory(spec.directory());
+        // The state about to say COMPLETED names this file, so its directory entry must be on
+        // disk first (the download folder may be on another file system than the state). The
+        // store syncs the folder before writing that record, once for every file of the batch,
+        // rather than here once per file, in series with the data's flush and the journal's.
         context.update(r -> r.withName(finalFile.getFileName().toString())
                 .withDownload(r.download().withFinalFile(finalFile)));
         context.note(HistoryEvent.Kind.COMPLETED, length, "Saved as " + finalFile);

@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The journal's writer thread and the callers waiting for it. Callers hand over their lines and
  * wait; the thread takes every line that arrived while the last sync ran as one batch, writes and
- * syncs it, and wakes them. A thousand tasks finishing together share a handful of syncs. It is a
+ * syncs it, and wakes them. A thousand tasks finishing together share a handful of syncs, and
+ * the folder syncs their lines need first ({@link DirectorySyncs}), one per folder and batch. It is a
  * thread of its own because an interrupt would close a shared {@code FileChannel} under every
  * other task.
  */
 final class GroupCommit {
+
+    /** How long a line no caller waits for may wait for company before it is written alone. */
+    static final long UNAWAITED_DELAY_NANOS = 200_000_000L;
 
     private final Path file;
     private final JournalFile out;
@@ -25,6 +30,8 @@ final class GroupCommit {
     private final Condition work = lock.newCondition();
     private final Condition written = lock.newCondition();
     private List<JournalTicket> pending = new ArrayList<>();
+    /** Whether a caller waits for a pending line; lines no one waits for do not start a sync. */
+    private boolean awaitedPending;
     private boolean closing;
     /** Why the writer thread ended abnormally (a bug, an OutOfMemoryError); then nothing is written. */
     private IOException dead;
@@ -50,6 +57,8 @@ final class GroupCommit {
             }
             // All at once: the writer takes every pending line into one batch.
             pending.addAll(tickets);
+            // Always signalled: the writer starts the clock of a line no one waits for, too.
+            awaitedPending |= tickets.getFirst().awaited;
             work.signal();
             if (!tickets.getFirst().awaited) {
                 return;
@@ -75,18 +84,21 @@ final class GroupCommit {
             while (true) {
                 lock.lock();
                 try {
-                    while (pending.isEmpty() && !closing) {
-                        work.awaitUninterruptibly();
-                    }
+                    awaitWork();
                     if (pending.isEmpty()) {
                         return;
                     }
                     batch = pending;
                     pending = new ArrayList<>();
+                    awaitedPending = false;
                 } finally {
                     lock.unlock();
                 }
-                finish(batch, out.write(batch));
+                // Folders first: a line naming a file must not reach the disk before the name did.
+                Map<JournalTicket, IOException> refused = DirectorySyncs.before(batch, out::countSync);
+                List<JournalTicket> writable = refused.isEmpty() ? batch
+                        : batch.stream().filter(t -> !refused.containsKey(t)).toList();
+                finish(batch, writable.isEmpty() ? null : out.write(writable), refused);
                 batch = List.of();
             }
         } catch (RuntimeException | Error e) {
@@ -101,7 +113,7 @@ final class GroupCommit {
                 List<JournalTicket> unwritten = new ArrayList<>(batch);
                 unwritten.addAll(pending);
                 pending = new ArrayList<>();
-                finish(unwritten, cause);
+                finish(unwritten, cause, Map.of());
             } finally {
                 lock.unlock();
             }
@@ -109,14 +121,46 @@ final class GroupCommit {
         }
     }
 
-    private void finish(List<JournalTicket> batch, IOException failure) {
+    /** Marks a batch done, all at once: callers wait for their last line and then read every one's failure. */
+    /**
+     * Waits (holding the lock) until a line someone waits for is pending, or the journal closes.
+     * Lines no one waits for (a task's start, {@link Journal#putEventually}) ride with the next
+     * such sync, or go out on their own after {@link #UNAWAITED_DELAY_NANOS}: a thousand small
+     * downloads each starting with a sync of their own doubled the journal's syncs, and a task
+     * finishing behind one waited for both.
+     */
+    private void awaitWork() {
+        long deadline = 0;
+        while (!awaitedPending && !closing) {
+            if (pending.isEmpty()) {
+                work.awaitUninterruptibly();
+                deadline = 0;
+                continue;
+            }
+            long now = System.nanoTime();
+            if (deadline == 0) {
+                deadline = now + UNAWAITED_DELAY_NANOS;
+            } else if (now - deadline >= 0) {
+                return;
+            }
+            try {
+                work.awaitNanos(deadline - now);
+            } catch (InterruptedException e) {
+                // No one owns this thread to interrupt it; if someone did, the pending lines must
+                // still be written, so the wait just ends early.
+                return;
+            }
+        }
+    }
+
+    private void finish(List<JournalTicket> batch, IOException failure, Map<JournalTicket, IOException> refused) {
         lock.lock();
         try {
             boolean unawaitedLost = false;
             for (JournalTicket ticket : batch) {
-                ticket.failure = failure;
+                ticket.failure = refused.getOrDefault(ticket, failure);
                 ticket.done = true;
-                unawaitedLost |= failure != null && !ticket.awaited;
+                unawaitedLost |= ticket.failure != null && !ticket.awaited;
             }
             written.signalAll();
             if (unawaitedLost) {

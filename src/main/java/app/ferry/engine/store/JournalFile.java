@@ -41,6 +41,11 @@ final class JournalFile implements AutoCloseable {
         return syncs;
     }
 
+    /** Counts a sync the writer made for the batch's sake (a folder's, see {@link DirectorySyncs}). */
+    void countSync() {
+        syncs++;
+    }
+
     /** Writes and syncs one batch; returns why it failed, or null. */
     IOException write(List<JournalTicket> batch) {
         if (broken != null) {

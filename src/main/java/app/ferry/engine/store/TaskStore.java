@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,17 +140,33 @@ public final class TaskStore implements AutoCloseable {
         return new Loaded(records, problems);
     }
 
+    /**
+     * Saves a record, durably on return. A record that names a finished file (a download moved
+     * into place) is written only after that file's folder is synced, so the state never claims a
+     * name a power cut could take back; the journal's writer syncs each folder once for all the
+     * records of a batch (docs/decisions/0005).
+     */
     public void save(TaskRecord record) throws IOException {
-        journal.put(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)));
+        journal.put(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)), folderOfFinalFile(record));
     }
 
-    /** Saves several records with one sync; durable on return. */
+    /** Saves several records with one sync; durable on return. Folders as for {@link #save}. */
     public void saveAll(List<TaskRecord> records) throws IOException {
         SequencedMap<String, byte[]> values = new LinkedHashMap<>();
+        Map<String, Path> folders = new HashMap<>();
         for (TaskRecord record : records) {
             values.put(record.id().value(), json.writeValueAsBytes(secrets.forJournal(record)));
+            Path folder = folderOfFinalFile(record);
+            if (folder != null) {
+                folders.put(record.id().value(), folder);
+            }
         }
-        journal.putAll(values);
+        journal.putAll(values, folders);
+    }
+
+    private static Path folderOfFinalFile(TaskRecord record) {
+        Path finalFile = record.download() == null ? null : record.download().finalFile();
+        return finalFile == null ? null : finalFile.toAbsolutePath().getParent();
     }
 
     /**
