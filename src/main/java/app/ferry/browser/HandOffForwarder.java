@@ -31,8 +31,8 @@ public final class HandOffForwarder implements HostForwarder {
         HandOffClient startAndConnect(InstancePaths paths, Duration timeout) throws IOException;
     }
 
-    /** A cold JVM with JavaFX takes a few seconds; a slow disk or a busy machine several more. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** A cold JVM with JavaFX takes a few seconds; a busy machine (CI on 2 cores) has taken 30 and more. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     /** The popup waits for this answer: a window that takes longer is as good as not there. */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
