@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TransferSpec;
 import app.ferry.handoff.Download;
 import app.ferry.handoff.HandOff;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +27,8 @@ import javafx.stage.Stage;
  * view-model): on the FX thread it raises the window and passes the URLs to the same path as a
  * paste, so they are checked, added and reported in the window like any others.
  *
- * <p>Only the URL of each download is used for now: the task spec has no headers, cookies or
+ * <p>A download a task waits a new link for ("Refresh link", {@link LinkRefreshes}) goes to that
+ * task instead of a new one. Otherwise only the URL of each download is used for now: the task spec has no headers, cookies or
  * Referer yet (issue 15 builds on the real-world requests issue for that), and a suggested name is
  * left to the server's {@code Content-Disposition} and the URL as for a paste.
  */
@@ -79,7 +82,14 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 .collect(Collectors.toSet());
         Set<String> added = new LinkedHashSet<>();
         List<Receipt.Rejection> rejected = new ArrayList<>();
+        List<TaskSnapshot> tasks = viewModel.queue().snapshots();
         for (Download download : handOff.downloads()) {
+            Optional<TaskSnapshot> expired = viewModel.linkRefreshes().claim(download, tasks);
+            if (expired.isPresent()) {
+                refreshLink(expired.get(), download);
+                added.add(download.url());
+                continue;
+            }
             if (queued.contains(download.url()) || !added.add(download.url())) {
                 rejected.add(new Receipt.Rejection(download.url(), "already in the Ferry queue"));
             }
@@ -88,5 +98,21 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
             viewModel.adding().handOver(List.copyOf(added));
         }
         return new Receipt(List.copyOf(added), rejected);
+    }
+
+    /**
+     * The browser handed over the file a task waits a new link for: the engine resumes it only if
+     * the validators match, else restarts it and says so in its history.
+     */
+    private void refreshLink(TaskSnapshot task, Download download) {
+        DownloadSpec old = (DownloadSpec) task.record().spec();
+        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url());
+        try {
+            viewModel.queue().refreshLink(task.id(), fresh);
+        } catch (IllegalStateException e) {
+            // The user resumed it between the claim and now: it keeps waiting for the next hand-off.
+            viewModel.linkRefreshes().await(task.id());
+            throw e;
+        }
     }
 }
