@@ -119,7 +119,7 @@ class FerryBrowserEndToEndTest {
                 if (path.equals("/page")) {
                     response.getHeaders().put("Set-Cookie", SESSION + "; Path=/; HttpOnly");
                     response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
-                    response.write(true, ByteBuffer.wrap("<html><body><a href=\"" + GATED + "\">report</a></body></html>"
+                    response.write(true, ByteBuffer.wrap(("<html><body><a href=\"" + GATED + "\">report</a></body></html>")
                             .getBytes(StandardCharsets.UTF_8)), callback);
                 } else if (path.equals(GATED) || path.equals(OPEN)) {
                     fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
