@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Ferry's native bundles with jpackage: packaging/package.sh [app-image|deb|all]
-#   app-image  packaging/out/Ferry/         (bin/Ferry, the window's launcher, and bin/ferry, the
-#              command line's, + app jars + a Java runtime + lib/app/ferry.aot and ferry-cli.aot,
+#   app-image  packaging/out/Ferry/         (bin/Ferry, the window's launcher, bin/ferry, the
+#              command line's, bin/ferry-host, the browsers' native-messaging host, + app jars
+#              + a Java runtime + lib/app/ferry.aot and ferry-cli.aot,
 #              their AOT caches, each trained by one download from a local server)
 #   deb        packaging/out/ferry_<version>_amd64.deb  (installs to /opt/ferry and links
 #              /usr/bin/ferry; needs fakeroot), built from the app-image, which it builds first
@@ -164,6 +165,23 @@ check_aot_cache() {
   fi
 }
 
+# write_browser_manifests DIR: the system-wide native-messaging host manifests, one per browser,
+# naming the installed /opt/ferry/bin/ferry-host, written by Ferry itself (`ferry browser
+# manifest`, the same code as `ferry browser install`) into DIR/lib/native-messaging/. jpackage
+# installs only under /opt/ferry: linux/postinst copies them where each browser looks
+# (/etc/chromium/native-messaging-hosts, /etc/opt/chrome/native-messaging-hosts,
+# /usr/lib/mozilla/native-messaging-hosts) and linux/prerm removes them.
+write_browser_manifests() {
+  local dir="$1/lib/native-messaging" browser
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for browser in chromium chrome firefox; do
+    launcher_jvm "" "$1/bin/ferry" browser manifest --browser="$browser" --host=/opt/ferry/bin/ferry-host \
+      >"$dir/$browser.json" || { echo "ferry browser manifest --browser=$browser failed" >&2; exit 1; }
+  done
+  echo "browser host manifests: $(ls "$dir" | tr '\n' ' ')"
+}
+
 build_deb() {
   local t deb
   t=$(date +%s)
@@ -174,7 +192,9 @@ build_deb() {
   mkdir -p "$resources"
   cp packaging/linux/ferry.desktop "$resources/Ferry.desktop"
   cp packaging/linux/ferry-cli.desktop "$resources/ferry.desktop"
+  cp packaging/linux/ferry-host.desktop "$resources/ferry-host.desktop"
   cp packaging/linux/postinst packaging/linux/prerm "$resources/"
+  write_browser_manifests "$out/Ferry"
   rm -f "$out"/ferry_*.deb
   # From the trained app-image, so that the .deb holds its AOT cache; SOURCE_DATE_EPOCH: see $epoch.
   SOURCE_DATE_EPOCH="$epoch" "$jpackage" --type deb --app-image "$out/Ferry" --dest "$out" \
@@ -189,6 +209,11 @@ build_deb() {
   dpkg-deb -x "$deb" "$train_dir"
   check_aot_cache "$train_dir/opt/ferry" Ferry
   check_aot_cache "$train_dir/opt/ferry" ferry
+  [[ -x "$train_dir/opt/ferry/bin/ferry-host" ]] || { echo "the .deb has no bin/ferry-host" >&2; exit 1; }
+  for browser in chromium chrome firefox; do
+    grep -q '"path" *: *"/opt/ferry/bin/ferry-host"' "$train_dir/opt/ferry/lib/native-messaging/$browser.json" \
+      || { echo "the .deb's $browser host manifest does not name /opt/ferry/bin/ferry-host" >&2; exit 1; }
+  done
   rm -rf "$train_dir"; train_dir=""
   echo "deb: unpacked launchers use their AOT caches (checked in $(elapsed "$t"))"
 }

@@ -59,9 +59,53 @@ class CliLauncherConfigTest {
                 .contains("if [ \"$(readlink /usr/bin/ferry)\" = \"/opt/ferry/bin/ferry\" ]; then\n  rm -f /usr/bin/ferry");
     }
 
+    @Test
+    void theAppImageDeclaresTheBrowserHostLauncherRunningHostMainOnASmallHeap() throws IOException {
+        List<String> args = argsOf(PACKAGING.resolve("linux/jpackage-linux-image.args"));
+        assertThat(args).containsSubsequence("--add-launcher", "ferry-host=packaging/linux/ferry-host.properties");
+        Properties host = properties("linux/ferry-host.properties");
+        assertThat(host.getProperty("main-class")).isEqualTo(app.ferry.browser.HostMain.class.getName());
+        List<String> options = Arrays.asList(host.getProperty("java-options").trim().split("\\s+"));
+        assertThat(options).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // Without it the host would start itself as "the window": jpackage.app-path names the host launcher.
+                "-D" + WindowProcess.PROPERTY + "=$APPDIR/../../bin/Ferry");
+        assertThat(options.stream().filter(o -> o.startsWith("-Xmx")).map(CliLauncherConfigTest::mebibytes))
+                .singleElement().satisfies(mib -> assertThat(mib).isLessThanOrEqualTo(64));
+        assertThat(options).noneMatch(o -> o.startsWith("-XX:AOTCache"));
+        assertThat(host.getProperty("linux-shortcut")).isEqualTo("false");
+        assertThat(Files.readString(PACKAGING.resolve("linux/ferry-host.desktop"))).contains("NoDisplay=true")
+                .contains("Exec=/opt/ferry/bin/ferry-host");
+        assertThat(Files.readString(PACKAGING.resolve("package.sh")))
+                .contains("cp packaging/linux/ferry-host.desktop \"$resources/ferry-host.desktop\"");
+    }
+
+    @Test
+    void theDebInstallsTheBrowsersSystemWideHostManifestsAndRemovesThem() throws IOException {
+        String script = Files.readString(PACKAGING.resolve("package.sh"));
+        assertThat(script).contains("for browser in chromium chrome firefox; do",
+                "\"$1/bin/ferry\" browser manifest --browser=\"$browser\" --host=/opt/ferry/bin/ferry-host",
+                "write_browser_manifests \"$out/Ferry\"");
+        String postinst = Files.readString(PACKAGING.resolve("linux/postinst"));
+        assertThat(postinst).contains("install_browser_manifest chromium /etc/chromium/native-messaging-hosts",
+                "install_browser_manifest chrome /etc/opt/chrome/native-messaging-hosts",
+                "install_browser_manifest firefox /usr/lib/mozilla/native-messaging-hosts",
+                "\"$2/app.ferry.host.json\"");
+        String prerm = Files.readString(PACKAGING.resolve("linux/prerm"));
+        assertThat(prerm).contains("/etc/chromium/native-messaging-hosts/app.ferry.host.json",
+                "/etc/opt/chrome/native-messaging-hosts/app.ferry.host.json",
+                "/usr/lib/mozilla/native-messaging-hosts/app.ferry.host.json", "rm -f \"$manifest\"");
+        // The removal sits in the branch dpkg runs on remove.
+        assertThat(prerm.indexOf("rm -f \"$manifest\"")).isBetween(prerm.indexOf("remove|upgrade|deconfigure)"),
+                prerm.indexOf("failed-upgrade)"));
+    }
+
     private static Properties cliLauncher() throws IOException {
+        return properties("linux/ferry-cli.properties");
+    }
+
+    private static Properties properties(String file) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(PACKAGING.resolve("linux/ferry-cli.properties"))) {
+        try (Reader reader = Files.newBufferedReader(PACKAGING.resolve(file))) {
             properties.load(reader);
         }
         return properties;

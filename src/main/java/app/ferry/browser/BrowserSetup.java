@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,6 +84,34 @@ public final class BrowserSetup {
             }
         }
         return steps;
+    }
+
+    /**
+     * Where each browser finds Ferry's host: this user's manifest, else (Linux) the system-wide
+     * one the .deb installs; empty for a browser that finds none.
+     */
+    public Map<BrowserFamily, Optional<Path>> installed() {
+        Map<BrowserFamily, Optional<Path>> found = new java.util.EnumMap<>(BrowserFamily.class);
+        for (BrowserFamily family : BrowserFamily.values()) {
+            Path user = locations.of(family).manifest();
+            Optional<Path> manifest = Files.isRegularFile(user) ? Optional.of(user)
+                    : systemWide(family).filter(Files::isRegularFile);
+            found.put(family, manifest);
+        }
+        return found;
+    }
+
+    /** The folder a Linux package installs the manifest in, as each browser documents it. */
+    private Optional<Path> systemWide(BrowserFamily family) {
+        if (locations.windows() || locations.os().toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+            return Optional.empty();
+        }
+        Path folder = switch (family) {
+            case CHROMIUM -> Path.of("/etc/chromium/native-messaging-hosts");
+            case CHROME -> Path.of("/etc/opt/chrome/native-messaging-hosts");
+            case FIREFOX -> Path.of("/usr/lib/mozilla/native-messaging-hosts");
+        };
+        return Optional.of(folder.resolve(HostManifests.FILE_NAME));
     }
 
     private static List<BrowserFamily> sorted(Set<BrowserFamily> browsers) {

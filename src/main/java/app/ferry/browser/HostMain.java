@@ -26,7 +26,7 @@ public final class HostMain {
         try (InputStream in = new FileInputStream(FileDescriptor.in); OutputStream out = new FileOutputStream(FileDescriptor.out)) {
             System.setOut(System.err);
             NativeHost host = new NativeHost(CallerOrigin.fromArguments(List.of(args)), AllowedExtensions.ferry(),
-                    new HandOffUnavailable(), FerryBuild.version(), System.err);
+                    HandOffForwarder.forCurrentUser(System.err), FerryBuild.version(), System.err);
             System.exit(host.run(in, out));
         }
     }

@@ -296,6 +296,46 @@ public final class TransferQueue implements AutoCloseable {
         dispatcher.promoteAndExecute();
     }
 
+    /**
+     * Gives a download whose link expired (a signed URL that now answers 403 or 410) a new link,
+     * keeping what it downloaded: the spec is replaced, saved, and the task resumes. The resume
+     * sends {@code If-Range} with the saved validator and checks the overlap as any resume does,
+     * so a new link that serves another version of the file restarts it from zero (its history
+     * says why) and never splices two versions.
+     *
+     * @throws IllegalArgumentException when there is no such download, or the new spec names another folder
+     * @throws IllegalStateException when the task is queued, running or completed: pause it first
+     */
+    public void refreshLink(TaskId id, DownloadSpec newSpec) {
+        Objects.requireNonNull(newSpec, "newSpec");
+        TaskRuntime runtime = tasks.get(id);
+        if (runtime == null) {
+            throw new IllegalArgumentException("No task " + id + " to refresh");
+        }
+        if (!(runtime.record().spec() instanceof DownloadSpec old)) {
+            throw new IllegalArgumentException("Only a download's link can be refreshed, not an upload's");
+        }
+        if (!old.directory().equals(newSpec.directory())) {
+            // The saved progress belongs to the partial file in the old folder.
+            throw new IllegalArgumentException("A refreshed link keeps the task's folder " + old.directory()
+                    + ", not " + newSpec.directory());
+        }
+        TaskState state = runtime.record().state();
+        if (state.isActive() || state == TaskState.COMPLETED) {
+            throw new IllegalStateException("Task " + id + " is " + state + ": pause it before giving it a new link");
+        }
+        // The old link's redirect target is as expired as the link: the resume asks the new one.
+        runtime.update(r -> {
+            TaskRecord next = r.withSpec(newSpec);
+            return r.download() == null ? next : next.withDownload(r.download().withFinalUrl(newSpec.url()));
+        });
+        // The host only: a signed link's query is a credential for as long as it lives.
+        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(),
+                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged");
+        saver.save(runtime, runtime.record(), true);
+        resume(id);
+    }
+
     /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */
     public void provideCredentials(TaskId id, Credentials credentials) {
         TaskRuntime runtime = tasks.get(id);

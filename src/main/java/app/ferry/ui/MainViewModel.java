@@ -28,6 +28,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Messages messages = new Messages();
     private final TaskListViewModel list;
     private final SelectionViewModel selection;
+    private final LinkRefreshes linkRefreshes = new LinkRefreshes();
     private final AddDownloadsViewModel adding;
     private final UploadsViewModel uploads;
     private final SettingsViewModel settings;
@@ -48,7 +49,7 @@ public final class MainViewModel implements AutoCloseable {
         this.writes = new QueueWrites(queueWrites, () -> dirty.set(true));
         this.list = new TaskListViewModel(queue, writes, dirty, messages, i18n,
                 () -> settings.settingsProperty().get().notifications());
-        this.selection = new SelectionViewModel(queue, list, writes, messages, i18n, opener);
+        this.selection = new SelectionViewModel(queue, list, writes, messages, i18n, opener, linkRefreshes);
         this.adding = new AddDownloadsViewModel(queue, writes, messages, i18n,
                 () -> settings.settingsProperty().get().downloadPath());
         this.uploads = new UploadsViewModel(queue, writes, messages, i18n, settings);
@@ -94,6 +95,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public TaskListViewModel list() {
         return list;
+    }
+
+    /** Downloads waiting for a new link from the browser ("Refresh link"). */
+    public LinkRefreshes linkRefreshes() {
+        return linkRefreshes;
     }
 
     public SelectionViewModel selection() {

@@ -148,6 +148,8 @@ public final class MainWindow {
                         vm.canCancelProperty()).withIconOnly(), true)
                 .add(new Action("retry", "action.retry", MaterialDesignR.REFRESH, null, vm::retrySelected,
                         vm.canRetryProperty()).withIconOnly(), true)
+                .add(new Action("refresh-link", "action.refreshLink", MaterialDesignL.LINK_VARIANT, null,
+                        vm::refreshLinkSelected, vm.canRefreshLinkProperty()).withIconOnly(), true)
                 .add(new Action("remove", "action.remove", MaterialDesignD.DELETE_OUTLINE, "Delete", this::confirmRemove,
                         vm.canRemoveProperty()).withIconOnly(), true)
                 .separator()

@@ -51,12 +51,14 @@ public final class SelectionViewModel {
     private final ReadOnlyBooleanWrapper canOpenFolder = new ReadOnlyBooleanWrapper(this, "canOpenFolder");
     private final ReadOnlyBooleanWrapper canGiveCredentials = new ReadOnlyBooleanWrapper(this, "canGiveCredentials");
     private final ReadOnlyBooleanWrapper canLimitSpeed = new ReadOnlyBooleanWrapper(this, "canLimitSpeed");
+    private final ReadOnlyBooleanWrapper canRefreshLink = new ReadOnlyBooleanWrapper(this, "canRefreshLink");
+    private final LinkRefreshes refreshes;
     private final ReadOnlyBooleanWrapper canPauseAll = new ReadOnlyBooleanWrapper(this, "canPauseAll");
     private final ReadOnlyBooleanWrapper canResumeAll = new ReadOnlyBooleanWrapper(this, "canResumeAll");
     private final ReadOnlyObjectWrapper<TaskModel> focused = new ReadOnlyObjectWrapper<>(this, "focused");
 
     SelectionViewModel(TransferQueue queue, TaskListViewModel list, QueueWrites writes, Messages messages, I18n i18n,
-            DesktopOpener opener) {
+            DesktopOpener opener, LinkRefreshes refreshes) {
         this.queue = queue;
         this.list = list;
         this.writes = writes;
@@ -64,6 +66,7 @@ public final class SelectionViewModel {
         this.messages = messages;
         this.i18n = i18n;
         this.opener = opener;
+        this.refreshes = refreshes;
         selection.addListener((ListChangeListener<TaskModel>) change -> updateCommands());
         // A removed task's row leaves the selection with it.
         list.tasks().addListener((ListChangeListener<TaskModel>) change -> {
@@ -94,6 +97,7 @@ public final class SelectionViewModel {
         canOpenFolder.set(single != null && folderOf(single.record()).isPresent());
         canGiveCredentials.set(single != null && single.state() == TaskState.NEEDS_CREDENTIALS);
         canLimitSpeed.set(states.stream().anyMatch(SelectionViewModel::canBeLimited));
+        canRefreshLink.set(selection.stream().anyMatch(SelectionViewModel::canRefreshLink));
         canPauseAll.set(list.anyActive());
         canResumeAll.set(list.anyPaused());
     }
@@ -142,6 +146,27 @@ public final class SelectionViewModel {
 
     public void retrySelected() {
         inBackground(SelectionViewModel::canBeRetried, bulk::resume);
+    }
+
+    /**
+     * "Refresh link": the selected downloads whose link expired wait for the browser to hand the
+     * same file over again (see {@link LinkRefreshes}); the user is told to open its page.
+     */
+    public void refreshLinkSelected() {
+        List<TaskModel> expired = selection.stream().filter(SelectionViewModel::canRefreshLink).toList();
+        expired.forEach(task -> refreshes.await(task.id()));
+        if (!expired.isEmpty()) {
+            messages.show(UserMessage.info(i18n.get("msg.refreshLink", expired.getFirst().record().name())));
+        }
+    }
+
+    /** A download that stopped and is not done: its link may have expired (403, 410) or the page may give a newer one. */
+    private static boolean canRefreshLink(TaskModel task) {
+        return task.record().spec() instanceof DownloadSpec && task.state().isResumable();
+    }
+
+    public ReadOnlyBooleanProperty canRefreshLinkProperty() {
+        return canRefreshLink.getReadOnlyProperty();
     }
 
     /** Space: pauses the selection if anything in it moves, else resumes what is paused or stopped. */

@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.DownloadSpec;
+import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TransferSpec;
 import app.ferry.engine.request.CookieString;
 import app.ferry.engine.request.Header;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -31,10 +33,12 @@ import javafx.stage.Stage;
  * view-model): on the FX thread it raises the window and passes the URLs to the same path as a
  * paste, so they are checked, added and reported in the window like any others.
  *
- * <p>Each download's headers, cookies and Referer become its task's {@link RequestOptions}, kept
- * with the task (cookies in the owner-only secrets file, docs/decisions/0009). A suggested name is
- * not used yet: the spec has no field for it, so the server's {@code Content-Disposition} and the
- * URL name the file as for a paste.
+ * <p>A download a task waits a new link for ("Refresh link", {@link LinkRefreshes}) goes to that
+ * task instead of a new one, with the browser's headers and cookies. Otherwise each download's
+ * headers, cookies and Referer become its new task's {@link RequestOptions}, kept with the task
+ * (cookies in the owner-only secrets file, docs/decisions/0009). A suggested name is not used yet:
+ * the spec has no field for it, so the server's {@code Content-Disposition} and the URL name the
+ * file as for a paste.
  */
 public final class WindowHandOffReceiver implements HandOffReceiver {
 
@@ -88,7 +92,14 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
         // Downloads that send the same are added together, as one paste is.
         Map<RequestOptions, List<String>> byOptions = new LinkedHashMap<>();
         List<Receipt.Rejection> rejected = new ArrayList<>();
+        List<TaskSnapshot> tasks = viewModel.queue().snapshots();
         for (Download download : handOff.downloads()) {
+            Optional<TaskSnapshot> expired = viewModel.linkRefreshes().claim(download, tasks);
+            if (expired.isPresent()) {
+                refreshLink(expired.get(), download);
+                added.add(download.url());
+                continue;
+            }
             if (queued.contains(download.url()) || added.contains(download.url())) {
                 rejected.add(new Receipt.Rejection(download.url(), "already in the Ferry queue"));
                 continue;
@@ -119,5 +130,21 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
         List<app.ferry.engine.request.Cookie> cookies = download.cookies() == null ? List.of()
                 : CookieString.parse(download.cookies());
         return new RequestOptions(headers, null, download.referer(), cookies);
+    }
+
+    /**
+     * The browser handed over the file a task waits a new link for: the engine resumes it only if
+     * the validators match, else restarts it and says so in its history.
+     */
+    private void refreshLink(TaskSnapshot task, Download download) {
+        DownloadSpec old = (DownloadSpec) task.record().spec();
+        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url()).withRequest(options(download));
+        try {
+            viewModel.queue().refreshLink(task.id(), fresh);
+        } catch (IllegalStateException e) {
+            // The user resumed it between the claim and now: it keeps waiting for the next hand-off.
+            viewModel.linkRefreshes().await(task.id());
+            throw e;
+        }
     }
 }

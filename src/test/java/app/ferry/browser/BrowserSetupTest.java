@@ -84,4 +84,22 @@ class BrowserSetupTest {
                 .contains(step.manifest().toString());
         assertThat(step.manifest()).exists();
     }
+
+    @Test
+    void installedReadsTheManifestFilesAfterInstallAndUninstall() throws IOException {
+        // macOS: no system-wide folder to consult, so this machine's /etc cannot change the answer.
+        BrowserSetup setup = new BrowserSetup(new ManifestLocations("Mac OS X", home, Map.of()), Map.of(), home.resolve("data"));
+        assertThat(setup.installed()).containsOnlyKeys(BrowserFamily.values()).allSatisfy((family, path) -> assertThat(path).isEmpty());
+        Path host = Files.createFile(home.resolve("ferry-host"));
+        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
+
+        setup.install(java.util.EnumSet.of(BrowserFamily.CHROMIUM, BrowserFamily.FIREFOX), setup.host(host));
+
+        assertThat(setup.installed().get(BrowserFamily.CHROMIUM))
+                .contains(home.resolve("Library/Application Support/Chromium/NativeMessagingHosts/app.ferry.host.json"));
+        assertThat(setup.installed().get(BrowserFamily.FIREFOX)).isPresent();
+        assertThat(setup.installed().get(BrowserFamily.CHROME)).isEmpty();
+        setup.uninstall(java.util.EnumSet.allOf(BrowserFamily.class));
+        assertThat(setup.installed().values()).allSatisfy(path -> assertThat(path).isEmpty());
+    }
 }

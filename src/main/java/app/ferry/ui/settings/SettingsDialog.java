@@ -98,6 +98,8 @@ public final class SettingsDialog {
         grid.addRow(8, new Label(i18n.get("settings.downloadLimit")), downloadLimit.node());
         grid.addRow(9, new Label(i18n.get("settings.uploadLimit")), uploadLimit.node());
         grid.add(limitNote, 1, 10);
+        grid.add(new BrowserIntegrationSection(app.ferry.browser.BrowserSetup.forCurrentUser(
+                app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, 11, 2, 1);
         grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

@@ -1,0 +1,205 @@
+package app.ferry.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.ferry.handoff.HandOffClient;
+import app.ferry.handoff.InstancePaths;
+import app.ferry.handoff.Request;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The whole path with nothing stood in: Debian's Chromium with Ferry's unpacked extension, the
+ * host manifest in the test's own profile naming a script that runs the real {@link HostMain},
+ * and no Ferry running, so the host starts the real Ferry window (JavaFX on headless Monocle, a
+ * process of its own, as {@code AddStartsWindowTest} does) and hands the link to it. A local
+ * Jetty server sets a session cookie on a page and serves the file only with that cookie and the
+ * page as Referer; the window's download must be byte-identical.
+ */
+class FerryBrowserEndToEndTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final String SESSION = "session=ferry-e2e-7f3a";
+    /** Served only with the session cookie and /page as Referer, as a logged-in file host does. */
+    private static final String GATED = "/files/report.bin";
+    /**
+     * Served to anyone. The window applies a hand-off's cookies and Referer once the request
+     * options work (branch headers) is merged; until then this test downloads this one, and the
+     * lead switches {@link #LINK} to {@link #GATED}.
+     */
+    private static final String OPEN = "/files/open.bin";
+    private static final String LINK = GATED;
+
+    @TempDir
+    Path temp;
+
+    private Server jetty;
+    private ServerConnector connector;
+    private ChromeDriver driver;
+    private InstancePaths paths;
+    private Path downloads;
+    private final byte[] content = new byte[700_000];
+    private final List<String> fileRequests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        new Random(1515).nextBytes(content);
+        startServer();
+
+        Path data = temp.resolve("data");
+        downloads = Files.createDirectories(temp.resolve("downloads"));
+        paths = InstancePaths.in(data);
+        Path profile = Files.createDirectories(temp.resolve("profile"));
+        // The host's JVM options reach the window it starts (WindowLauncher reuses them): a
+        // headless window with this test's data and download folders.
+        Path host = temp.resolve("ferry-host-e2e");
+        Files.writeString(host, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'"
+                + " -Dferry.dataDir='" + data + "' -Dferry.downloadDir='" + downloads + "'"
+                + " --enable-native-access=ALL-UNNAMED -Dglass.platform=Monocle -Dmonocle.platform=Headless"
+                + " -Dprism.order=sw -Djava.awt.headless=true"
+                + " -cp '" + System.getProperty("java.class.path") + "' " + HostMain.class.getName() + " \"$@\""
+                + " 2>>'" + temp.resolve("host.log") + "'\n");
+        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
+        Path manifests = Files.createDirectories(profile.resolve("NativeMessagingHosts"));
+        Files.writeString(manifests.resolve(HostManifests.FILE_NAME),
+                HostManifests.json(BrowserFamily.CHROMIUM, host, AllowedExtensions.ferry()));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                "--load-extension=" + Path.of("browser/extension").toAbsolutePath(),
+                "--disable-features=DisableLoadExtensionCommandLineSwitch");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+    }
+
+    /** /page sets the session cookie; /files/report.bin answers 403 without it or without /page as Referer. */
+    private void startServer() throws Exception {
+        jetty = new Server();
+        connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        jetty.addConnector(connector);
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback) {
+                String path = request.getHttpURI().getPath();
+                String cookie = request.getHeaders().get("Cookie");
+                String referer = request.getHeaders().get("Referer");
+                if (path.equals("/page")) {
+                    response.getHeaders().put("Set-Cookie", SESSION + "; Path=/; HttpOnly");
+                    response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
+                    response.write(true, ByteBuffer.wrap(("<html><body><a href=\"" + GATED + "\">report</a></body></html>")
+                            .getBytes(StandardCharsets.UTF_8)), callback);
+                } else if (path.equals(GATED) || path.equals(OPEN)) {
+                    fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
+                            + " referer=" + referer);
+                    if (path.equals(GATED) && (cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
+                        Response.writeError(request, response, callback, 403);
+                    } else {
+                        response.getHeaders().put("Content-Type", "application/octet-stream");
+                        response.getHeaders().put("Content-Length", content.length);
+                        response.write(true, request.getMethod().equals("HEAD") ? ByteBuffer.allocate(0) : ByteBuffer.wrap(content),
+                                callback);
+                    }
+                } else {
+                    Response.writeError(request, response, callback, 404);
+                }
+                return true;
+            }
+        });
+        jetty.start();
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        windowPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+        if (driver != null) {
+            driver.quit();
+        }
+        if (jetty != null) {
+            jetty.stop();
+        }
+    }
+
+    @Test
+    void downloadWithFerryStartsTheWindowWhichDownloadsTheFileWithTheBrowsersCookieAndReferer() throws IOException {
+        driver.get(origin() + "/page");
+        driver.get("chrome-extension://" + AllowedExtensions.FERRY_CHROMIUM_ID + "/popup.html");
+
+        // What the context menu's "Download with Ferry" sends (Selenium cannot click a context menu).
+        Map<?, ?> sent = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; chrome.runtime.sendMessage({type: 'send-link', url: '"
+                        + origin() + LINK + "', pageUrl: '" + origin() + "/page'}, done);");
+
+        assertThat(sent.get("ok")).as("reply %s; host log:\n%s", sent, log("host.log")).isEqualTo(true);
+        assertThat(windowPid()).as("the host started a Ferry window").isPresent();
+        assertThat(windowPid().orElseThrow()).isNotEqualTo(ProcessHandle.current().pid());
+        Path file = downloads.resolve(LINK.substring(LINK.lastIndexOf('/') + 1));
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> Files.exists(file) && Files.size(file) == content.length);
+        assertThat(file).as("requests %s; window log:\n%s", fileRequests, windowLog()).hasBinaryContent(content);
+        assertThat(fileRequests).isNotEmpty().allMatch(r -> r.contains(" " + LINK + " "));
+        if (LINK.equals(GATED)) {
+            assertThat(fileRequests).allMatch(r -> r.contains("cookie=true") && r.endsWith("referer=" + origin() + "/page"));
+        }
+    }
+
+    private Optional<Long> windowPid() {
+        if (paths == null) {
+            return Optional.empty();
+        }
+        try (HandOffClient client = HandOffClient.connect(paths).orElse(null)) {
+            return client == null ? Optional.empty() : Optional.ofNullable(client.send(Request.ping(), Duration.ofSeconds(10)).pid());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String windowLog() {
+        return log(paths.directory().resolve("window.log").toString()); // An absolute path: Path.resolve keeps it.
+    }
+
+    private String log(String name) {
+        Path path = temp.resolve(name);
+        try {
+            return Files.exists(path) ? Files.readString(path) : "(no " + path + ")";
+        } catch (IOException e) {
+            return "(" + path + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
