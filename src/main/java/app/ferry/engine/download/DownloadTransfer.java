@@ -212,8 +212,10 @@ public final class DownloadTransfer implements Transfer {
             return existing;
         }
         HttpHeaders headers = response.headers();
-        String name = FileNameChooser.choose(headers.firstValue("Content-Disposition"), response.uri(),
-                headers.firstValue("Content-Type").orElse(""));
+        // A name the user chose (renamed before the download began) wins over the server's.
+        String chosen = context.record().chosenName();
+        String name = chosen != null ? chosen : FileNameChooser.choose(headers.firstValue("Content-Disposition"),
+                response.uri(), headers.firstValue("Content-Type").orElse(""));
         Path directory = spec.directory();
         try {
             // Checked first: on a folder that exists, createDirectories fails a mkdir and throws and
@@ -229,7 +231,8 @@ public final class DownloadTransfer implements Transfer {
         }
         // The task id keeps two downloads of the same name from sharing a partial file.
         Path partial = directory.resolve(PartialFiles.nameFor(name, context.record().id()));
-        context.update(r -> r.withName(name));
+        // A rename that came meanwhile keeps its name.
+        context.update(r -> r.chosenName() != null ? r : r.withName(name));
         return partial;
     }
 }
