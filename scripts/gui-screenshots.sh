@@ -40,8 +40,9 @@ shoot() { # scene window-name-regex output [java -D options…]
   echo "$3: $(identify -format '%wx%h' "$3")"
 }
 
-shoot busy '^Ferry$' assets/gui-busy-light.png
-shoot upload-dialog '^Upload files$' assets/gui-upload-dark.png
+# (the busy and upload shots as before; set FERRY_SHOTS_ONLY_SIDEBAR=1 to skip them)
+[[ -n "${FERRY_SHOTS_ONLY_SIDEBAR:-}" ]] || shoot busy '^Ferry$' assets/gui-busy-light.png
+[[ -n "${FERRY_SHOTS_ONLY_SIDEBAR:-}" ]] || shoot upload-dialog '^Upload files$' assets/gui-upload-dark.png
 mkdir -p assets/screenshots
 for theme in light dark; do
   for lang in en zh-CN; do

@@ -85,12 +85,9 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {
-            if (!disposed && viewModel.hasRunningTransfers()) {
-                event.consume();
-                confirmQuit();
-            } else {
-                dispose(false);
-            }
+            // Closed by requestQuit itself once nothing runs or the user chose; Ctrl+Q takes the same way.
+            event.consume();
+            requestQuit();
         });
         table.applyLayout(settings.columns(), settings.sort());
         stage.show();

@@ -122,7 +122,8 @@ class AutomationFlowTest {
         Optional<StatusTray> tray = GuiFixture.fx(() -> StatusTray.install(stage, app.vm(), () -> { }));
         assertThat(tray).isEmpty();
         assertThat(GuiFixture.fx(Platform::isImplicitExit)).isTrue();
-        robot.interact(() -> stage.setIconified(true));
         assertThat(GuiFixture.fx(stage::isShowing)).isTrue();
+        app.paste(robot, app.server.url("/files/1000/still-works.bin"));
+        app.waitForState(app.waitForRow("still-works.bin"), TaskState.COMPLETED);
     }
 }
