@@ -68,8 +68,9 @@ public final class FilterSidebar {
         view.getItems().setAll(items);
         view.getStyleClass().add("sidebar-list");
         view.setFixedCellSize(30);
-        view.setPrefHeight(items.size() * 30 + 4);
-        view.setMinHeight(items.size() * 30 + 4);
+        // Every row and the list's borders, so it never scrolls (a scrolled list cut "All" in half).
+        view.setPrefHeight(items.size() * 30 + 12);
+        view.setMinHeight(items.size() * 30 + 12);
         view.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(TaskCategory item, boolean empty) {
