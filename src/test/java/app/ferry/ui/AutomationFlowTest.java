@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ferry.engine.TaskState;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import javafx.application.Platform;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Clipboard monitoring (offer, never download unasked), the scheduler through the settings, no tray where there is none. */
+/** The scheduler through the settings, and no tray where there is none (clipboard monitoring: ClipboardFlowTest). */
 @ExtendWith(ApplicationExtension.class)
 class AutomationFlowTest {
 
@@ -47,49 +44,6 @@ class AutomationFlowTest {
     @AfterEach
     void close(FxRobot robot) throws Exception {
         app.close(robot);
-    }
-
-    private static void copy(FxRobot robot, String text) {
-        robot.interact(() -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-    }
-
-    private boolean offerShown(FxRobot robot) {
-        return GuiFixture.fx(() -> robot.lookup("#offer-bar").query().isVisible());
-    }
-
-    @Test
-    void copiedLinkIsOfferedOnlyWhenOnAndDownloadedOnlyWhenAsked(FxRobot robot) throws Exception {
-        String zip = app.server.url("/files/30000/offered.zip");
-        copy(robot, zip);
-        Thread.sleep(2500);
-        assertThat(offerShown(robot)).as("off by default").isFalse();
-
-        robot.interact(() -> app.vm().settings().applySettings(app.vm().settings().settingsProperty().get()
-                .withAutomation(new Settings.Automation(true, null, null))));
-        copy(robot, app.server.url("/files/30000/ignored.iso"));
-        GuiFixture.waitUntil(() -> robot.lookup("#offer-bar").query().isVisible());
-        assertThat(GuiFixture.fx(() -> robot.lookup("#offer-text").queryLabeled().getText())).contains("ignored.iso");
-        robot.clickOn("#offer-ignore");
-        GuiFixture.waitUntil(() -> !robot.lookup("#offer-bar").query().isVisible());
-
-        copy(robot, zip);
-        GuiFixture.waitUntil(() -> robot.lookup("#offer-bar").query().isVisible());
-        // Offered, not downloaded: nothing in the list until the user says so.
-        assertThat(app.rows()).isEmpty();
-        robot.clickOn("#offer-download");
-        TaskModel row = app.waitForRow("offered.zip");
-        app.waitForState(row, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("offered.zip"))).isEqualTo(LocalServer.content(30000));
-        assertThat(app.rows()).hasSize(1);
-        // A page is not a file to download.
-        copy(robot, app.server.url("/index.html"));
-        Thread.sleep(2500);
-        assertThat(offerShown(robot)).isFalse();
-        assertThat(new SettingsStore(app.dataDir, app.downloads).load().settings().automation().watchClipboard()).isTrue();
     }
 
     @Test
@@ -122,7 +76,6 @@ class AutomationFlowTest {
         Optional<StatusTray> tray = GuiFixture.fx(() -> StatusTray.install(stage, app.vm(), () -> { }));
         assertThat(tray).isEmpty();
         assertThat(GuiFixture.fx(Platform::isImplicitExit)).isTrue();
-        assertThat(GuiFixture.fx(stage::isShowing)).isTrue();
         app.paste(robot, app.server.url("/files/1000/still-works.bin"));
         app.waitForState(app.waitForRow("still-works.bin"), TaskState.COMPLETED);
     }

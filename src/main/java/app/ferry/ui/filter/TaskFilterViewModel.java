@@ -1,7 +1,9 @@
 package app.ferry.ui.filter;
 
 import app.ferry.ui.TaskModel;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,10 @@ public final class TaskFilterViewModel {
     private final Map<TaskCategory, ReadOnlyIntegerWrapper> counts = new EnumMap<>(TaskCategory.class);
     /** The rows of the chosen group at the last pass: the filter runs again only when they change. */
     private List<TaskModel> inGroup = List.of();
+    /** Type by file name: the extension is looked at once per name, not at every pass. */
+    private final Map<String, java.util.Optional<TaskCategory>> types = new HashMap<>();
+    private static final List<TaskCategory> STATE_GROUPS = List.of(TaskCategory.DOWNLOADING, TaskCategory.UPLOADING,
+            TaskCategory.COMPLETED, TaskCategory.FAILED);
 
     public TaskFilterViewModel() {
         for (TaskCategory c : TaskCategory.values()) {
@@ -40,23 +46,45 @@ public final class TaskFilterViewModel {
 
     /** FX thread, after each update pass: recounts the groups, and filters again (states change groups). */
     public void update(List<TaskModel> rows) {
-        Map<TaskCategory, Integer> counted = new EnumMap<>(TaskCategory.class);
+        // One look at each row (its state group, its type from a cache by name): ten thousand
+        // rows at ten passes a second must not hold up the FX thread.
+        int[] counted = new int[TaskCategory.values().length];
+        TaskCategory chosen = category.get() == null ? TaskCategory.ALL : category.get();
+        List<TaskModel> now = chosen == TaskCategory.ALL ? rows : new ArrayList<>();
         for (TaskModel row : rows) {
-            for (TaskCategory c : TaskCategory.values()) {
-                if (c.matches(row)) {
-                    counted.merge(c, 1, Integer::sum);
-                }
+            TaskCategory group = stateGroup(row);
+            TaskCategory type = types.computeIfAbsent(row.name(), n -> java.util.Optional.ofNullable(TaskCategory.typeOf(n))).orElse(null);
+            if (group != null) {
+                counted[group.ordinal()]++;
+            }
+            if (type != null) {
+                counted[type.ordinal()]++;
+            }
+            if (chosen != TaskCategory.ALL && (chosen == group || chosen == type)) {
+                now.add(row);
             }
         }
-        counts.forEach((c, count) -> count.set(counted.getOrDefault(c, 0)));
-        TaskCategory chosen = category.get() == null ? TaskCategory.ALL : category.get();
-        List<TaskModel> now = rows.stream().filter(chosen::matches).toList();
-        if (!now.equals(inGroup)) {
+        counted[TaskCategory.ALL.ordinal()] = rows.size();
+        counts.forEach((c, count) -> count.set(counted[c.ordinal()]));
+        if (types.size() > 2 * rows.size() + 64) {
+            types.clear(); // Names of removed or renamed tasks.
+        }
+        if (chosen != TaskCategory.ALL && !now.equals(inGroup)) {
             // A task whose state moved it into or out of the group: a new predicate filters again.
             // Not on every pass: that would reset the table's selection ten times a second.
             inGroup = now;
             refilter();
         }
+    }
+
+    /** The one state group of a row (they do not overlap), or null. */
+    private static TaskCategory stateGroup(TaskModel row) {
+        for (TaskCategory c : STATE_GROUPS) {
+            if (c.matches(row)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private void refilter() {
