@@ -2,6 +2,8 @@
 # Takes the README's two GUI screenshots from the real app under Xvfb, with the GTK glass:
 #   assets/gui-busy-light.png      a busy table (downloads and uploads running), light theme
 #   assets/gui-upload-dark.png     the upload dialog for three dropped files, dark theme
+#   assets/gui-sidebar-dark-zh.png the sidebar, a search and the speed graph, dark theme, 简体中文
+# (and, for looking at only, assets/screenshots/sidebar-*.png: both themes in both languages)
 # The scenes are set up by the test class app.ferry.ui.ScreenshotDemo against the local test
 # server, in temporary folders. Needs what scripts/screenshot.sh needs, plus fonts-noto-cjk for
 # the Chinese file name. Usage: scripts/gui-screenshots.sh [delay-seconds, default 6]
@@ -20,9 +22,11 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 mkdir -p assets
 
-shoot() { # scene window-name-regex output
+shoot() { # scene window-name-regex output [java -D options…]
   local log; log="$(mktemp)"
-  "$java" -Dprism.order=sw -Dprism.lcdtext=false -cp "$cp" app.ferry.ui.ScreenshotDemo "$1" >"$log" 2>&1 &
+  local scene="$1" name="$2" out="$3"; shift 3
+  set -- "$scene" "$name" "$out" "$@"
+  "$java" "${@:4}" -Dprism.order=sw -Dprism.lcdtext=false -cp "$cp" app.ferry.ui.ScreenshotDemo "$1" >"$log" 2>&1 &
   local pid=$! window=""
   for _ in $(seq 300); do
     window="$(xdotool search --all --onlyvisible --pid "$pid" --name "$2" 2>/dev/null | head -n 1 || true)"
@@ -36,5 +40,14 @@ shoot() { # scene window-name-regex output
   echo "$3: $(identify -format '%wx%h' "$3")"
 }
 
-shoot busy '^Ferry$' assets/gui-busy-light.png
-shoot upload-dialog '^Upload files$' assets/gui-upload-dark.png
+# (the busy and upload shots as before; set FERRY_SHOTS_ONLY_SIDEBAR=1 to skip them)
+[[ -n "${FERRY_SHOTS_ONLY_SIDEBAR:-}" ]] || shoot busy '^Ferry$' assets/gui-busy-light.png
+[[ -n "${FERRY_SHOTS_ONLY_SIDEBAR:-}" ]] || shoot upload-dialog '^Upload files$' assets/gui-upload-dark.png
+mkdir -p assets/screenshots
+for theme in light dark; do
+  for lang in en zh-CN; do
+    shoot busy '^Ferry$' "assets/screenshots/sidebar-$theme-$lang.png" -Dferry.demo.theme="$theme" \
+      -Dferry.demo.language="$lang" -Dferry.demo.search=.iso
+  done
+done
+cp assets/screenshots/sidebar-dark-zh-CN.png assets/gui-sidebar-dark-zh.png

@@ -25,7 +25,10 @@ final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     private final Object lock = new Object();
-    /** In the order they became ready; a set, so that pausing one of ten thousand costs no scan. */
+    /**
+     * In queue order (their records' order keys; equal keys in the order they became ready); a
+     * set, so that pausing one of ten thousand costs no scan.
+     */
     private final SequencedSet<TaskRuntime> ready = new LinkedHashSet<>();
     private final List<TaskRuntime> running = new ArrayList<>();
     /**
@@ -56,7 +59,37 @@ final class Dispatcher {
                     ready.add(runtime);
                 }
             }
+            if (!inOrder()) {
+                sortReady();
+            }
         }
+    }
+
+    /** The queue was reordered: ready tasks start in the new order. */
+    void reorder() {
+        synchronized (lock) {
+            sortReady();
+        }
+    }
+
+    private boolean inOrder() {
+        long previous = Long.MIN_VALUE;
+        for (TaskRuntime runtime : ready) {
+            long key = runtime.record().order();
+            if (key < previous) {
+                return false;
+            }
+            previous = key;
+        }
+        return true;
+    }
+
+    private void sortReady() {
+        List<TaskRuntime> sorted = new ArrayList<>(ready);
+        // Stable: tasks of earlier versions (all 0) keep the order they became ready in.
+        sorted.sort(java.util.Comparator.comparingLong(r -> r.record().order()));
+        ready.clear();
+        ready.addAll(sorted);
     }
 
     /** Where each of some tasks is, taking the ready ones out of the ready set. */

@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param download resume state of a download, null for uploads
  * @param upload resume state of an upload, null for downloads
  * @param response the last response received, or null
+ * @param order the task's place in the queue: the dispatcher starts lower keys first and the list
+ *     shows them first; 0 in records of earlier versions, which then keep the order they were added in
+ * @param chosenName the file name the user chose for a download (rename before completion), or
+ *     null to take the server's
  */
 public record TaskRecord(
         TaskId id,
@@ -25,7 +29,9 @@ public record TaskRecord(
         DownloadProgress download,
         UploadProgress upload,
         ResponseInfo response,
-        List<HistoryEvent> history) {
+        List<HistoryEvent> history,
+        long order,
+        String chosenName) {
 
     /** Older events are dropped first: a task retried for days must not grow its file forever. */
     static final int MAX_HISTORY = 200;
@@ -40,7 +46,7 @@ public record TaskRecord(
     public static TaskRecord create(TaskId id, TransferSpec spec, String name, long nowMillis) {
         DownloadProgress download = spec instanceof DownloadSpec ? DownloadProgress.fresh(spec.url()) : null;
         UploadProgress upload = spec.direction() == Direction.UPLOAD ? UploadProgress.fresh() : null;
-        return new TaskRecord(id, spec, TaskState.QUEUED, name, nowMillis, nowMillis, null, download, upload, null, List.of());
+        return new TaskRecord(id, spec, TaskState.QUEUED, name, nowMillis, nowMillis, null, download, upload, null, List.of(), 0, null);
     }
 
     public Direction direction() {
@@ -48,34 +54,45 @@ public record TaskRecord(
     }
 
     public TaskRecord withState(TaskState newState, String newMessage, long nowMillis) {
-        return new TaskRecord(id, spec, newState, name, createdMillis, nowMillis, newMessage, download, upload, response, history);
+        return new TaskRecord(id, spec, newState, name, createdMillis, nowMillis, newMessage, download, upload, response, history, order, chosenName);
     }
 
     public TaskRecord withName(String newName) {
-        return new TaskRecord(id, spec, state, newName, createdMillis, updatedMillis, message, download, upload, response, history);
+        return new TaskRecord(id, spec, state, newName, createdMillis, updatedMillis, message, download, upload, response, history, order, chosenName);
     }
 
     public TaskRecord withSpec(TransferSpec newSpec) {
-        return new TaskRecord(id, newSpec, state, name, createdMillis, updatedMillis, message, download, upload, response, history);
+        return new TaskRecord(id, newSpec, state, name, createdMillis, updatedMillis, message, download, upload, response, history, order, chosenName);
     }
 
     public TaskRecord withDownload(DownloadProgress progress) {
-        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, progress, upload, response, history);
+        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, progress, upload, response, history, order, chosenName);
     }
 
     public TaskRecord withUpload(UploadProgress progress) {
-        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, progress, response, history);
+        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, progress, response, history, order, chosenName);
     }
 
     public TaskRecord withResponse(ResponseInfo info) {
-        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, upload, info, history);
+        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, upload, info, history, order, chosenName);
+    }
+
+    public TaskRecord withOrder(long newOrder) {
+        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, upload, response, history,
+                newOrder, chosenName);
+    }
+
+    /** The name the user chose: shown at once, and the name the download is saved under. */
+    public TaskRecord withChosenName(String newName) {
+        return new TaskRecord(id, spec, state, newName, createdMillis, updatedMillis, message, download, upload, response, history,
+                order, newName);
     }
 
     public TaskRecord withEvent(HistoryEvent event) {
         List<HistoryEvent> events = new ArrayList<>(history.size() + 1);
         events.addAll(history.size() >= MAX_HISTORY ? history.subList(history.size() - MAX_HISTORY + 1, history.size()) : history);
         events.add(event);
-        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, upload, response, events);
+        return new TaskRecord(id, spec, state, name, createdMillis, updatedMillis, message, download, upload, response, events, order, chosenName);
     }
 
     /** Bytes known to be safely stored (downloads) or acknowledged by the server (uploads). */

@@ -7,17 +7,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every task the queue knows, by id, in the order they were added. Its own small lock: looking a
+ * Every task the queue knows, by id, in queue order (the order they were added, unless moved). Its own small lock: looking a
  * task up never waits for the dispatcher, and the dispatcher never waits for a lookup.
  */
 final class TaskTable {
 
     private final Map<TaskId, TaskRuntime> tasks = new LinkedHashMap<>();
+    /** The order key the next added task gets: after every key seen. */
+    private long nextOrder = QueueOrder.GAP;
 
     synchronized void putAll(Collection<TaskRuntime> runtimes) {
         for (TaskRuntime runtime : runtimes) {
             tasks.put(runtime.id(), runtime);
+            nextOrder = Math.max(nextOrder, runtime.record().order() + QueueOrder.GAP);
         }
+    }
+
+    /** Order keys for {@code count} new tasks, after every task's: the first of them, each {@link QueueOrder#GAP} apart. */
+    synchronized long allocateOrder(int count) {
+        long first = nextOrder;
+        nextOrder += count * QueueOrder.GAP;
+        return first;
+    }
+
+    /**
+     * Moves tasks and returns the changed keys. Under this table's lock, so two moves never
+     * interleave; the records are updated by the caller.
+     */
+    synchronized QueueOrder.Moved move(Collection<TaskId> ids, QueuePosition position) {
+        QueueOrder.Moved moved = QueueOrder.move(List.copyOf(tasks.values()), ids, position);
+        tasks.clear();
+        for (TaskRuntime runtime : moved.order()) {
+            tasks.put(runtime.id(), runtime);
+        }
+        for (long key : moved.keys().values()) {
+            nextOrder = Math.max(nextOrder, key + QueueOrder.GAP);
+        }
+        return moved;
     }
 
     synchronized TaskRuntime get(TaskId id) {

@@ -112,7 +112,10 @@ public final class TransferQueue implements AutoCloseable {
 
     private void start(List<TaskRecord> records) {
         List<TaskRuntime> runtimes = new ArrayList<>(records.size());
-        for (TaskRecord record : records) {
+        // Queue order: stable, so the records of earlier versions (all 0) keep the journal's order.
+        List<TaskRecord> ordered = new ArrayList<>(records);
+        ordered.sort(java.util.Comparator.comparingLong(TaskRecord::order));
+        for (TaskRecord record : ordered) {
             runtimes.add(new TaskRuntime(services, record, null));
         }
         tasks.putAll(runtimes);
@@ -195,9 +198,12 @@ public final class TransferQueue implements AutoCloseable {
         // back at the next start although the caller was told they were not added.
         requireOpen();
         long now = System.currentTimeMillis();
+        long order = tasks.allocateOrder(additions.size());
         List<TaskRecord> records = new ArrayList<>(additions.size());
         for (Addition addition : additions) {
-            records.add(TaskRecord.create(TaskId.random(), addition.spec(), TaskNames.initial(addition.spec()), now));
+            records.add(TaskRecord.create(TaskId.random(), addition.spec(), TaskNames.initial(addition.spec()), now)
+                    .withOrder(order));
+            order += QueueOrder.GAP;
         }
         saver.saveNew(records);
         List<TaskRuntime> added = new ArrayList<>(records.size());
@@ -218,7 +224,50 @@ public final class TransferQueue implements AutoCloseable {
         return Optional.ofNullable(tasks.get(id)).map(TaskRuntime::snapshot);
     }
 
-    /** Every task, in the order they were added. */
+    /**
+     * Moves tasks in the queue (the others keep their order): the dispatcher starts queued tasks in
+     * this order, {@link #snapshots()} lists them in it, and it is saved (one sync), so it holds
+     * after a restart. Running tasks keep running; unknown ids are skipped.
+     */
+    public void move(Collection<TaskId> ids, QueuePosition position) {
+        Objects.requireNonNull(position, "position");
+        if (ids.isEmpty()) {
+            return;
+        }
+        QueueOrder.Moved moved = tasks.move(ids, position);
+        List<TaskRuntime> changed = new ArrayList<>(moved.keys().keySet());
+        List<TaskRecord> records = new ArrayList<>(changed.size());
+        for (TaskRuntime runtime : changed) {
+            long key = moved.keys().get(runtime);
+            runtime.update(r -> r.withOrder(key));
+            records.add(runtime.record());
+        }
+        saver.saveAll(changed, records);
+        dispatcher.reorder();
+        for (TaskRuntime runtime : changed) {
+            services.events().stateChanged(runtime.snapshot());
+        }
+    }
+
+    /**
+     * Renames a download. Before it completes, {@code newName} is the name it will be saved under
+     * (a file of that name already there gives {@code name (1).ext}, as usual); once complete, its
+     * file is renamed on disk, never over an existing file: a taken name becomes {@code name (1).ext}.
+     * Returns the name the task now has.
+     *
+     * @throws IllegalArgumentException when the name is not a usable file name, the task is an
+     *     upload or unknown
+     * @throws IOException when the finished file cannot be renamed (moved or deleted meanwhile)
+     */
+    public String rename(TaskId id, String newName) throws IOException {
+        TaskRuntime runtime = tasks.get(id);
+        if (runtime == null) {
+            throw new IllegalArgumentException("No such task: " + id);
+        }
+        return TaskRename.rename(runtime, newName, saver);
+    }
+
+    /** Every task, in queue order (the order they were added, unless moved). */
     public List<TaskSnapshot> snapshots() {
         List<TaskRuntime> all = tasks.all();
         List<TaskSnapshot> result = new ArrayList<>(all.size());

@@ -2,6 +2,10 @@ package app.ferry.ui;
 
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.TransferQueue;
+import app.ferry.ui.auto.ClipboardWatch;
+import app.ferry.ui.auto.QueueSchedule;
+import app.ferry.ui.filter.TaskFilterViewModel;
+import app.ferry.ui.graph.SpeedHistory;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -32,6 +36,11 @@ public final class MainViewModel implements AutoCloseable {
     private final AddDownloadsViewModel adding;
     private final UploadsViewModel uploads;
     private final SettingsViewModel settings;
+    private final TaskFilterViewModel filter = new TaskFilterViewModel();
+    private final SpeedHistory speeds = new SpeedHistory();
+    private final TaskEditsViewModel edits;
+    private final ClipboardWatch clipboardWatch;
+    private final QueueSchedule schedule;
 
     public MainViewModel(TransferQueue queue, SettingsStore settingsStore, Settings initial, I18n i18n,
             DesktopOpener opener, UnaryOperator<EngineConfig> engineTuning) {
@@ -53,7 +62,17 @@ public final class MainViewModel implements AutoCloseable {
         this.adding = new AddDownloadsViewModel(queue, writes, messages, i18n,
                 () -> settings.settingsProperty().get().downloadPath());
         this.uploads = new UploadsViewModel(queue, writes, messages, i18n, settings);
-        list.setAfterPass(selection::updateCommands);
+        this.edits = new TaskEditsViewModel(queue, writes, messages, i18n, selection.selection());
+        this.clipboardWatch = new ClipboardWatch(() -> settings.settingsProperty().get().automation().watchClipboard(),
+                url -> list.tasks().stream().anyMatch(m -> m.record().spec().url().equals(url)));
+        this.schedule = new QueueSchedule(() -> settings.settingsProperty().get().automation(), selection::resumeAll,
+                selection::pauseAll);
+        list.setAfterPass(() -> {
+            selection.updateCommands();
+            edits.update();
+            filter.update(list.tasks());
+            speeds.record(System.nanoTime(), list.downloadSpeed(), list.uploadSpeed());
+        });
         list.refresh();
     }
 
@@ -116,6 +135,26 @@ public final class MainViewModel implements AutoCloseable {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    public TaskFilterViewModel filter() {
+        return filter;
+    }
+
+    public SpeedHistory speeds() {
+        return speeds;
+    }
+
+    public TaskEditsViewModel edits() {
+        return edits;
+    }
+
+    public ClipboardWatch clipboardWatch() {
+        return clipboardWatch;
+    }
+
+    public QueueSchedule schedule() {
+        return schedule;
     }
 
     public Messages messages() {

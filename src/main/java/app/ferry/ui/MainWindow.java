@@ -57,6 +57,7 @@ public final class MainWindow {
     private ProgressSampler sampler;
     private TransferTable table;
     private NotificationPane notificationPane;
+    private WindowExtras extras;
     private final PauseTransition hideInfo = new PauseTransition(Duration.seconds(8));
     private boolean disposed;
 
@@ -78,17 +79,15 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
+        extras.attach(stage);
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {
-            if (!disposed && viewModel.hasRunningTransfers()) {
-                event.consume();
-                confirmQuit();
-            } else {
-                dispose(false);
-            }
+            // Closed by requestQuit itself once nothing runs or the user chose; Ctrl+Q takes the same way.
+            event.consume();
+            requestQuit();
         });
         table.applyLayout(settings.columns(), settings.sort());
         stage.show();
@@ -98,7 +97,8 @@ public final class MainWindow {
     }
 
     private BorderPane buildRoot(I18n i18n) {
-        table = new TransferTable(viewModel.list().tasks(), i18n);
+        extras = new WindowExtras(viewModel, this::requestQuit);
+        table = new TransferTable(extras.filtered(viewModel.list().tasks()), i18n);
         TableView<TaskModel> control = table.control();
         control.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TaskModel>) change ->
@@ -111,12 +111,15 @@ public final class MainWindow {
 
         Actions actions = actions(i18n);
         control.setContextMenu(actions.contextMenu());
+        extras.extendMenu(control.getContextMenu());
         DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
         SplitPane split = new SplitPane(control, details.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.64);
 
-        notificationPane = new NotificationPane(split);
+        SplitPane sides = new SplitPane(extras.sidebar(), extras.withOfferBar(split));
+        sides.setDividerPositions(0.16);
+        notificationPane = new NotificationPane(sides);
         notificationPane.setId("notifications");
         notificationPane.setShowFromTop(true);
         notificationPane.setOnHidden(e -> viewModel.messages().clear());
@@ -126,6 +129,7 @@ public final class MainWindow {
         StatusBar status = new StatusBar();
         status.setId("status");
         status.textProperty().bind(viewModel.list().statusTextProperty());
+        status.getRightItems().add(extras.graph());
 
         BorderPane root = new BorderPane(notificationPane);
         root.setTop(actions.toolBar());
@@ -189,6 +193,10 @@ public final class MainWindow {
 
     private void onKey(KeyEvent event) {
         boolean typing = stage.getScene().getFocusOwner() instanceof TextInputControl text && text.isEditable();
+        if (extras.onKey(event, typing)) {
+            event.consume();
+            return;
+        }
         if (typing) {
             return;
         }
@@ -338,6 +346,16 @@ public final class MainWindow {
         alert.show();
     }
 
+    /** Ctrl+Q: quits as closing the window does, through the same pause-or-continue question. */
+    void requestQuit() {
+        if (!disposed && viewModel.hasRunningTransfers()) {
+            confirmQuit();
+        } else {
+            dispose(false);
+            stage.close();
+        }
+    }
+
     /** Closing while transfers run: pause them and quit, quit and continue next time, or stay. */
     private void confirmQuit() {
         I18n i18n = viewModel.i18n();
@@ -373,6 +391,7 @@ public final class MainWindow {
         }
         disposed = true;
         sampler.stop();
+        extras.stop();
         hideInfo.stop();
         Settings settings = viewModel.settings().settingsProperty().get();
         Settings.WindowState window = stage.isMaximized()

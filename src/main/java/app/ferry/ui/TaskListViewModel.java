@@ -53,6 +53,8 @@ public final class TaskListViewModel {
     private boolean anyActive;
     private int runningCount;
     private int pausedCount;
+    private long downTotal;
+    private long upTotal;
     private long updatePasses;
     private long updateNanos;
     private List<Object> lastStatus = List.of();
@@ -146,9 +148,15 @@ public final class TaskListViewModel {
         if (!added.isEmpty()) {
             tasks.addAll(added);
         }
+        if (!inQueueOrder()) {
+            // Moved in the queue: one permutation, which keeps the table's selection.
+            FXCollections.sort(tasks, java.util.Comparator.comparingLong(m -> m.record().order()));
+        }
         anyActive = running + waiting > 0;
         runningCount = running;
         pausedCount = paused;
+        downTotal = down;
+        upTotal = up;
         List<Object> status = List.of(running, waiting, finished, Units.speed(down), Units.speed(up));
         if (!status.equals(lastStatus)) {
             lastStatus = status;
@@ -186,6 +194,29 @@ public final class TaskListViewModel {
                 }
             }
         }
+    }
+
+    /** Whether the rows follow the queue's order keys (records of earlier versions all say 0: in order). */
+    private boolean inQueueOrder() {
+        long previous = Long.MIN_VALUE;
+        for (TaskModel model : tasks) {
+            long key = model.record().order();
+            if (key < previous) {
+                return false;
+            }
+            previous = key;
+        }
+        return true;
+    }
+
+    /** FX thread: the total download speed of the last pass, bytes per second. */
+    public long downloadSpeed() {
+        return downTotal;
+    }
+
+    /** FX thread: the total upload speed of the last pass, bytes per second. */
+    public long uploadSpeed() {
+        return upTotal;
     }
 
     /** Engine threads: flag and queue, nothing else. */
@@ -249,7 +280,7 @@ public final class TaskListViewModel {
         return updateNanos;
     }
 
-    /** The rows, in the order the tasks were added; FX thread. */
+    /** The rows, in queue order (the order the tasks were added, unless moved); FX thread. */
     public ObservableList<TaskModel> tasks() {
         return FXCollections.unmodifiableObservableList(tasks);
     }

@@ -71,6 +71,7 @@ class BundlesTest {
         Arrays.stream(UploadMode.values()).forEach(m -> used.add("upload.mode." + m.name()));
         Arrays.stream(Theme.values()).forEach(t -> used.add("theme." + t.name()));
         SettingsDialog.LANGUAGES.forEach(l -> used.add("language." + l));
+        Arrays.stream(app.ferry.ui.filter.TaskCategory.values()).forEach(c -> used.add(c.labelKey()));
 
         assertThat(used).hasSizeGreaterThan(100);
         assertThat(keys).containsAll(used);

@@ -16,7 +16,8 @@ import javafx.stage.Stage;
 
 /**
  * Sets up the README's screenshot scenes against the local test server, in temporary folders:
- * {@code busy} (light theme, downloads and uploads in progress, a finished and a failed one) and
+ * {@code busy} (light theme unless {@code ferry.demo.theme=dark}, downloads and uploads in progress, a
+ * finished and a failed one, the search field set to {@code ferry.demo.search}) and
  * {@code upload-dialog} (dark theme, the upload dialog for three dropped files). Run it under
  * Xvfb with the test class path; see {@code scripts/gui-screenshots.sh}.
  */
@@ -45,10 +46,10 @@ public final class ScreenshotDemo {
         Path data = Files.createDirectories(temp.resolve("data"));
         Path downloads = Files.createDirectories(temp.resolve("Downloads"));
         LocalServer server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
-        boolean dark = scene.equals("upload-dialog");
+        boolean dark = scene.equals("upload-dialog") || System.getProperty("ferry.demo.theme", "").equals("dark");
         Settings settings = Settings.defaults(downloads).withPreferences(downloads, 6, 8, false, true,
                 dark ? Theme.DARK : Theme.LIGHT, System.getProperty("ferry.demo.language", "en"));
-        if (dark) {
+        if (scene.equals("upload-dialog")) {
             settings = settings.withUpload(Settings.UploadChoices.DEFAULT.remember("https://files.example.org/upload",
                     UploadMode.MULTIPART, "attachment", List.of(new Settings.FormField("album", "Holiday 2026")),
                     false, false, "alice"));
@@ -69,7 +70,7 @@ public final class ScreenshotDemo {
             new Random(name.hashCode()).nextBytes(bytes);
             Files.write(file, bytes);
         }
-        if (dark) {
+        if (scene.equals("upload-dialog")) {
             window.handleDroppedFiles(List.of(uploads.resolve("holiday-001.jpg"), uploads.resolve("holiday-002.jpg"),
                     uploads.resolve("报告-2026.pdf")));
             return;
@@ -85,6 +86,8 @@ public final class ScreenshotDemo {
         // Show a running download's details once it has some history.
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
         later.setOnFinished(e -> {
+            // The sidebar's search (ferry.demo.search) filters the table as typing would.
+            window.viewModel().filter().searchProperty().set(System.getProperty("ferry.demo.search", ""));
             @SuppressWarnings("unchecked")
             var table = (javafx.scene.control.TableView<TaskModel>) stage.getScene().lookup("#transfers");
             table.getSelectionModel().select(4);

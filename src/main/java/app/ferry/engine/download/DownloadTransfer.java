@@ -268,6 +268,11 @@ public final class DownloadTransfer implements Transfer {
         if (context.record().download().partialFile() != null) {
             return context.record().name();
         }
+        // A name the user chose (renamed before the download began) wins over the server's.
+        String chosen = context.record().chosenName();
+        if (chosen != null) {
+            return chosen;
+        }
         HttpHeaders headers = response.headers();
         return FileNameChooser.choose(headers.firstValue("Content-Disposition"), response.uri(),
                 headers.firstValue("Content-Type").orElse(""));
@@ -294,7 +299,8 @@ public final class DownloadTransfer implements Transfer {
         }
         // The task id keeps two downloads of the same name from sharing a partial file.
         Path partial = directory.resolve(PartialFiles.nameFor(name, context.record().id()));
-        context.update(r -> r.withName(name));
+        // A rename that came meanwhile keeps its name.
+        context.update(r -> r.chosenName() != null ? r : r.withName(name));
         return partial;
     }
 }

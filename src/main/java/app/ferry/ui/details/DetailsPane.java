@@ -31,6 +31,7 @@ public final class DetailsPane {
     private final TextField size = readOnly("details-size");
     private final TextField checksum = readOnly("details-checksum");
     private final TextField speedLimit = readOnly("details-speed-limit");
+    private final TextField times = readOnly("details-times");
     private final TextArea error = area("details-error");
     private final TextArea headers = area("details-headers");
     private final TextArea body = area("details-body");
@@ -52,7 +53,7 @@ public final class DetailsPane {
         for (var entry : new Object[][] {
                 {"details.url", url}, {"details.destination", destination}, {"details.status", status},
                 {"details.size", size}, {"details.checksum", checksum}, {"details.speedLimit", speedLimit},
-                {"details.error", error}}) {
+                {"details.times", times}, {"details.error", error}}) {
             general.addRow(row++, new Label(i18n.get((String) entry[0])), (Node) entry[1]);
         }
         error.setPrefRowCount(2);
@@ -98,7 +99,7 @@ public final class DetailsPane {
     private void show(TaskRecord record) {
         tabs.setDisable(record == null);
         if (record == null) {
-            for (TextField field : new TextField[] {url, destination, status, size, checksum, speedLimit}) {
+            for (TextField field : new TextField[] {url, destination, status, size, checksum, speedLimit, times}) {
                 field.clear();
             }
             error.clear();
@@ -112,6 +113,7 @@ public final class DetailsPane {
         status.setText(text.status(record));
         size.setText(text.size(record));
         checksum.setText(text.checksum(record));
+        times.setText(text.times(record));
         error.setText(text.error(record));
         headers.setText(text.headers(record));
         body.setText(text.body(record));

@@ -83,6 +83,23 @@ public final class DetailsText {
         return i18n.get("details.noChecksum");
     }
 
+    /**
+     * When it was added, and once finished when, with the average speed over that whole time
+     * (waiting in the queue included: what the user waited for).
+     */
+    public String times(TaskRecord record) {
+        String added = i18n.get("details.added", TIME.format(Instant.ofEpochMilli(record.createdMillis())));
+        if (record.state() != TaskState.COMPLETED) {
+            return added;
+        }
+        long finishedAt = record.history().stream().filter(e -> e.kind() == HistoryEvent.Kind.COMPLETED)
+                .mapToLong(HistoryEvent::atMillis).max().orElse(record.updatedMillis());
+        long millis = Math.max(1, finishedAt - record.createdMillis());
+        long total = Math.max(0, record.totalBytes());
+        return added + " · " + i18n.get("details.finished", TIME.format(Instant.ofEpochMilli(finishedAt)),
+                Formats.speed(total * 1000 / millis));
+    }
+
     public String size(TaskRecord record) {
         long total = record.totalBytes();
         return total < 0 ? i18n.get("details.unknown") : Formats.bytes(total) + " (" + total + " B)";

@@ -14,6 +14,7 @@ import java.util.List;
  * @param sort the table's sort order, by column id
  * @param downloadLimit all downloads together, bytes per second, 0 for none (also when absent from an older file)
  * @param uploadLimit all uploads together, bytes per second, 0 for none
+ * @param automation clipboard watching and the queue's schedule (off in older files)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -29,7 +30,8 @@ public record Settings(
         List<SortState> sort,
         UploadChoices upload,
         long downloadLimit,
-        long uploadLimit) {
+        long uploadLimit,
+        Automation automation) {
 
     public static final int MAX_CONCURRENT_LIMIT = 20;
     public static final int MAX_RETRIES_LIMIT = 50;
@@ -47,10 +49,11 @@ public record Settings(
         upload = upload == null ? UploadChoices.DEFAULT : upload;
         downloadLimit = Math.max(0, downloadLimit);
         uploadLimit = Math.max(0, uploadLimit);
+        automation = automation == null ? Automation.OFF : automation;
     }
 
     public static Settings defaults(Path downloadDir) {
-        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null, 0, 0);
+        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null, 0, 0, null);
     }
 
     public Path downloadPath() {
@@ -61,23 +64,59 @@ public record Settings(
     public Settings withPreferences(Path folder, int concurrent, int retries, boolean notify, boolean resume,
             Theme newTheme, String newLanguage) {
         return new Settings(folder.toString(), concurrent, retries, notify, resume, newTheme, newLanguage, window,
-                columns, sort, upload, downloadLimit, uploadLimit);
+                columns, sort, upload, downloadLimit, uploadLimit, automation);
     }
 
     public Settings withLayout(WindowState newWindow, List<ColumnState> newColumns, List<SortState> newSort) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                newWindow, newColumns, newSort, upload, downloadLimit, uploadLimit);
+                newWindow, newColumns, newSort, upload, downloadLimit, uploadLimit, automation);
     }
 
     public Settings withUpload(UploadChoices choices) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, choices, downloadLimit, uploadLimit);
+                window, columns, sort, choices, downloadLimit, uploadLimit, automation);
     }
 
     /** The global limits in bytes per second, 0 for none. */
     public Settings withLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, upload, downloadBytesPerSecond, uploadBytesPerSecond);
+                window, columns, sort, upload, downloadBytesPerSecond, uploadBytesPerSecond, automation);
+    }
+
+    public Settings withAutomation(Automation newAutomation) {
+        return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
+                window, columns, sort, upload, downloadLimit, uploadLimit, newAutomation);
+    }
+
+    /**
+     * What Ferry does on its own: offer copied links, start and pause the queue at set times.
+     *
+     * @param watchClipboard offer a copied link of a downloadable type (never downloads unasked); off by default
+     * @param startAt "HH:mm" at which every paused task resumes, or null
+     * @param stopAt "HH:mm" at which every task pauses, or null
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Automation(Boolean watchClipboard, String startAt, String stopAt) {
+        public static final Automation OFF = new Automation(false, null, null);
+
+        public Automation {
+            watchClipboard = watchClipboard != null && watchClipboard;
+            startAt = time(startAt).map(java.time.LocalTime::toString).orElse(null);
+            stopAt = time(stopAt).map(java.time.LocalTime::toString).orElse(null);
+        }
+
+        /** A time of day as typed ("7:30", "23:00"), or empty when blank or not a time. */
+        public static java.util.Optional<java.time.LocalTime> time(String text) {
+            if (text == null || text.isBlank()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(java.time.LocalTime.parse(text.strip(),
+                        java.time.format.DateTimeFormatter.ofPattern("H:mm")));
+            } catch (java.time.DateTimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -98,8 +98,10 @@ public final class SettingsDialog {
         grid.addRow(8, new Label(i18n.get("settings.downloadLimit")), downloadLimit.node());
         grid.addRow(9, new Label(i18n.get("settings.uploadLimit")), uploadLimit.node());
         grid.add(limitNote, 1, 10);
+        AutomationFields automation = new AutomationFields(i18n, current.automation());
+        int next = automation.addTo(grid, 11);
         grid.add(new BrowserIntegrationSection(app.ferry.browser.BrowserSetup.forCurrentUser(
-                app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, 11, 2, 1);
+                app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, next, 2, 1);
         grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
@@ -108,11 +110,13 @@ public final class SettingsDialog {
         ok.setText(i18n.get("common.save"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> folder.getText().isBlank(), folder.textProperty())
-                .or(downloadLimit.validProperty().not()).or(uploadLimit.validProperty().not()));
+                .or(downloadLimit.validProperty().not()).or(uploadLimit.validProperty().not())
+                .or(automation.validProperty().not()));
         dialog.setResultConverter(button -> button == ButtonType.OK
                 ? current.withPreferences(Path.of(folder.getText().strip()), concurrent.getValue(), retries.getValue(),
                         notify.isSelected(), resume.isSelected(), theme.getValue(), language.getValue())
                         .withLimits(downloadLimit.bytesPerSecond().orElseThrow(), uploadLimit.bytesPerSecond().orElseThrow())
+                        .withAutomation(automation.value())
                 : null);
     }
 
