@@ -12,7 +12,6 @@ import app.ferry.ui.upload.UploadDialog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -30,8 +29,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -56,8 +53,8 @@ public final class MainWindow {
     private Stage stage;
     private ProgressSampler sampler;
     private TransferTable table;
-    private NotificationPane notificationPane;
-    private final PauseTransition hideInfo = new PauseTransition(Duration.seconds(8));
+    private MessageArea messageArea;
+    private NotificationStack notices;
     private boolean disposed;
 
     /** A window for this view-model; {@link AppStartup} builds both. */
@@ -71,9 +68,12 @@ public final class MainWindow {
         this.stage = stage;
         Settings settings = viewModel.settings().settingsProperty().get();
         I18n i18n = viewModel.i18n();
-        viewModel.list().setNotifier(new DesktopNotifier(stage, i18n));
+        notices = new NotificationStack(i18n);
+        viewModel.list().setNotifier(new WindowNotifier(notices, i18n));
 
-        Scene scene = new Scene(buildRoot(i18n), settings.window().width(), settings.window().height());
+        // The notices float over the lower right corner of the content, inside the window.
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(buildRoot(i18n), notices.node());
+        Scene scene = new Scene(layers, settings.window().width(), settings.window().height());
         scene.getStylesheets().add(MainWindow.class.getResource("ferry.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::onDragOver);
@@ -116,19 +116,15 @@ public final class MainWindow {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.64);
 
-        notificationPane = new NotificationPane(split);
-        notificationPane.setId("notifications");
-        notificationPane.setShowFromTop(true);
-        notificationPane.setOnHidden(e -> viewModel.messages().clear());
-        hideInfo.setOnFinished(e -> notificationPane.hide());
-        viewModel.messages().messageProperty().addListener((obs, old, message) -> showMessage(message));
+        messageArea = new MessageArea(viewModel.messages(), i18n);
 
         StatusBar status = new StatusBar();
         status.setId("status");
         status.textProperty().bind(viewModel.list().statusTextProperty());
 
-        BorderPane root = new BorderPane(notificationPane);
-        root.setTop(actions.toolBar());
+        BorderPane root = new BorderPane(split);
+        // Below the toolbar and above the table, never over its rows.
+        root.setTop(new javafx.scene.layout.VBox(actions.toolBar(), messageArea.node()));
         root.setBottom(status);
         return root;
     }
@@ -166,21 +162,6 @@ public final class MainWindow {
                         vm.canResumeAllProperty()).withIconOnly(), false)
                 .add(new Action("settings", "action.settings", MaterialDesignC.COG_OUTLINE, null, this::openSettings, null).withIconOnly(),
                         false);
-    }
-
-    private void showMessage(UserMessage message) {
-        hideInfo.stop();
-        if (message == null) {
-            notificationPane.hide();
-            return;
-        }
-        notificationPane.getStyleClass().removeAll("message-info", "message-warning", "message-error");
-        notificationPane.getStyleClass().add("message-" + message.kind().name().toLowerCase(java.util.Locale.ROOT));
-        notificationPane.setText(message.text());
-        notificationPane.show();
-        if (message.kind() == UserMessage.Kind.INFO) {
-            hideInfo.playFromStart();
-        }
     }
 
     // ---------------------------------------------------------------- input
@@ -371,7 +352,6 @@ public final class MainWindow {
         }
         disposed = true;
         sampler.stop();
-        hideInfo.stop();
         Settings settings = viewModel.settings().settingsProperty().get();
         Settings.WindowState window = stage.isMaximized()
                 ? new Settings.WindowState(settings.window().width(), settings.window().height(), true)
@@ -388,7 +368,7 @@ public final class MainWindow {
         return stage;
     }
 
-    NotificationPane notificationPane() {
-        return notificationPane;
+    MessageArea messageArea() {
+        return messageArea;
     }
 }
