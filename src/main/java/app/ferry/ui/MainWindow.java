@@ -112,9 +112,11 @@ public final class MainWindow {
         Actions actions = actions(i18n);
         control.setContextMenu(actions.contextMenu());
         DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
-        SplitPane split = new SplitPane(control, details.node());
+        SplitPane split = new SplitPane(control);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        // The details pane is there only for a selected task: with nothing selected the table has the window.
+        selection.focusedProperty().addListener((obs, old, task) -> showDetails(split, details, task != null));
+        showDetails(split, details, selection.focusedProperty().get() != null);
 
         messageArea = new MessageArea(viewModel.messages(), i18n);
 
@@ -127,6 +129,16 @@ public final class MainWindow {
         root.setTop(new javafx.scene.layout.VBox(actions.toolBar(), messageArea.node()));
         root.setBottom(status);
         return root;
+    }
+
+    private static void showDetails(SplitPane split, DetailsPane details, boolean show) {
+        boolean shown = split.getItems().contains(details.node());
+        if (show && !shown) {
+            split.getItems().add(details.node());
+            split.setDividerPositions(0.64);
+        } else if (!show && shown) {
+            split.getItems().remove(details.node());
+        }
     }
 
     private Actions actions(I18n i18n) {
