@@ -55,6 +55,7 @@ public final class MainWindow {
     private TransferTable table;
     private MessageArea messageArea;
     private NotificationStack notices;
+    private CredentialsPrompts credentialPrompts;
     private boolean disposed;
 
     /** A window for this view-model; {@link AppStartup} builds both. */
@@ -70,6 +71,8 @@ public final class MainWindow {
         I18n i18n = viewModel.i18n();
         notices = new NotificationStack(i18n);
         viewModel.list().setNotifier(new WindowNotifier(notices, i18n));
+        credentialPrompts = new CredentialsPrompts(stage, i18n, viewModel.list(), selection);
+        viewModel.list().setCredentialsPrompt(credentialPrompts::ask);
 
         // The notices float over the lower right corner of the content, inside the window.
         javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(buildRoot(i18n), notices.node());
@@ -272,8 +275,7 @@ public final class MainWindow {
     private void askCredentials() {
         TaskModel task = selection.focusedProperty().get();
         if (task != null) {
-            new CredentialsDialog(stage, viewModel.i18n(), task.name(), task.messageProperty().get())
-                    .show((user, password) -> selection.provideCredentials(task, user, password));
+            credentialPrompts.ask(task, null);
         }
     }
 

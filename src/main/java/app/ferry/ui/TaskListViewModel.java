@@ -40,7 +40,7 @@ public final class TaskListViewModel {
     private final BooleanSupplier notificationsOn;
     private Notifier notifier = Notifier.NONE;
     private Runnable afterPass = () -> { };
-    private java.util.function.Consumer<TaskModel> credentialsWanted = model -> { };
+    private java.util.function.BiConsumer<TaskModel, String> credentialsWanted = (model, realm) -> { };
 
     private final ObservableList<TaskModel> tasks = FXCollections.observableArrayList();
     private final Map<TaskId, TaskModel> byId = new HashMap<>();
@@ -57,7 +57,11 @@ public final class TaskListViewModel {
     private long updateNanos;
     private List<Object> lastStatus = List.of();
 
-    private record Notice(TaskId id, TaskState state) {
+    private record Notice(TaskId id, TaskState state, String realm) {
+
+        Notice(TaskId id, TaskState state) {
+            this(id, state, null);
+        }
     }
 
     /** @param dirty set by whoever changes tasks in the background ({@code writes}), cleared by {@link #sample()} */
@@ -78,8 +82,8 @@ public final class TaskListViewModel {
     }
 
     /** FX thread: who asks the user for a password when a task meets a 401 (the window's prompt). */
-    public void setCredentialsPrompt(java.util.function.Consumer<TaskModel> prompt) {
-        this.credentialsWanted = prompt == null ? model -> { } : prompt;
+    public void setCredentialsPrompt(java.util.function.BiConsumer<TaskModel, String> prompt) {
+        this.credentialsWanted = prompt == null ? (model, realm) -> { } : prompt;
     }
 
     /** FX thread. */
@@ -194,7 +198,7 @@ public final class TaskListViewModel {
                     if (model.state() == TaskState.NEEDS_CREDENTIALS) {
                         messages.show(UserMessage.aboutTask(UserMessage.Kind.WARNING,
                                 i18n.get("msg.needsCredentials", model.name()), model.id(), TaskState.NEEDS_CREDENTIALS));
-                        credentialsWanted.accept(model);
+                        credentialsWanted.accept(model, notice.realm());
                     }
                 }
                 default -> {
@@ -229,7 +233,7 @@ public final class TaskListViewModel {
 
         @Override
         public void needsCredentials(TaskId id, String realm) {
-            notices.add(new Notice(id, TaskState.NEEDS_CREDENTIALS));
+            notices.add(new Notice(id, TaskState.NEEDS_CREDENTIALS, realm));
             dirty.set(true);
         }
     }
