@@ -344,6 +344,12 @@ public final class MainWindow {
         alert.getDialogPane().setId("quit-dialog");
         alert.getDialogPane().lookupButton(pause).setId("quit-pause");
         alert.getDialogPane().lookupButton(keep).setId("quit-keep");
+        // Each button as wide as its text in either language: never "Pause and q…".
+        for (ButtonType type : alert.getButtonTypes()) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(type))
+                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.setOnHidden(e -> {
             ButtonType answer = alert.getResult();
             if (answer == pause || answer == keep) {

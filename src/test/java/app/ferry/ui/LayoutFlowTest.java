@@ -46,6 +46,11 @@ class LayoutFlowTest {
     @AfterEach
     void close(FxRobot robot) throws Exception {
         app.close(robot);
+        // TestFX hands every test class the same primary stage: give the next one its usual size back.
+        robot.interact(() -> {
+            stage.setWidth(1180);
+            stage.setHeight(720);
+        });
     }
 
     @Test

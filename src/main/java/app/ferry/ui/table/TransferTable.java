@@ -55,7 +55,7 @@ public final class TransferTable {
                 numberColumn("done", "column.done", 90, TaskModel::doneProperty, n -> Formats.bytes(n.longValue())),
                 progressColumn(),
                 numberColumn("speed", "column.speed", 95, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
-                numberColumn("eta", "column.eta", 70, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
+                numberColumn("eta", "column.eta", 90, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
                 stateColumn(),
                 textColumn("target", "column.target", 320, m -> m.targetProperty())));
     }
