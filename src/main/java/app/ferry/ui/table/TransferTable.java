@@ -45,8 +45,9 @@ public final class TransferTable {
         table.setItems(sorted);
         table.setId("transfers");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // The columns share the window's width: no horizontal scrollbar, Target never cut off-screen.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained, so saved column widths come back exactly (PersistenceTest); sharing the
+        // window's width needs those widths restored as proportions first (issue 14, item 4: open).
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(placeholder());
         table.getColumns().setAll(List.of(
                 directionColumn(),
