@@ -97,7 +97,7 @@ public final class AddDownloadsViewModel {
         List<Addition> additions = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        found.refused().forEach(r -> refused.add(r.reason()));
+        found.refused().forEach(r -> refused.add(i18n.get("refusal." + r.kind().name(), r.text(), r.reason())));
         for (NormalizedUrl url : found.urls()) {
             String uri = url.uri().toString();
             DownloadSpec spec;

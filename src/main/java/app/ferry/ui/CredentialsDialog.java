@@ -41,10 +41,16 @@ final class CredentialsDialog {
     }
 
     void show(BiConsumer<String, String> onResult) {
+        show(onResult, () -> { });
+    }
+
+    /** Shows the prompt; {@code onClosed} runs however it closes, after {@code onResult}. */
+    void show(BiConsumer<String, String> onResult, Runnable onClosed) {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ButtonType.OK) {
                 onResult.accept(user.getText().strip(), password.getText());
             }
+            onClosed.run();
         });
         dialog.show();
     }

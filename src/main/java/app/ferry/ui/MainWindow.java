@@ -12,7 +12,6 @@ import app.ferry.ui.upload.UploadDialog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -30,8 +29,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -56,9 +53,10 @@ public final class MainWindow {
     private Stage stage;
     private ProgressSampler sampler;
     private TransferTable table;
-    private NotificationPane notificationPane;
     private WindowExtras extras;
-    private final PauseTransition hideInfo = new PauseTransition(Duration.seconds(8));
+    private MessageArea messageArea;
+    private NotificationStack notices;
+    private CredentialsPrompts credentialPrompts;
     private boolean disposed;
 
     /** A window for this view-model; {@link AppStartup} builds both. */
@@ -72,9 +70,14 @@ public final class MainWindow {
         this.stage = stage;
         Settings settings = viewModel.settings().settingsProperty().get();
         I18n i18n = viewModel.i18n();
-        viewModel.list().setNotifier(new DesktopNotifier(stage, i18n));
+        notices = new NotificationStack(i18n);
+        viewModel.list().setNotifier(new WindowNotifier(notices, i18n));
+        credentialPrompts = new CredentialsPrompts(stage, i18n, viewModel.list(), selection);
+        viewModel.list().setCredentialsPrompt(credentialPrompts::ask);
 
-        Scene scene = new Scene(buildRoot(i18n), settings.window().width(), settings.window().height());
+        // The notices float over the lower right corner of the content, inside the window.
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(buildRoot(i18n), notices.node());
+        Scene scene = new Scene(layers, settings.window().width(), settings.window().height());
         scene.getStylesheets().add(MainWindow.class.getResource("ferry.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::onDragOver);
@@ -113,28 +116,36 @@ public final class MainWindow {
         control.setContextMenu(actions.contextMenu());
         extras.extendMenu(control.getContextMenu());
         DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
-        SplitPane split = new SplitPane(control, details.node());
+        SplitPane split = new SplitPane(control);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        // The details pane is there only for a selected task: with nothing selected the table has the window.
+        selection.focusedProperty().addListener((obs, old, task) -> showDetails(split, details, task != null));
+        showDetails(split, details, selection.focusedProperty().get() != null);
 
         SplitPane sides = new SplitPane(extras.sidebar(), extras.withOfferBar(split));
         sides.setDividerPositions(0.16);
-        notificationPane = new NotificationPane(sides);
-        notificationPane.setId("notifications");
-        notificationPane.setShowFromTop(true);
-        notificationPane.setOnHidden(e -> viewModel.messages().clear());
-        hideInfo.setOnFinished(e -> notificationPane.hide());
-        viewModel.messages().messageProperty().addListener((obs, old, message) -> showMessage(message));
+        messageArea = new MessageArea(viewModel.messages(), i18n);
 
         StatusBar status = new StatusBar();
         status.setId("status");
         status.textProperty().bind(viewModel.list().statusTextProperty());
         status.getRightItems().add(extras.graph());
 
-        BorderPane root = new BorderPane(notificationPane);
-        root.setTop(actions.toolBar());
+        BorderPane root = new BorderPane(sides);
+        // Below the toolbar and above the table, never over its rows.
+        root.setTop(new javafx.scene.layout.VBox(actions.toolBar(), messageArea.node()));
         root.setBottom(status);
         return root;
+    }
+
+    private static void showDetails(SplitPane split, DetailsPane details, boolean show) {
+        boolean shown = split.getItems().contains(details.node());
+        if (show && !shown) {
+            split.getItems().add(details.node());
+            split.setDividerPositions(0.64);
+        } else if (!show && shown) {
+            split.getItems().remove(details.node());
+        }
     }
 
     private Actions actions(I18n i18n) {
@@ -172,21 +183,6 @@ public final class MainWindow {
                         vm.canResumeAllProperty()).withIconOnly(), false)
                 .add(new Action("settings", "action.settings", MaterialDesignC.COG_OUTLINE, null, this::openSettings, null).withIconOnly(),
                         false);
-    }
-
-    private void showMessage(UserMessage message) {
-        hideInfo.stop();
-        if (message == null) {
-            notificationPane.hide();
-            return;
-        }
-        notificationPane.getStyleClass().removeAll("message-info", "message-warning", "message-error");
-        notificationPane.getStyleClass().add("message-" + message.kind().name().toLowerCase(java.util.Locale.ROOT));
-        notificationPane.setText(message.text());
-        notificationPane.show();
-        if (message.kind() == UserMessage.Kind.INFO) {
-            hideInfo.playFromStart();
-        }
     }
 
     // ---------------------------------------------------------------- input
@@ -289,8 +285,7 @@ public final class MainWindow {
     private void askCredentials() {
         TaskModel task = selection.focusedProperty().get();
         if (task != null) {
-            new CredentialsDialog(stage, viewModel.i18n(), task.name(), task.messageProperty().get())
-                    .show((user, password) -> selection.provideCredentials(task, user, password));
+            credentialPrompts.ask(task, null);
         }
     }
 
@@ -369,6 +364,12 @@ public final class MainWindow {
         alert.getDialogPane().setId("quit-dialog");
         alert.getDialogPane().lookupButton(pause).setId("quit-pause");
         alert.getDialogPane().lookupButton(keep).setId("quit-keep");
+        // Each button as wide as its text in either language: never "Pause and q…".
+        for (ButtonType type : alert.getButtonTypes()) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(type))
+                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.setOnHidden(e -> {
             ButtonType answer = alert.getResult();
             if (answer == pause || answer == keep) {
@@ -392,7 +393,6 @@ public final class MainWindow {
         disposed = true;
         sampler.stop();
         extras.stop();
-        hideInfo.stop();
         Settings settings = viewModel.settings().settingsProperty().get();
         Settings.WindowState window = stage.isMaximized()
                 ? new Settings.WindowState(settings.window().width(), settings.window().height(), true)
@@ -409,7 +409,7 @@ public final class MainWindow {
         return stage;
     }
 
-    NotificationPane notificationPane() {
-        return notificationPane;
+    MessageArea messageArea() {
+        return messageArea;
     }
 }

@@ -93,8 +93,9 @@ public final class SelectionViewModel {
         canRemove.set(!states.isEmpty());
         TaskModel single = selection.size() == 1 ? selection.getFirst() : null;
         focused.set(selection.isEmpty() ? null : selection.getFirst());
-        canOpenFile.set(single != null && openableFile(single.record()).isPresent());
-        canOpenFolder.set(single != null && folderOf(single.record()).isPresent());
+        // Enabled when there should be something to open: if it has gone, the command says so.
+        canOpenFile.set(single != null && expectedFile(single.record()).isPresent());
+        canOpenFolder.set(single != null && expectedFolder(single.record()).isPresent());
         canGiveCredentials.set(single != null && single.state() == TaskState.NEEDS_CREDENTIALS);
         canLimitSpeed.set(states.stream().anyMatch(SelectionViewModel::canBeLimited));
         canRefreshLink.set(selection.stream().anyMatch(SelectionViewModel::canRefreshLink));
@@ -115,19 +116,20 @@ public final class SelectionViewModel {
         return state != TaskState.COMPLETED;
     }
 
-    private static Optional<Path> openableFile(TaskRecord record) {
+    /** The file a finished download (or any upload) should have on disk, whether or not it is still there. */
+    private static Optional<Path> expectedFile(TaskRecord record) {
         if (record.direction() == Direction.DOWNLOAD && record.state() != TaskState.COMPLETED) {
             return Optional.empty();
         }
-        return TaskModel.localFile(record).filter(Files::isRegularFile);
+        return TaskModel.localFile(record);
     }
 
-    private static Optional<Path> folderOf(TaskRecord record) {
+    private static Optional<Path> expectedFolder(TaskRecord record) {
         Optional<Path> folder = TaskModel.localFile(record).map(Path::toAbsolutePath).map(Path::getParent);
         if (folder.isEmpty() && record.spec() instanceof DownloadSpec download) {
             folder = Optional.of(download.directory());
         }
-        return folder.filter(Files::isDirectory);
+        return folder;
     }
 
     // ---------------------------------------------------------------- commands (FX thread)
@@ -233,17 +235,34 @@ public final class SelectionViewModel {
         }
     }
 
+    /** Open / Enter / double click: opens the file, or says why it cannot and what to do. */
     public void openFile() {
-        Optional.ofNullable(focused.get()).flatMap(m -> openableFile(m.record())).ifPresent(this::open);
+        TaskModel model = focused.get();
+        if (model == null) {
+            return;
+        }
+        Optional<Path> file = expectedFile(model.record());
+        if (file.isEmpty()) {
+            messages.show(UserMessage.info(i18n.get("msg.notFinished", model.name())));
+        } else if (!Files.isRegularFile(file.get())) {
+            messages.show(UserMessage.error(i18n.get(model.record().direction() == Direction.DOWNLOAD
+                    ? "msg.fileGone" : "msg.uploadFileGone", file.get())));
+        } else if (!opener.open(file.get())) {
+            messages.show(UserMessage.warning(i18n.get("msg.noApplication", file.get().getFileName())));
+        }
     }
 
+    /** Show in folder: opens the folder, or says it has gone. */
     public void openFolder() {
-        Optional.ofNullable(focused.get()).flatMap(m -> folderOf(m.record())).ifPresent(this::open);
-    }
-
-    private void open(Path path) {
-        if (!opener.open(path)) {
-            messages.show(UserMessage.warning(i18n.get("msg.cannotOpen", path)));
+        TaskModel model = focused.get();
+        Optional<Path> folder = model == null ? Optional.empty() : expectedFolder(model.record());
+        if (folder.isEmpty()) {
+            return;
+        }
+        if (!Files.isDirectory(folder.get())) {
+            messages.show(UserMessage.error(i18n.get("msg.folderGone", folder.get())));
+        } else if (!opener.open(folder.get())) {
+            messages.show(UserMessage.warning(i18n.get("msg.cannotOpen", folder.get())));
         }
     }
 

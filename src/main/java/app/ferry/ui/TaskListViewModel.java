@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +40,7 @@ public final class TaskListViewModel {
     private final BooleanSupplier notificationsOn;
     private Notifier notifier = Notifier.NONE;
     private Runnable afterPass = () -> { };
+    private java.util.function.BiConsumer<TaskModel, String> credentialsWanted = (model, realm) -> { };
 
     private final ObservableList<TaskModel> tasks = FXCollections.observableArrayList();
     private final Map<TaskId, TaskModel> byId = new HashMap<>();
@@ -59,7 +59,11 @@ public final class TaskListViewModel {
     private long updateNanos;
     private List<Object> lastStatus = List.of();
 
-    private record Notice(TaskId id, TaskState state) {
+    private record Notice(TaskId id, TaskState state, String realm) {
+
+        Notice(TaskId id, TaskState state) {
+            this(id, state, null);
+        }
     }
 
     /** @param dirty set by whoever changes tasks in the background ({@code writes}), cleared by {@link #sample()} */
@@ -77,6 +81,11 @@ public final class TaskListViewModel {
     /** FX thread: runs after every update pass (the selection's commands follow the states). */
     void setAfterPass(Runnable afterPass) {
         this.afterPass = afterPass;
+    }
+
+    /** FX thread: who asks the user for a password when a task meets a 401 (the window's prompt). */
+    public void setCredentialsPrompt(java.util.function.BiConsumer<TaskModel, String> prompt) {
+        this.credentialsWanted = prompt == null ? (model, realm) -> { } : prompt;
     }
 
     /** FX thread. */
@@ -163,6 +172,10 @@ public final class TaskListViewModel {
             statusText.set(i18n.get("status.summary", status.toArray()));
         }
         afterPass.run();
+        messages.retireStale(id -> {
+            TaskModel model = byId.get(id);
+            return model == null ? null : model.state();
+        });
         if (writes.idle()) {
             // Held while a batch is being added, so its "started" message comes before what its
             // first tasks report (a 401 asking for a password) instead of replacing it.
@@ -186,10 +199,16 @@ public final class TaskListViewModel {
                 }
                 case FAILED -> {
                     if (notificationsOn.getAsBoolean()) {
-                        notifier.failed(model.name(), Optional.ofNullable(model.record().message()).orElse(""));
+                        notifier.failed(model.name(), PlainText.failureOf(model.record()));
                     }
                 }
-                case NEEDS_CREDENTIALS -> messages.show(UserMessage.warning(i18n.get("msg.needsCredentials", model.name())));
+                case NEEDS_CREDENTIALS -> {
+                    if (model.state() == TaskState.NEEDS_CREDENTIALS) {
+                        messages.show(UserMessage.aboutTask(UserMessage.Kind.WARNING,
+                                i18n.get("msg.needsCredentials", model.name()), model.id(), TaskState.NEEDS_CREDENTIALS));
+                        credentialsWanted.accept(model, notice.realm());
+                    }
+                }
                 default -> {
                 }
             }
@@ -245,7 +264,7 @@ public final class TaskListViewModel {
 
         @Override
         public void needsCredentials(TaskId id, String realm) {
-            notices.add(new Notice(id, TaskState.NEEDS_CREDENTIALS));
+            notices.add(new Notice(id, TaskState.NEEDS_CREDENTIALS, realm));
             dirty.set(true);
         }
     }

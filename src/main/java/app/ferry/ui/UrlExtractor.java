@@ -23,14 +23,28 @@ public final class UrlExtractor {
     private static final Pattern HTTP = Pattern.compile("(?i)https?://[^" + STOP + "]*");
     private static final Pattern OTHER_SCHEME = Pattern.compile("(?i)\\b[a-z][a-z0-9+.\\-]*://[^" + STOP + "]*");
     private static final Pattern WWW = Pattern.compile("(?i)(?<![\\w./])www\\.[^" + STOP + "]+");
+    /** Addresses without "//" that are still addresses, never downloads: said so rather than called text. */
+    private static final Pattern NO_SLASHES_SCHEME = Pattern.compile("(?i)\\b(?:mailto|magnet|tel|data|javascript|file):[^" + STOP + "]+");
     /** Sentence punctuation that follows a URL in prose rather than belonging to it. */
     private static final String TRAILING = ".,;:!?)]}*";
 
     private UrlExtractor() {
     }
 
+    /** Why a candidate was refused, for the window to say in its language. */
+    public enum RefusalKind {
+        /** A line of the paste that holds no address at all. */
+        NOT_A_LINK,
+        /** An address without a scheme ({@code www.example.com/file.zip}): adding http:// fixes it. */
+        NO_SCHEME,
+        /** An address of another scheme (ftp://, mailto:): Ferry downloads http(s) only. */
+        OTHER_SCHEME,
+        /** An http(s) address the URL parser refused (a bad host name, a bad port). */
+        INVALID
+    }
+
     /** A candidate that is not downloadable, with a reason for the user (from the URL parser). */
-    public record Refusal(String text, String reason) {
+    public record Refusal(String text, String reason, RefusalKind kind) {
     }
 
     /** What the text held: the downloadable URLs, de-duplicated in order, and the refused candidates. */
@@ -62,15 +76,39 @@ public final class UrlExtractor {
                 NormalizedUrl url = UrlNormalizer.normalize(candidate);
                 urls.putIfAbsent(url.uri().toString(), url);
             } catch (InvalidUrlException e) {
-                refused.add(new Refusal(candidate, e.getMessage()));
+                refused.add(new Refusal(candidate, e.getMessage(), RefusalKind.INVALID));
             }
         }
-        refuseOthers(OTHER_SCHEME.matcher(text), taken, refused);
-        refuseOthers(WWW.matcher(text), taken, refused);
+        refuseOthers(OTHER_SCHEME.matcher(text), taken, refused, RefusalKind.OTHER_SCHEME);
+        refuseOthers(WWW.matcher(text), taken, refused, RefusalKind.NO_SCHEME);
+        refuseOthers(NO_SLASHES_SCHEME.matcher(text), taken, refused, RefusalKind.OTHER_SCHEME);
+        if (!urls.isEmpty() || !refused.isEmpty()) {
+            // A list with addresses in it: every other line is accounted for too, never silently dropped.
+            refuseTextLines(text, taken, refused);
+        }
         return new Extraction(List.copyOf(urls.values()), refused);
     }
 
-    private static void refuseOthers(Matcher matcher, List<int[]> taken, List<Refusal> refused) {
+    /** Each non-blank line that holds no candidate at all is "not a link". */
+    private static void refuseTextLines(String text, List<int[]> taken, List<Refusal> refused) {
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            int lineStart = start;
+            int lineEnd = end;
+            boolean holdsCandidate = taken.stream().anyMatch(r -> r[0] < lineEnd && r[1] > lineStart);
+            if (!line.isEmpty() && !holdsCandidate) {
+                refused.add(new Refusal(line, "not a link", RefusalKind.NOT_A_LINK));
+            }
+            start = end + 1;
+        }
+    }
+
+    private static void refuseOthers(Matcher matcher, List<int[]> taken, List<Refusal> refused, RefusalKind kind) {
         while (matcher.find()) {
             int start = matcher.start();
             if (taken.stream().anyMatch(range -> start >= range[0] && start < range[1])) {
@@ -84,8 +122,9 @@ public final class UrlExtractor {
             }
             try {
                 UrlNormalizer.normalize(candidate);
+                refused.add(new Refusal(candidate, "not an http or https URL", kind));
             } catch (InvalidUrlException e) {
-                refused.add(new Refusal(candidate, e.getMessage()));
+                refused.add(new Refusal(candidate, e.getMessage(), kind));
             }
         }
     }

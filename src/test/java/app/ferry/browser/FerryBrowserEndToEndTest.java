@@ -49,12 +49,6 @@ class FerryBrowserEndToEndTest {
     private static final String SESSION = "session=ferry-e2e-7f3a";
     /** Served only with the session cookie and /page as Referer, as a logged-in file host does. */
     private static final String GATED = "/files/report.bin";
-    /**
-     * Served to anyone. The window applies a hand-off's cookies and Referer once the request
-     * options work (branch headers) is merged; until then this test downloads this one, and the
-     * lead switches {@link #LINK} to {@link #GATED}.
-     */
-    private static final String OPEN = "/files/open.bin";
     private static final String LINK = GATED;
 
     @TempDir
@@ -121,10 +115,10 @@ class FerryBrowserEndToEndTest {
                     response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
                     response.write(true, ByteBuffer.wrap(("<html><body><a href=\"" + GATED + "\">report</a></body></html>")
                             .getBytes(StandardCharsets.UTF_8)), callback);
-                } else if (path.equals(GATED) || path.equals(OPEN)) {
+                } else if (path.equals(GATED)) {
                     fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
                             + " referer=" + referer);
-                    if (path.equals(GATED) && (cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
+                    if ((cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
                         Response.writeError(request, response, callback, 403);
                     } else {
                         response.getHeaders().put("Content-Type", "application/octet-stream");

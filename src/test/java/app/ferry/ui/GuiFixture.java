@@ -143,6 +143,6 @@ final class GuiFixture {
     }
 
     String message() {
-        return fx(() -> window.notificationPane().isShowing() ? window.notificationPane().getText() : "");
+        return fx(() -> window.messageArea().visibleText());
     }
 }

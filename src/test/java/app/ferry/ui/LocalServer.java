@@ -37,6 +37,7 @@ import org.eclipse.jetty.server.ServerConnector;
  *       until {@link #release()}; a range request is served at once.</li>
  *   <li>{@code GET /slow/SIZE/NAME}: the same, paced at about 256 KiB/s per connection.</li>
  *   <li>{@code GET /secret/SIZE/NAME}: needs Basic {@code ferry:secret}, else 401 with a challenge.</li>
+ *   <li>{@code GET|PUT|POST /broken/NAME}: 404 with an HTML error page titled {@link #ERROR_TITLE}.</li>
  *   <li>{@code PUT|POST /up/NAME}: stores the raw body under NAME ({@code /slowup/NAME}: read at
  *       about 256 KiB/s); {@code POST /form}: stores each
  *       file part under its file name and the text fields; both answer JSON.</li>
@@ -64,6 +65,7 @@ final class LocalServer {
         context.addServlet(new ServletHolder(new Downloads()), "/held/*");
         context.addServlet(new ServletHolder(new Downloads()), "/slow/*");
         context.addServlet(new ServletHolder(new Downloads()), "/secret/*");
+        context.addServlet(new ServletHolder(new HtmlErrorPage()), "/broken/*");
         context.addServlet(new ServletHolder(new RawUploads()), "/up/*");
         context.addServlet(new ServletHolder(new RawUploads()), "/slowup/*");
         ServletHolder form = new ServletHolder(new FormUploads());
@@ -116,6 +118,21 @@ final class LocalServer {
         for (int j = 0; j < length; j++) {
             int i = offset + j;
             buffer[j] = (byte) (i * 31 + (i >>> 11) * 7);
+        }
+    }
+
+    static final String ERROR_TITLE = "Nothing here – Test Server";
+
+    /** What a web server's error page looks like: a whole HTML document, on one line. */
+    private static final class HtmlErrorPage extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            response.setStatus(404);
+            response.setContentType("text/html; charset=utf-8");
+            response.getWriter().write("<!DOCTYPE html><html><head><title>" + ERROR_TITLE + "</title>"
+                    + "<style>body{font-family:sans-serif}</style></head><body><h1>404</h1>"
+                    + "<p>The file <b>" + request.getPathInfo() + "</b> was not found on this server.</p></body></html>");
         }
     }
 

@@ -159,11 +159,35 @@ class MainWindowTest {
         app.select(robot, row);
         assertThat(app.message()).contains("needs a user name and password");
 
-        robot.clickOn("#credentials");
+        // The 401 opens the prompt by itself (issue 14): no need to find the Credentials button.
+        GuiFixture.waitUntil(() -> robot.lookup("#credentials-user").tryQuery().isPresent());
         robot.clickOn("#credentials-user").write("ferry");
         robot.clickOn("#credentials-password").write("secret");
         robot.clickOn("#credentials-ok");
         app.waitForState(row, TaskState.COMPLETED);
         assertThat(Files.readAllBytes(app.downloads.resolve("private.bin"))).isEqualTo(LocalServer.content(20000));
+    }
+
+    @Test
+    void oneServerAsksOnceForAllItsTasksAndARefusedPasswordIsSaid(FxRobot robot) throws Exception {
+        app.paste(robot, String.join("\n", app.server.url("/secret/1000/a.bin"), app.server.url("/secret/2000/b.bin"),
+                app.server.url("/secret/3000/c.bin")));
+        app.waitForAll(TaskState.NEEDS_CREDENTIALS, 3);
+        GuiFixture.waitUntil(() -> robot.lookup("#credentials-user").tryQuery().isPresent());
+        assertThat(robot.lookup("#credentials-dialog").queryAll()).hasSize(1);
+
+        robot.clickOn("#credentials-user").write("ferry");
+        robot.clickOn("#credentials-password").write("wrong");
+        robot.clickOn("#credentials-ok");
+        // Refused: asked again, once, and the prompt says the password was refused.
+        GuiFixture.waitUntil(() -> robot.lookup("#credentials-dialog").tryQuery().isPresent()
+                && robot.lookup("#credentials-dialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText()
+                        .contains("refused"));
+        assertThat(robot.lookup("#credentials-dialog").queryAll()).hasSize(1);
+        robot.clickOn("#credentials-user").write("ferry");
+        robot.clickOn("#credentials-password").write("secret");
+        robot.clickOn("#credentials-ok");
+        app.waitForAll(TaskState.COMPLETED, 3);
+        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(LocalServer.content(3000));
     }
 }

@@ -41,6 +41,35 @@ public final class ScreenshotDemo {
         }
     }
 
+    /**
+     * What goes wrong, on screen: a pasted list with a good link, a 404, an ftp:// link, a line of
+     * text and an address without http://; an upload refused with an HTML error page; a download
+     * whose password was refused (its prompt open, saying so).
+     */
+    private static void failures(MainWindow window, TransferQueue queue, LocalServer server, Path downloads, Path temp)
+            throws Exception {
+        String size = System.getProperty("ferry.demo.size", "");
+        if (!size.isEmpty()) {
+            String[] wh = size.split("x");
+            window.stage().setMaximized(false);
+            window.stage().setWidth(Double.parseDouble(wh[0]));
+            window.stage().setHeight(Double.parseDouble(wh[1]));
+            window.stage().setX(0);
+            window.stage().setY(0);
+        }
+        window.viewModel().adding().pasteText(String.join("\n", server.url("/files/2097152/handbook.pdf"),
+                server.url("/nowhere/old-build.tar.gz"), "ftp://mirror.example.org/pub/image.iso",
+                "here are the files for Friday", "www.example.com/file.zip"));
+        Path photo = Files.write(Files.createDirectories(temp.resolve("Pictures")).resolve("holiday-003.jpg"),
+                new byte[200_000]);
+        queue.add(RawUploadSpec.restPut(photo, server.url("/broken/"), "holiday-003.jpg", null));
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        later.setOnFinished(e -> queue.addAll(List.of(new TransferQueue.Addition(
+                DownloadSpec.of(server.url("/secret/100000/private-report.pdf"), downloads),
+                new app.ferry.engine.Credentials("ferry", "wrong")))));
+        later.play();
+    }
+
     private static void setUp(Stage stage) throws Exception {
         Path temp = Files.createTempDirectory("ferry-demo");
         Path data = Files.createDirectories(temp.resolve("data"));
@@ -60,6 +89,10 @@ public final class ScreenshotDemo {
         MainWindow window = AppStartup.showWindow(AppContext.inDirectory(data, downloads)
                 .withEngineTuning(config -> config.withMaxPerHost(10)), path -> true, stage).orElseThrow();
         TransferQueue queue = window.viewModel().queue();
+        if (scene.equals("failures")) {
+            failures(window, queue, server, downloads, temp);
+            return;
+        }
         queue.add(DownloadSpec.of(server.url("/files/5242880/ubuntu-mini.iso"), downloads));
         queue.add(DownloadSpec.of(server.url("/files/1048576/release-notes.pdf"), downloads));
         queue.add(DownloadSpec.of(server.url("/missing/1/old-build.tar.gz"), downloads));

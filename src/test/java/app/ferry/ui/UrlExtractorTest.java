@@ -67,4 +67,18 @@ class UrlExtractorTest {
         assertThat(UrlExtractor.extract("").isEmpty()).isTrue();
         assertThat(UrlExtractor.extract(null).isEmpty()).isTrue();
     }
+
+    @Test
+    void everyLineOfAListIsAccountedFor() {
+        UrlExtractor.Extraction found = UrlExtractor.extract(String.join("\n", "http://example.com/a.zip",
+                "please download these by Friday", "mailto:someone@example.com", "www.example.com/file.zip",
+                "", "ftp://example.com/f.iso"));
+        assertThat(found.urls()).hasSize(1);
+        assertThat(found.refused()).extracting(UrlExtractor.Refusal::text, UrlExtractor.Refusal::kind)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("ftp://example.com/f.iso", UrlExtractor.RefusalKind.OTHER_SCHEME),
+                        org.assertj.core.groups.Tuple.tuple("www.example.com/file.zip", UrlExtractor.RefusalKind.NO_SCHEME),
+                        org.assertj.core.groups.Tuple.tuple("mailto:someone@example.com", UrlExtractor.RefusalKind.OTHER_SCHEME),
+                        org.assertj.core.groups.Tuple.tuple("please download these by Friday", UrlExtractor.RefusalKind.NOT_A_LINK));
+    }
 }

@@ -32,6 +32,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  */
 public final class TransferTable {
 
+    /** The progress column's value for a failed task: never a fraction, never a full bar. */
+    static final double FAILED = -3;
+
     private final TableView<TaskModel> table = new TableView<>();
     private final I18n i18n;
 
@@ -42,6 +45,8 @@ public final class TransferTable {
         table.setItems(sorted);
         table.setId("transfers");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Unconstrained, so saved column widths come back exactly (PersistenceTest); sharing the
+        // window's width needs those widths restored as proportions first (issue 14, item 4: open).
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(placeholder());
         table.getColumns().setAll(List.of(
@@ -51,7 +56,7 @@ public final class TransferTable {
                 numberColumn("done", "column.done", 90, TaskModel::doneProperty, n -> Formats.bytes(n.longValue())),
                 progressColumn(),
                 numberColumn("speed", "column.speed", 95, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
-                numberColumn("eta", "column.eta", 70, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
+                numberColumn("eta", "column.eta", 90, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
                 stateColumn(),
                 textColumn("target", "column.target", 320, m -> m.targetProperty())));
     }
@@ -72,6 +77,8 @@ public final class TransferTable {
         TableColumn<TaskModel, T> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        // Enough for the header in either language ("剩余时间", "ETA") and a short value.
+        column.setMinWidth(Math.min(width, 64));
         return column;
     }
 
@@ -131,7 +138,10 @@ public final class TransferTable {
 
     private TableColumn<TaskModel, Number> progressColumn() {
         TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 150);
-        column.setCellValueFactory(row -> row.getValue().progressProperty());
+        // A failed task's progress reads as FAILED, so the cell re-renders when the state turns.
+        column.setCellValueFactory(row -> javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> row.getValue().state() == TaskState.FAILED ? FAILED : row.getValue().progressProperty().get(),
+                row.getValue().progressProperty(), row.getValue().stateProperty()));
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label percent = new Label();
@@ -151,6 +161,15 @@ public final class TransferTable {
                     return;
                 }
                 double fraction = item.doubleValue();
+                bar.getStyleClass().remove("failed");
+                if (fraction == FAILED) {
+                    // A failed transfer never shows a full, successful-looking bar.
+                    bar.getStyleClass().add("failed");
+                    bar.setProgress(0);
+                    percent.setText(i18n.get("progress.failed"));
+                    setGraphic(box);
+                    return;
+                }
                 // Unknown size: indeterminate only while it runs, else an empty bar.
                 bar.setProgress(fraction >= 0 ? fraction
                         : fraction == TaskModel.UNKNOWN_RUNNING ? ProgressBar.INDETERMINATE_PROGRESS : 0);

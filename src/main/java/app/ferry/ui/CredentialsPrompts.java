@@ -1,0 +1,70 @@
+package app.ferry.ui;
+
+import app.ferry.engine.TaskState;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.stage.Window;
+
+/**
+ * Asks for a password when a task meets a 401: one prompt per origin and realm however many
+ * tasks wait for it (fifty files from one server ask once), and the answer is given to every task
+ * waiting for that origin and realm. The prompt says when a password given before was refused.
+ */
+final class CredentialsPrompts {
+
+    private final Window owner;
+    private final I18n i18n;
+    private final TaskListViewModel list;
+    private final SelectionViewModel selection;
+    /** The realm each waiting task's server named, as heard from the engine. */
+    private final Map<app.ferry.engine.TaskId, String> realms = new HashMap<>();
+    /** The prompts open now, by origin and realm. */
+    private final Map<String, CredentialsDialog> open = new HashMap<>();
+
+    CredentialsPrompts(Window owner, I18n i18n, TaskListViewModel list, SelectionViewModel selection) {
+        this.owner = owner;
+        this.i18n = i18n;
+        this.list = list;
+        this.selection = selection;
+    }
+
+    /** FX thread: {@code task} waits for credentials of {@code realm} (null when the server named none). */
+    void ask(TaskModel task, String realm) {
+        if (realm != null || !realms.containsKey(task.id())) {
+            realms.put(task.id(), Objects.toString(realm, ""));
+        }
+        String key = key(task);
+        if (open.containsKey(key)) {
+            return;
+        }
+        long waiting = waitingFor(key);
+        String what = waiting > 1 ? i18n.get("credentials.several", waiting, origin(task)) : task.name();
+        CredentialsDialog dialog = new CredentialsDialog(owner, i18n, what, task.messageProperty().get());
+        open.put(key, dialog);
+        dialog.show((user, password) -> {
+            list.tasks().stream().filter(m -> m.state() == TaskState.NEEDS_CREDENTIALS && key(m).equals(key))
+                    .forEach(m -> selection.provideCredentials(m, user, password));
+        }, () -> open.remove(key));
+    }
+
+    private long waitingFor(String key) {
+        return list.tasks().stream().filter(m -> m.state() == TaskState.NEEDS_CREDENTIALS && key(m).equals(key)).count();
+    }
+
+    private String key(TaskModel task) {
+        return origin(task) + " " + realms.getOrDefault(task.id(), "");
+    }
+
+    private static String origin(TaskModel task) {
+        try {
+            URI uri = URI.create(task.record().spec().url());
+            return (uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                    .toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return task.record().spec().url();
+        }
+    }
+}
