@@ -71,20 +71,28 @@ final class Actions {
         return this;
     }
 
-    ToolBar toolBar() {
+    /**
+     * The toolbar. What stands after the spring (settings) sits in a bar of its own at the right
+     * edge, so a narrow window folds the other buttons into the overflow menu, never these.
+     */
+    Node toolBar() {
         ToolBar bar = new ToolBar();
+        ToolBar end = new ToolBar();
+        ToolBar current = bar;
         for (Object item : toolbarLayout) {
             switch (item) {
-                case Action action -> bar.getItems().add(button(action));
-                case Orientation o -> bar.getItems().add(new Separator(o));
-                default -> {
-                    Region spring = new Region();
-                    HBox.setHgrow(spring, Priority.ALWAYS);
-                    bar.getItems().add(spring);
-                }
+                case Action action -> current.getItems().add(button(action));
+                case Orientation o -> current.getItems().add(new Separator(o));
+                default -> current = end;
             }
         }
-        return bar;
+        if (end.getItems().isEmpty()) {
+            return bar;
+        }
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.setMinWidth(0);
+        end.setMinWidth(Region.USE_PREF_SIZE);
+        return new HBox(bar, end);
     }
 
     ContextMenu contextMenu() {

@@ -96,7 +96,10 @@ class TransferQueueBulkTest {
             // At most one runs at once; the rest wait, and the journal already says so.
             awaitAll(queue, TaskState.QUEUED, TaskState.RUNNING);
             assertThat(queue.snapshots().stream().filter(s -> s.state() == TaskState.RUNNING).count()).isLessThanOrEqualTo(1);
-            assertThat(statesOnDisk(stateDir)).hasSize(TASKS).containsOnly(TaskState.QUEUED, TaskState.RUNNING);
+            // RUNNING may still be on its way to disk: that line is written with the next sync
+            // (a restart reads a lost one as the QUEUED before it, decision 0005).
+            assertThat(statesOnDisk(stateDir)).hasSize(TASKS)
+                    .allMatch(state -> state == TaskState.QUEUED || state == TaskState.RUNNING);
 
             long beforeRemove = queue.journalSyncs();
             queue.remove(ids, false);

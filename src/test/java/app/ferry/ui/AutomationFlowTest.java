@@ -48,6 +48,8 @@ class AutomationFlowTest {
 
     @Test
     void scheduleSetInSettingsPausesAllWhenItsTimeComes(FxRobot robot) throws Exception {
+        // The toolbar places its buttons in its first layout pass: click once it has run.
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#settings");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#settings-stop-at").write("23:30");
