@@ -1,5 +1,6 @@
 package app.ferry.handoff;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.testing.FerryProcess;
@@ -51,10 +52,8 @@ class AddStartsWindowTest {
             assertThat(windowPid.get()).isNotEqualTo(ProcessHandle.current().pid());
 
             Path file = downloads.resolve("handed.bin");
-            long end = System.nanoTime() + TIMEOUT.toNanos();
-            while (!(Files.exists(file) && Files.size(file) == content.length) && System.nanoTime() < end) {
-                Thread.sleep(100);
-            }
+            await().atMost(TIMEOUT).ignoreExceptions()
+                    .until(() -> Files.exists(file) && Files.size(file) == content.length);
             assertThat(file).as(windowLog(paths)).hasBinaryContent(content);
 
             try (FerryProcess again = FerryProcess.start(temp.resolve("logs"), "again",

@@ -1,5 +1,6 @@
 package app.ferry.handoff;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.testing.FerryProcess;
@@ -93,12 +94,12 @@ class SingleInstanceProcessTest {
                 data.toString(), record.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         probes.add(probe);
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        while (!Files.readString(out, StandardCharsets.UTF_8).contains("SERVING")) {
-            assertThat(probe.isAlive()).as("the probe exited: " + Files.readString(out)).isTrue();
-            assertThat(System.nanoTime() - end).as("the probe did not serve in time").isNegative();
-            Thread.sleep(50);
-        }
+        await("the probe serves").atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    String said = Files.readString(out, StandardCharsets.UTF_8);
+                    assertThat(probe.isAlive() || said.contains("SERVING")).as("the probe exited: " + said).isTrue();
+                    return said.contains("SERVING");
+                });
         return probe;
     }
 

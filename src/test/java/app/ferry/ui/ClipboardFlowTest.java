@@ -61,7 +61,8 @@ class ClipboardFlowTest {
     void copiedLinkIsOfferedOnlyWhenOnAndDownloadedOnlyWhenAsked(FxRobot robot) throws Exception {
         String zip = app.server.url("/files/30000/offered.zip");
         copy(robot, zip);
-        Thread.sleep(2500);
+        // What the once-a-second look at the clipboard hands the watch: no offer while it is off.
+        robot.interact(() -> app.vm().clipboardWatch().seen(zip));
         assertThat(offerShown(robot)).as("off by default").isFalse();
 
         robot.interact(() -> app.vm().settings().applySettings(app.vm().settings().settingsProperty().get()
@@ -82,8 +83,9 @@ class ClipboardFlowTest {
         assertThat(Files.readAllBytes(app.downloads.resolve("offered.zip"))).isEqualTo(LocalServer.content(30000));
         assertThat(app.rows()).hasSize(1);
         // A page is not a file to download.
-        copy(robot, app.server.url("/index.html"));
-        Thread.sleep(2500);
+        String page = app.server.url("/index.html");
+        copy(robot, page);
+        robot.interact(() -> app.vm().clipboardWatch().seen(page));
         assertThat(offerShown(robot)).isFalse();
         assertThat(new SettingsStore(app.dataDir, app.downloads).load().settings().automation().watchClipboard()).isTrue();
     }
