@@ -23,6 +23,17 @@ final class CredentialsPrompts {
     private final Map<app.ferry.engine.TaskId, String> realms = new HashMap<>();
     /** The prompts open now, by origin and realm. */
     private final Map<String, CredentialsDialog> open = new HashMap<>();
+    /** The last answer for each origin and realm (in memory only, as the engine keeps passwords). */
+    private final Map<String, Answer> answers = new HashMap<>();
+    /** The answer each task was last given: a task refused with the latest answer asks again. */
+    private final Map<app.ferry.engine.TaskId, Answer> given = new HashMap<>();
+
+    private record Answer(String user, String password) {
+        @Override
+        public String toString() {
+            return "Answer[" + user + ", ••••]";
+        }
+    }
 
     CredentialsPrompts(Window owner, I18n i18n, TaskListViewModel list, SelectionViewModel selection) {
         this.owner = owner;
@@ -37,6 +48,13 @@ final class CredentialsPrompts {
             realms.put(task.id(), Objects.toString(realm, ""));
         }
         String key = key(task);
+        Answer latest = answers.get(key);
+        if (latest != null && given.get(task.id()) != latest) {
+            // Its 401 came after the prompt for its server was answered (tasks come back from a
+            // refused answer one by one): it gets that answer instead of a prompt of its own.
+            give(task, latest);
+            return;
+        }
         if (open.containsKey(key)) {
             return;
         }
@@ -45,9 +63,16 @@ final class CredentialsPrompts {
         CredentialsDialog dialog = new CredentialsDialog(owner, i18n, what, task.messageProperty().get());
         open.put(key, dialog);
         dialog.show((user, password) -> {
+            Answer answer = new Answer(user, password);
+            answers.put(key, answer);
             list.tasks().stream().filter(m -> m.state() == TaskState.NEEDS_CREDENTIALS && key(m).equals(key))
-                    .forEach(m -> selection.provideCredentials(m, user, password));
+                    .forEach(m -> give(m, answer));
         }, () -> open.remove(key));
+    }
+
+    private void give(TaskModel task, Answer answer) {
+        given.put(task.id(), answer);
+        selection.provideCredentials(task, answer.user(), answer.password());
     }
 
     private long waitingFor(String key) {

@@ -157,6 +157,9 @@ class MainWindowTest {
         TaskModel row = app.waitForRow("private.bin");
         app.waitForState(row, TaskState.NEEDS_CREDENTIALS);
         app.select(robot, row);
+        // The notice comes in the pass after the state (notices wait while a paste is being added).
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.message().contains("needs a user name and password"));
         assertThat(app.message()).contains("needs a user name and password");
 
         // The 401 opens the prompt by itself (issue 14): no need to find the Credentials button.
