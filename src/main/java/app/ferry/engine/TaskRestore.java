@@ -3,6 +3,7 @@ package app.ferry.engine;
 import app.ferry.engine.store.TaskStore;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,7 +15,10 @@ final class TaskRestore {
     private TaskRestore() {
     }
 
-    /** The records to start with, in order; the changed ones are durable when this returns. */
+    /**
+     * The records to start with, in queue order (a stable sort, so the records of earlier versions,
+     * all 0, keep the journal's order); the changed ones are durable when this returns.
+     */
     static List<TaskRecord> restore(List<TaskRecord> records, boolean autoResume, TaskStore store) throws IOException {
         List<TaskRecord> changed = new ArrayList<>();
         List<TaskRecord> all = new ArrayList<>(records.size());
@@ -28,6 +32,7 @@ final class TaskRestore {
             all.add(restored);
         }
         store.saveAll(changed);
+        all.sort(Comparator.comparingLong(TaskRecord::order));
         return all;
     }
 }

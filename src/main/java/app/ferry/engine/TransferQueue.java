@@ -5,7 +5,6 @@ import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.RateLimiter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>A façade, like OkHttp's {@code OkHttpClient}, over small parts that each do one thing: the
  * {@link Dispatcher} schedules (ready and running tasks, the limits), {@link TaskTransitions}
- * changes states (saved first, then shown, then told to listeners), {@link TaskRunner} runs a task
+ * changes states (saved first, then shown, then told to listeners), {@link TaskCommands} applies add,
+ * pause, resume, remove and move to many tasks at once, {@link TaskRunner} runs a task
  * on its virtual thread, {@link TaskRestore} decides what the last process's tasks become, the
  * {@link IdleWatchdog} drops stalled connections, {@link HttpClientFactory} builds the client and
  * {@link TransferFactory} picks the transfer for a spec.
@@ -42,6 +42,7 @@ public final class TransferQueue implements AutoCloseable {
     private final TaskTable tasks = new TaskTable();
     private final TaskSaver saver;
     private final TaskTransitions transitions;
+    private final TaskCommands commands;
     private final Dispatcher dispatcher;
     private final TaskRunner runner;
     private final IdleWatchdog watchdog;
@@ -68,6 +69,7 @@ public final class TransferQueue implements AutoCloseable {
         this.dispatcher = new Dispatcher(this::config, this::run);
         this.runner = new TaskRunner(dispatcher, transitions, runtime -> resume(List.of(runtime.id())));
         this.watchdog = new IdleWatchdog(dispatcher::running, this::config);
+        this.commands = new TaskCommands(tasks, dispatcher, transitions, services);
     }
 
     /** Runs a task the dispatcher started, on the thread it gave it. */
@@ -110,12 +112,10 @@ public final class TransferQueue implements AutoCloseable {
         }
     }
 
+    /** Starts with the restored tasks, {@code records} in queue order. */
     private void start(List<TaskRecord> records) {
         List<TaskRuntime> runtimes = new ArrayList<>(records.size());
-        // Queue order: stable, so the records of earlier versions (all 0) keep the journal's order.
-        List<TaskRecord> ordered = new ArrayList<>(records);
-        ordered.sort(java.util.Comparator.comparingLong(TaskRecord::order));
-        for (TaskRecord record : ordered) {
+        for (TaskRecord record : records) {
             runtimes.add(new TaskRuntime(services, record, null));
         }
         tasks.putAll(runtimes);
@@ -194,30 +194,7 @@ public final class TransferQueue implements AutoCloseable {
      * slots free up. Returns their ids in the same order.
      */
     public List<TaskId> addAll(List<Addition> additions) {
-        // Checked before the save as well as after: tasks saved by a closed queue would come
-        // back at the next start although the caller was told they were not added.
-        requireOpen();
-        long now = System.currentTimeMillis();
-        long order = tasks.allocateOrder(additions.size());
-        List<TaskRecord> records = new ArrayList<>(additions.size());
-        for (Addition addition : additions) {
-            records.add(TaskRecord.create(TaskId.random(), addition.spec(), TaskNames.initial(addition.spec()), now)
-                    .withOrder(order));
-            order += QueueOrder.GAP;
-        }
-        saver.saveNew(records);
-        List<TaskRuntime> added = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            added.add(new TaskRuntime(services, records.get(i), additions.get(i).credentials()));
-        }
-        requireOpen();
-        tasks.putAll(added);
-        dispatcher.enqueue(added);
-        for (TaskRuntime runtime : added) {
-            services.events().stateChanged(runtime.snapshot());
-        }
-        dispatcher.promoteAndExecute();
-        return added.stream().map(TaskRuntime::id).toList();
+        return commands.add(additions);
     }
 
     public Optional<TaskSnapshot> snapshot(TaskId id) {
@@ -231,22 +208,7 @@ public final class TransferQueue implements AutoCloseable {
      */
     public void move(Collection<TaskId> ids, QueuePosition position) {
         Objects.requireNonNull(position, "position");
-        if (ids.isEmpty()) {
-            return;
-        }
-        QueueOrder.Moved moved = tasks.move(ids, position);
-        List<TaskRuntime> changed = new ArrayList<>(moved.keys().keySet());
-        List<TaskRecord> records = new ArrayList<>(changed.size());
-        for (TaskRuntime runtime : changed) {
-            long key = moved.keys().get(runtime);
-            runtime.update(r -> r.withOrder(key));
-            records.add(runtime.record());
-        }
-        saver.saveAll(changed, records);
-        dispatcher.reorder();
-        for (TaskRuntime runtime : changed) {
-            services.events().stateChanged(runtime.snapshot());
-        }
+        commands.move(ids, position);
     }
 
     /**
@@ -287,35 +249,12 @@ public final class TransferQueue implements AutoCloseable {
      * sync however many there are); each running one saves its state before it reports paused.
      */
     public void pause(Collection<TaskId> ids) {
-        stop(ids, TaskRuntime.StopIntent.PAUSE, TaskState.PAUSED);
+        commands.stop(ids, TaskRuntime.StopIntent.PAUSE, TaskState.PAUSED);
     }
 
     /** Stops a task for good, keeping whatever it downloaded: the user may still resume it. */
     public void cancel(TaskId id) {
-        stop(List.of(id), TaskRuntime.StopIntent.CANCEL, TaskState.CANCELLED);
-    }
-
-    private void stop(Collection<TaskId> ids, TaskRuntime.StopIntent intent, TaskState idleState) {
-        List<TaskRuntime> candidates = new ArrayList<>(ids.size());
-        for (TaskRuntime runtime : tasks.getAll(ids)) {
-            if (!runtime.record().state().isFinished() || intent == TaskRuntime.StopIntent.CANCEL) {
-                candidates.add(runtime);
-            }
-        }
-        // A settling task's transfer has ended and its outcome is being saved: that outcome
-        // stands, rather than race it with a second transition of our own.
-        Dispatcher.Dequeued where = dispatcher.dequeue(candidates);
-        for (TaskRuntime runtime : where.running()) {
-            runtime.requestStop(intent);
-        }
-        List<TaskRuntime> toLand = new ArrayList<>(where.idle().size());
-        for (TaskRuntime runtime : where.idle()) {
-            TaskState state = runtime.record().state();
-            if (state != TaskState.COMPLETED && state != idleState) {
-                toLand.add(runtime);
-            }
-        }
-        transitions.transitionAll(toLand, idleState);
+        commands.stop(List.of(id), TaskRuntime.StopIntent.CANCEL, TaskState.CANCELLED);
     }
 
     /** Continues a paused, failed, cancelled or credential-waiting task from its saved state. */
@@ -328,21 +267,7 @@ public final class TransferQueue implements AutoCloseable {
      * are saved as queued in one batch, then start as slots free up.
      */
     public void resume(Collection<TaskId> ids) {
-        List<TaskRuntime> candidates = new ArrayList<>(ids.size());
-        for (TaskRuntime runtime : tasks.getAll(ids)) {
-            if (runtime.record().state() != TaskState.COMPLETED) {
-                candidates.add(runtime);
-            }
-        }
-        List<TaskRuntime> idle = dispatcher.idleForResume(candidates);
-        for (TaskRuntime runtime : idle) {
-            runtime.clearStop();
-        }
-        // Saved as queued before they are ready: a task the dispatcher starts at once must not
-        // have its RUNNING record replaced by this QUEUED one afterwards.
-        transitions.transitionAll(idle, TaskState.QUEUED);
-        dispatcher.enqueue(idle);
-        dispatcher.promoteAndExecute();
+        commands.resume(ids);
     }
 
     /**
@@ -361,27 +286,7 @@ public final class TransferQueue implements AutoCloseable {
         if (runtime == null) {
             throw new IllegalArgumentException("No task " + id + " to refresh");
         }
-        if (!(runtime.record().spec() instanceof DownloadSpec old)) {
-            throw new IllegalArgumentException("Only a download's link can be refreshed, not an upload's");
-        }
-        if (!old.directory().equals(newSpec.directory())) {
-            // The saved progress belongs to the partial file in the old folder.
-            throw new IllegalArgumentException("A refreshed link keeps the task's folder " + old.directory()
-                    + ", not " + newSpec.directory());
-        }
-        TaskState state = runtime.record().state();
-        if (state.isActive() || state == TaskState.COMPLETED) {
-            throw new IllegalStateException("Task " + id + " is " + state + ": pause it before giving it a new link");
-        }
-        // The old link's redirect target is as expired as the link: the resume asks the new one.
-        runtime.update(r -> {
-            TaskRecord next = r.withSpec(newSpec);
-            return r.download() == null ? next : next.withDownload(r.download().withFinalUrl(newSpec.url()));
-        });
-        // The host only: a signed link's query is a credential for as long as it lives.
-        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(),
-                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged");
-        saver.save(runtime, runtime.record(), true);
+        LinkRefresh.apply(runtime, newSpec, saver);
         resume(id);
     }
 
@@ -418,32 +323,12 @@ public final class TransferQueue implements AutoCloseable {
      * the others: the first failure is thrown once all were tried, the rest attached to it.
      */
     public void remove(Collection<TaskId> ids, boolean deleteFiles) throws IOException {
-        List<TaskRuntime> removed = tasks.removeAll(ids);
-        if (removed.isEmpty()) {
-            return;
-        }
-        Dispatcher.Dequeued where = dispatcher.dequeue(removed);
-        saver.deleteAll(removed);
-        for (TaskRuntime runtime : where.running()) {
-            // The transfer still holds its partial file; it is deleted once the transfer let go.
-            runtime.requestRemoval(deleteFiles);
-        }
-        if (deleteFiles) {
-            List<TaskRuntime> idle = new ArrayList<>(where.idle());
-            idle.addAll(where.settling());
-            TaskFiles.deleteAll(idle.stream().map(TaskRuntime::record).toList());
-        }
+        commands.remove(ids, deleteFiles);
     }
 
     /** Journal syncs since the queue opened: how tests prove a bulk operation costs a handful. */
     long journalSyncs() {
         return store.syncs();
-    }
-
-    private void requireOpen() {
-        if (dispatcher.isClosed()) {
-            throw new IllegalStateException("The transfer queue is closed");
-        }
     }
 
     /** True when no task is queued or running. */
