@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import app.ferry.handoff.HandOffClient;
 import app.ferry.handoff.InstancePaths;
 import app.ferry.handoff.Request;
+import app.ferry.testing.TestServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +52,7 @@ class FerryBrowserEndToEndTest {
     @TempDir
     Path temp;
 
-    private Server jetty;
-    private ServerConnector connector;
+    private TestServer server;
     private ChromeDriver driver;
     private InstancePaths paths;
     private Path downloads;
@@ -99,44 +96,40 @@ class FerryBrowserEndToEndTest {
     }
 
     /** /page sets the session cookie; /files/report.bin answers 403 without it or without /page as Referer. */
-    private void startServer() throws Exception {
-        jetty = new Server();
-        connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        jetty.addConnector(connector);
-        jetty.setHandler(new Handler.Abstract() {
+    private void startServer() {
+        server = TestServer.start();
+        server.servlet("/page", new HttpServlet() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback) {
-                String path = request.getHttpURI().getPath();
-                String cookie = request.getHeaders().get("Cookie");
-                String referer = request.getHeaders().get("Referer");
-                if (path.equals("/page")) {
-                    response.getHeaders().put("Set-Cookie", SESSION + "; Path=/; HttpOnly");
-                    response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
-                    response.write(true, ByteBuffer.wrap(("<html><body><a href=\"" + GATED + "\">report</a></body></html>")
-                            .getBytes(StandardCharsets.UTF_8)), callback);
-                } else if (path.equals(GATED)) {
-                    fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
-                            + " referer=" + referer);
-                    if ((cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
-                        Response.writeError(request, response, callback, 403);
-                    } else {
-                        response.getHeaders().put("Content-Type", "application/octet-stream");
-                        response.getHeaders().put("Content-Length", content.length);
-                        response.write(true, request.getMethod().equals("HEAD") ? ByteBuffer.allocate(0) : ByteBuffer.wrap(content),
-                                callback);
-                    }
-                } else {
-                    Response.writeError(request, response, callback, 404);
-                }
-                return true;
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.setHeader("Set-Cookie", SESSION + "; Path=/; HttpOnly");
+                response.setContentType("text/html; charset=utf-8");
+                response.getOutputStream().write(("<html><body><a href=\"" + GATED + "\">report</a></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         });
-        jetty.start();
+        server.servlet(GATED, new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                String path = request.getRequestURI();
+                String cookie = request.getHeader("Cookie");
+                String referer = request.getHeader("Referer");
+                fileRequests.add(request.getMethod() + " " + path + " cookie=" + (cookie != null && cookie.contains(SESSION))
+                        + " referer=" + referer);
+                if ((cookie == null || !cookie.contains(SESSION) || !origin().concat("/page").equals(referer))) {
+                    response.sendError(403);
+                } else {
+                    response.setContentType("application/octet-stream");
+                    response.setContentLength(content.length);
+                    if (!request.getMethod().equals("HEAD")) {
+                        response.getOutputStream().write(content);
+                    }
+                }
+            }
+        });
     }
 
     private String origin() {
-        return "http://127.0.0.1:" + connector.getLocalPort();
+        return server.url("");
     }
 
     @AfterEach
@@ -145,8 +138,8 @@ class FerryBrowserEndToEndTest {
         if (driver != null) {
             driver.quit();
         }
-        if (jetty != null) {
-            jetty.stop();
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,14 +21,14 @@ class CliMessagesTest {
 
     @TempDir
     Path temp;
-    private FileServer server;
+    private TestServer server;
     private FerryProcess child;
     private StringWriter out;
     private StringWriter err;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
     }
 
     @AfterEach
@@ -42,7 +42,7 @@ class CliMessagesTest {
     @Test
     void aStateDirectoryThatIsAFileIsExplainedNotJustNamed() throws IOException {
         Path file = Files.writeString(temp.resolve("state"), "not a folder");
-        server.serve("/a.bin", FileServer.randomBytes(10, 1));
+        server.serve("/a.bin", TestServer.randomBytes(10, 1));
 
         int exit = run("get", "--dir", temp.toString(), "--state", file.toString(), server.url("/a.bin"));
 
@@ -54,7 +54,7 @@ class CliMessagesTest {
 
     @Test
     void credentialsAreAskedForWithAnAdviceThatResumeDoesNotContradict() throws IOException {
-        server.serve("/secret.bin", FileServer.randomBytes(100, 2)).requireBasicAuth("alice", "pw", "vault");
+        server.serve("/secret.bin", TestServer.randomBytes(100, 2)).requireBasicAuth("alice", "pw", "vault");
         Path state = temp.resolve("state");
         String advice = "the server asks for a user name and password; run the command that added it again with"
                 + " --user USER:PASSWORD (ferry get, put or post with the same URL), and it continues where it stopped";
@@ -77,7 +77,7 @@ class CliMessagesTest {
 
     @Test
     void listSaysInterruptedForATaskWhoseProcessWasKilledAndRunningWhileItLives() {
-        server.serve("/slow.bin", FileServer.randomBytes(8 << 20, 3)).throttle(256 << 10);
+        server.serve("/slow.bin", TestServer.randomBytes(8 << 20, 3)).throttle(256 << 10);
         Path state = temp.resolve("state");
         Path downloads = temp.resolve("downloads");
         child = FerryProcess.start(temp.resolve("logs"), "get", "get", "--dir", downloads.toString(), "--state",

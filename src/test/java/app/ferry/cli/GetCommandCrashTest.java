@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.TransferQueue;
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -46,7 +46,7 @@ class GetCommandCrashTest {
     Path temp;
 
     private final long seed = System.nanoTime();
-    private FileServer server;
+    private TestServer server;
     private FerryProcess child;
     private Path downloads;
     private Path stateDir;
@@ -54,7 +54,7 @@ class GetCommandCrashTest {
     @BeforeEach
     void start() {
         System.out.println("seed " + seed);
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
     }
@@ -69,7 +69,7 @@ class GetCommandCrashTest {
 
     @Test
     void killedAtRandomPointsThenRunAgainGivesTheServersFile() throws IOException {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         server.serve("/big.bin", content).throttle(RATE);
         long[] killPoints = killPoints(new Random(seed));
 

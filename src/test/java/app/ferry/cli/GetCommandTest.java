@@ -9,7 +9,7 @@ import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TransferQueue;
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,12 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code ferry get} and {@code ferry list} run in-process, with their output captured. */
 class GetCommandTest {
 
-    private static final byte[] CONTENT = FileServer.randomBytes(200_000, 9);
+    private static final byte[] CONTENT = TestServer.randomBytes(200_000, 9);
 
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private Path downloads;
     private Path stateDir;
     private StringWriter out;
@@ -43,7 +43,7 @@ class GetCommandTest {
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
         server.serve("/file.bin", CONTENT);
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
@@ -112,7 +112,7 @@ class GetCommandTest {
 
     @Test
     void urlsListedInAnInputFileAreDownloadedWithThoseGivenOnTheCommandLine() throws IOException {
-        byte[] second = FileServer.randomBytes(3000, 9);
+        byte[] second = TestServer.randomBytes(3000, 9);
         server.serve("/second.bin", second);
         Path list = Files.writeString(temp.resolve("urls.txt"),
                 "# wanted today\n\n  " + server.url("/second.bin") + "  \n");
@@ -126,7 +126,7 @@ class GetCommandTest {
 
     @Test
     void aLongListOfOneNameEndsWithEveryFileUnderItsOwnNumber() throws IOException {
-        byte[] small = FileServer.randomBytes(100, 9);
+        byte[] small = TestServer.randomBytes(100, 9);
         server.serve("/a.bin", small);
         int count = 300;
         StringBuilder urls = new StringBuilder();

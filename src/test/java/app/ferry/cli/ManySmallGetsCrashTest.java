@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.Queues;
+import app.ferry.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ class ManySmallGetsCrashTest {
     Path temp;
 
     private final long seed = System.nanoTime();
-    private FileServer server;
+    private TestServer server;
     private FerryProcess child;
     private Path downloads;
     private Path stateDir;
@@ -55,12 +55,12 @@ class ManySmallGetsCrashTest {
     @BeforeEach
     void start() {
         System.out.println("seed " + seed);
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
         for (int i = 0; i < FILES; i++) {
             String name = "f" + i + ".bin";
-            byte[] content = FileServer.randomBytes(SIZE, seed + i);
+            byte[] content = TestServer.randomBytes(SIZE, seed + i);
             // A few tenths of a second each: the kill lands while several complete together.
             server.serve("/" + name, content).throttle(128 * 1024);
             contents.put(name, content);

@@ -5,10 +5,10 @@ import static app.ferry.cli.PutCommandTest.tasksIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.upload.Bodies;
-import app.ferry.engine.upload.TestServer;
-import app.ferry.engine.upload.UploadRecorder;
 import app.ferry.testing.FerryRunner;
 import app.ferry.testing.FerryRunner.Result;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.UploadRecorder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,16 +35,16 @@ class PostCommandTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestServer()
+        server = TestServer.start()
                 .multipartServlet("/form-jetty", recorder.jettyForm(), UploadRecorder.multipartConfig(serverDir))
                 .servlet("/form-commons", recorder.commonsForm(serverDir))
                 .servlet("/store/*", recorder.store())
-                .start();
+                ;
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @BeforeEach

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ferry.engine.Credentials;
 import app.ferry.testing.FerryProcess;
 import app.ferry.testing.FerryRunner;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.TestCa;
 import app.ferry.testing.TestProxy;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +30,10 @@ class ProxyOptionsTest {
     void anHttpsDownloadThroughAnAuthenticatedProxyWithASystemStyleCaBundle() throws IOException {
         TestCa ca = TestCa.create("CLI Test CA");
         Path bundle = Files.writeString(temp.resolve("ca-certificates.crt"), ca.pem());
-        byte[] content = FileServer.randomBytes(2 * 1024 * 1024 + 1, 9);
+        byte[] content = TestServer.randomBytes(2 * 1024 * 1024 + 1, 9);
         Path downloads = temp.resolve("downloads");
         Path state = temp.resolve("state");
-        try (FileServer server = FileServer.startTls(ca.issueServer(temp.resolve("server.p12")), TestCa.PASSWORD);
+        try (TestServer server = TestServer.startTls(ca.issueServer(temp.resolve("server.p12")), TestCa.PASSWORD);
              TestProxy proxy = TestProxy.requiring("carol", SECRET)) {
             server.serve("/file.bin", content);
             // A child JVM through app.ferry.Main: JvmTuning must allow Basic over CONNECT there.

@@ -6,12 +6,13 @@ import app.ferry.engine.Credentials;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.upload.Bodies;
-import app.ferry.engine.upload.TestServer;
-import app.ferry.engine.upload.TusServer;
-import app.ferry.engine.upload.UploadRecorder;
+import app.ferry.testing.BodyGate;
 import app.ferry.testing.FerryProcess;
 import app.ferry.testing.FerryRunner;
 import app.ferry.testing.FerryRunner.Result;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.TusServer;
+import app.ferry.testing.UploadRecorder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,7 +52,7 @@ class PutCommandTest {
     @BeforeAll
     static void startServers() throws Exception {
         String expected = new Credentials("bob", PASSWORD).basicAuthorization();
-        server = new TestServer()
+        server = TestServer.start()
                 .servlet("/store/*", recorder.store())
                 .servlet("/auth/*", new HttpServlet() {
                     @Override
@@ -65,14 +66,14 @@ class PutCommandTest {
                         }
                     }
                 })
-                .start();
+                ;
         tus = new TusServer(Files.createDirectories(serverDir.resolve("tus"))).start();
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         tus.stop();
-        server.stop();
+        server.close();
     }
 
     @BeforeEach
@@ -173,7 +174,7 @@ class PutCommandTest {
     void tusUploadSurvivesKillNineAndContinuesOnTheNextRun() throws Exception {
         Path file = randomFile("survivor.bin", 48 * MIB + 5);
         String[] args = {"put", "--tus", file.toString(), tus.endpoint().toString(), "--state", state.toString()};
-        TestServer.BodyGate gate = tus.gate();
+        BodyGate gate = tus.gate();
         long serverOffset = 0;
         int run = 0;
         for (long killAfter : new long[] {3 * MIB, 20 * MIB, 4 * MIB}) {
@@ -190,7 +191,7 @@ class PutCommandTest {
             long offsetBefore = serverOffset;
             serverOffset = tus.offset(upload);
             assertThat(serverOffset).isGreaterThanOrEqualTo(offsetBefore + killAfter).isLessThan(48L * MIB);
-            List<TestServer.BodyRead> patches = gate.reads().subList(readsBefore, gate.reads().size()).stream()
+            List<BodyGate.BodyRead> patches = gate.reads().subList(readsBefore, gate.reads().size()).stream()
                     .filter(r -> r.method().equals("PATCH")).toList();
             assertThat(patches.getFirst().uploadOffset()).as("continued from the server's offset").isEqualTo(offsetBefore);
         }
@@ -200,10 +201,10 @@ class PutCommandTest {
 
         assertThat(last.exitCode()).as(last.toString()).isZero();
         assertThat(last.err()).contains("resuming survivor.bin at " + serverOffset + " bytes");
-        List<TestServer.BodyRead> patches = gate.reads().subList(readsBefore, gate.reads().size()).stream()
+        List<BodyGate.BodyRead> patches = gate.reads().subList(readsBefore, gate.reads().size()).stream()
                 .filter(r -> r.method().equals("PATCH")).toList();
         assertThat(patches.getFirst().uploadOffset()).isEqualTo(serverOffset);
-        assertThat(patches.stream().mapToLong(TestServer.BodyRead::bytes).sum()).isEqualTo(48L * MIB + 5 - serverOffset);
+        assertThat(patches.stream().mapToLong(BodyGate.BodyRead::bytes).sum()).isEqualTo(48L * MIB + 5 - serverOffset);
         assertThat(tus.uploadedBytes(onlyTask().upload().resumeUrl())).isEqualTo(Files.readAllBytes(file));
     }
 

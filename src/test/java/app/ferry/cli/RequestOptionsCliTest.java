@@ -4,8 +4,8 @@ import static app.ferry.testing.Queues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code -H}, {@code -A}, {@code --referer}, {@code --cookie}, {@code --load-cookies}: checked, sent, kept secret. */
 class RequestOptionsCliTest {
 
-    private static final byte[] CONTENT = FileServer.randomBytes(120_000, 11);
+    private static final byte[] CONTENT = TestServer.randomBytes(120_000, 11);
     private static final String BEARER = "S3CRET-BEARER-51d0";
     private static final String COOKIE = "COOKIE-S3CRET-a7e2";
     private static final String PASSWORD = "PASSW0RD-S3CRET-c4f9";
@@ -36,13 +36,13 @@ class RequestOptionsCliTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private Path downloads;
     private Path stateDir;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
     }

@@ -6,7 +6,7 @@ import static app.ferry.testing.Queues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LowSpeedTest {
 
-    private static final byte[] CONTENT = FileServer.randomBytes(200_000, 11);
+    private static final byte[] CONTENT = TestServer.randomBytes(200_000, 11);
     /** Sent at once before the drip starts. */
     private static final int HEAD = 50_000;
 

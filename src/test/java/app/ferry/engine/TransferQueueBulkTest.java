@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.store.TaskStore;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +31,14 @@ class TransferQueueBulkTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private Path stateDir;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
         // Slow enough that the one running task is still running when the bulk operation comes.
-        server.serve("/slow.bin", FileServer.randomBytes(1024 * 1024, 7)).throttle(32 * 1024);
+        server.serve("/slow.bin", TestServer.randomBytes(1024 * 1024, 7)).throttle(32 * 1024);
         stateDir = temp.resolve("state");
     }
 

@@ -6,7 +6,7 @@ import static app.ferry.testing.Queues.fastConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +26,12 @@ class TransferQueueLimitsTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
     }
 
     @AfterEach
@@ -60,7 +60,7 @@ class TransferQueueLimitsTest {
         for (int i = 0; i < 5; i++) {
             // A second per task: long enough that none finishes between "two run" and the count of
             // the queued ones, even on a busy machine (at a third of a second, one did).
-            server.serve("/f" + i, FileServer.randomBytes(SIZE, i)).throttle(SIZE);
+            server.serve("/f" + i, TestServer.randomBytes(SIZE, i)).throttle(SIZE);
             ids.add(queue.add(DownloadSpec.of(server.url("/f" + i), temp.resolve("downloads"))));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 2);
@@ -77,7 +77,7 @@ class TransferQueueLimitsTest {
         queue = TransferQueue.open(temp.resolve("state"), fastConfig().withMaxConcurrent(1).withMaxPerHost(1));
         List<TaskId> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            server.serve("/g" + i, FileServer.randomBytes(SIZE, i)).throttle(SIZE / 2);
+            server.serve("/g" + i, TestServer.randomBytes(SIZE, i)).throttle(SIZE / 2);
             ids.add(queue.add(DownloadSpec.of(server.url("/g" + i), temp.resolve("downloads"))));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> countRunning() == 1);
@@ -95,8 +95,8 @@ class TransferQueueLimitsTest {
     @Test
     void pausingAQueuedTaskKeepsItOutUntilResumed() throws IOException {
         queue = TransferQueue.open(temp.resolve("state"), fastConfig().withMaxConcurrent(1).withMaxPerHost(1));
-        server.serve("/slow", FileServer.randomBytes(SIZE, 1)).throttle(SIZE);
-        server.serve("/next", FileServer.randomBytes(1000, 2));
+        server.serve("/slow", TestServer.randomBytes(SIZE, 1)).throttle(SIZE);
+        server.serve("/next", TestServer.randomBytes(1000, 2));
         TaskId slow = queue.add(DownloadSpec.of(server.url("/slow"), temp.resolve("downloads")));
         TaskId next = queue.add(DownloadSpec.of(server.url("/next"), temp.resolve("downloads")));
         queue.pause(next);

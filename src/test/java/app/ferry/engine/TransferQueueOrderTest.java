@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.store.StateDirectory;
 import app.ferry.engine.store.TaskStore;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +26,16 @@ class TransferQueueOrderTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private Path stateDir;
     private Path downloads;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
         for (String name : List.of("a", "b", "c", "d")) {
             // Slow: the one running task is still running when the test moves the others.
-            server.serve("/" + name + ".bin", FileServer.randomBytes(512 * 1024, name.charAt(0))).throttle(64 * 1024);
+            server.serve("/" + name + ".bin", TestServer.randomBytes(512 * 1024, name.charAt(0))).throttle(64 * 1024);
         }
         stateDir = temp.resolve("state");
         downloads = temp.resolve("d");
@@ -126,7 +126,7 @@ class TransferQueueOrderTest {
 
     @Test
     void renameBeforeCompletionSavesUnderTheChosenNameAndAfterNeverOverwrites() throws IOException {
-        server.serve("/small.bin", FileServer.randomBytes(4096, 11));
+        server.serve("/small.bin", TestServer.randomBytes(4096, 11));
         try (TransferQueue queue = TransferQueue.open(stateDir, oneAtATime())) {
             List<TaskId> ids = addFour(queue);
             TaskId small = queue.add(DownloadSpec.of(server.url("/small.bin"), downloads));
@@ -134,12 +134,12 @@ class TransferQueueOrderTest {
             queue.move(List.of(small), QueuePosition.TOP);
             queue.pause(ids);
             await().atMost(TIMEOUT).until(() -> queue.snapshot(small).orElseThrow().state() == TaskState.COMPLETED);
-            assertThat(downloads.resolve("mine.bin")).hasBinaryContent(FileServer.randomBytes(4096, 11));
+            assertThat(downloads.resolve("mine.bin")).hasBinaryContent(TestServer.randomBytes(4096, 11));
 
             Files.writeString(downloads.resolve("taken.bin"), "someone else's");
             assertThat(queue.rename(small, "taken.bin")).isEqualTo("taken (1).bin");
             assertThat(downloads.resolve("taken.bin")).hasContent("someone else's");
-            assertThat(downloads.resolve("taken (1).bin")).hasBinaryContent(FileServer.randomBytes(4096, 11));
+            assertThat(downloads.resolve("taken (1).bin")).hasBinaryContent(TestServer.randomBytes(4096, 11));
             assertThat(downloads.resolve("mine.bin")).doesNotExist();
             assertThat(queue.snapshot(small).orElseThrow().record().download().finalFile())
                     .isEqualTo(downloads.resolve("taken (1).bin"));

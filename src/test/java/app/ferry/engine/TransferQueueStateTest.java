@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.ferry.engine.store.Journal;
 import app.ferry.engine.store.TaskStore;
 import app.ferry.testing.Queues;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +31,13 @@ class TransferQueueStateTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private Path stateDir;
     private Path downloads;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
+        server = TestServer.start();
         stateDir = temp.resolve("state");
         downloads = temp.resolve("downloads");
     }
@@ -61,7 +61,7 @@ class TransferQueueStateTest {
 
     @Test
     void aRefusedSecondOpenLeavesTheFirstQueueWorking() throws IOException {
-        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        server.serve("/a.bin", TestServer.randomBytes(1000, 1));
         try (TransferQueue first = TransferQueue.open(stateDir, fastConfig())) {
             assertThatThrownBy(() -> TransferQueue.open(stateDir, fastConfig()))
                     .isInstanceOf(StateDirectoryInUseException.class);
@@ -75,8 +75,8 @@ class TransferQueueStateTest {
 
     @Test
     void anUnreadableTaskIsSetAsideAndReportedWhileTheOthersLoad() throws IOException {
-        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
-        server.serve("/b.bin", FileServer.randomBytes(2000, 2));
+        server.serve("/a.bin", TestServer.randomBytes(1000, 1));
+        server.serve("/b.bin", TestServer.randomBytes(2000, 2));
         List<TaskId> ids;
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
             ids = List.of(queue.add(DownloadSpec.of(server.url("/a.bin"), downloads)),
@@ -108,7 +108,7 @@ class TransferQueueStateTest {
 
     @Test
     void taskFilesOfEarlierVersionsMoveIntoTheJournalAndACorruptOneIsKeptAside() throws IOException {
-        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        server.serve("/a.bin", TestServer.randomBytes(1000, 1));
         TaskRecord done;
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
             TaskId id = queue.add(DownloadSpec.of(server.url("/a.bin"), downloads));
@@ -142,7 +142,7 @@ class TransferQueueStateTest {
 
     @Test
     void taskFilesLeftBesideAJournalDoNotBringARemovedTaskBack() throws IOException {
-        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
+        server.serve("/a.bin", TestServer.randomBytes(1000, 1));
         TaskId id;
         byte[] saved;
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
@@ -166,7 +166,7 @@ class TransferQueueStateTest {
 
     @Test
     void addAllSavesEveryTaskBeforeItReturnsAndARestartKeepsTheirOrder() throws IOException {
-        server.serve("/slow.bin", FileServer.randomBytes(1024 * 1024, 5)).throttle(64 * 1024);
+        server.serve("/slow.bin", TestServer.randomBytes(1024 * 1024, 5)).throttle(64 * 1024);
         List<TransferQueue.Addition> additions = IntStream.range(0, 60)
                 .mapToObj(i -> new TransferQueue.Addition(DownloadSpec.of(server.url("/slow.bin"), downloads), null))
                 .toList();
@@ -185,8 +185,8 @@ class TransferQueueStateTest {
 
     @Test
     void aRestartContinuesRunningTasksAndKeepsPausedOnesPaused() throws IOException {
-        byte[] running = FileServer.randomBytes(4 * 1024 * 1024, 3);
-        byte[] paused = FileServer.randomBytes(4 * 1024 * 1024, 4);
+        byte[] running = TestServer.randomBytes(4 * 1024 * 1024, 3);
+        byte[] paused = TestServer.randomBytes(4 * 1024 * 1024, 4);
         server.serve("/running.bin", running).throttle(3 * 1024 * 1024);
         server.serve("/paused.bin", paused).throttle(3 * 1024 * 1024);
         TaskId runningId;

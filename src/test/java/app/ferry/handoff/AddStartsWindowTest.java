@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.testing.FerryProcess;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class AddStartsWindowTest {
         new Random(15).nextBytes(content);
         InstancePaths paths = InstancePaths.in(data);
         Optional<Long> windowPid = Optional.empty();
-        try (FileServer server = FileServer.start()) {
+        try (TestServer server = TestServer.start()) {
             server.serve("/handed.bin", content);
             List<String> jvm = List.of("-Dferry.dataDir=" + data, "-Dferry.downloadDir=" + downloads,
                     "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",

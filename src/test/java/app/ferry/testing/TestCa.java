@@ -35,7 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A certificate authority made by a test (BouncyCastle), as a company CA would be: its
  * certificate in PEM for a system-style bundle, and server certificates it signs, in PKCS12 key
- * stores that {@link FileServer#startTls} serves.
+ * stores that {@link TestServer#startTls} serves.
  */
 public final class TestCa {
 

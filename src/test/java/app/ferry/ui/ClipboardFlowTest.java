@@ -3,6 +3,7 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ class ClipboardFlowTest {
         robot.clickOn("#offer-download");
         TaskModel row = app.waitForRow("offered.zip");
         app.waitForState(row, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("offered.zip"))).isEqualTo(LocalServer.content(30000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("offered.zip"))).isEqualTo(GeneratedFiles.content(30000));
         assertThat(app.rows()).hasSize(1);
         // A page is not a file to download.
         String page = app.server.url("/index.html");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TransferListener;
 import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
 import app.ferry.ui.filter.TaskCategory;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
@@ -161,7 +162,7 @@ class FindAndOrderFlowTest {
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
         GuiFixture.waitUntil(() -> row.name().equals("kept (1).txt"));
         assertThat(app.downloads.resolve("kept.txt")).hasContent("not to be replaced");
-        assertThat(Files.readAllBytes(app.downloads.resolve("kept (1).txt"))).isEqualTo(LocalServer.content(20000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("kept (1).txt"))).isEqualTo(GeneratedFiles.content(20000));
         assertThat(app.downloads.resolve("notes.txt")).doesNotExist();
         GuiFixture.waitUntil(() -> app.message().contains("Renamed to kept (1).txt"));
 

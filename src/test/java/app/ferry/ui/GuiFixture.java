@@ -1,6 +1,10 @@
 package app.ferry.ui;
 
 import app.ferry.engine.TaskState;
+import app.ferry.testing.ErrorPage;
+import app.ferry.testing.GeneratedFiles;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.UploadSink;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -31,14 +35,19 @@ final class GuiFixture {
 
     final Path dataDir;
     final Path downloads;
-    final LocalServer server;
+    final TestServer server;
+    final GeneratedFiles files;
+    final UploadSink uploads;
     final List<String> opened = new ArrayList<>();
     MainWindow window;
 
     GuiFixture(Path temp) throws Exception {
         dataDir = Files.createDirectories(temp.resolve("data"));
         downloads = Files.createDirectories(temp.resolve("downloads"));
-        server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
+        server = TestServer.start();
+        files = GeneratedFiles.mount(server);
+        uploads = UploadSink.mount(server, Files.createDirectories(temp.resolve("server")));
+        server.servlet("/broken/*", new ErrorPage());
     }
 
     AppContext context() {
@@ -69,7 +78,8 @@ final class GuiFixture {
             robot.interact(() -> current.dispose(false));
             window = null;
         }
-        server.stop();
+        files.release();
+        server.close();
     }
 
     MainViewModel vm() {

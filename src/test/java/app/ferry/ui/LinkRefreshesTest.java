@@ -10,7 +10,7 @@ import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.handoff.Download;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,13 +25,13 @@ class LinkRefreshesTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private final LinkRefreshes refreshes = new LinkRefreshes();
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         queue = TransferQueue.open(temp.resolve("state"), fastConfig());
     }
 
@@ -43,7 +43,7 @@ class LinkRefreshesTest {
 
     /** A download whose link answers 403: failed, as an expired signed link leaves it. */
     private TaskSnapshot expired(String path) {
-        server.serve(path, FileServer.randomBytes(1000, 1)).failNext(100, 403);
+        server.serve(path, TestServer.randomBytes(1000, 1)).failNext(100, 403);
         TaskId id = queue.add(DownloadSpec.of(server.url(path), temp.resolve("downloads")));
         TaskSnapshot failed = awaitFinished(queue, id);
         assertThat(failed.state()).isEqualTo(TaskState.FAILED);

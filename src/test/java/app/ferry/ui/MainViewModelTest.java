@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.GeneratedFiles;
+import app.ferry.testing.TestServer;
 import app.ferry.ui.add.AddUrlsRequest;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
@@ -32,7 +34,8 @@ class MainViewModelTest {
 
     @TempDir
     Path temp;
-    private LocalServer server;
+    private TestServer server;
+    private GeneratedFiles files;
     private MainViewModel vm;
     private Path downloads;
     private final List<String> notified = new ArrayList<>();
@@ -40,7 +43,8 @@ class MainViewModelTest {
 
     @BeforeEach
     void open() throws Exception {
-        server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
+        server = TestServer.start();
+        files = GeneratedFiles.mount(server);
         downloads = Files.createDirectories(temp.resolve("dl"));
         Settings settings = Settings.defaults(downloads).withPreferences(downloads, 3, 0, true, true,
                 app.ferry.ui.settings.Theme.LIGHT, "en");
@@ -63,7 +67,8 @@ class MainViewModelTest {
     @AfterEach
     void close() throws Exception {
         vm.close();
-        server.stop();
+        files.release();
+        server.close();
     }
 
     private void sampleUntil(java.util.concurrent.Callable<Boolean> condition) {
@@ -258,7 +263,7 @@ class MainViewModelTest {
         // The engine took it: the second half (200,000 B) cannot come faster than 100 KiB/s, minus the
         // bucket's 100 ms burst and one 16 KiB read ahead, so it takes at least ~1.7 s.
         long start = System.nanoTime();
-        server.release();
+        files.release();
         sampleUntil(() -> named("held.bin").state() == TaskState.COMPLETED);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1400));
     }

@@ -3,6 +3,7 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TableColumn;
@@ -59,7 +60,7 @@ class MainWindowTest {
 
         TaskModel row = app.waitForRow("one.bin");
         app.waitForState(row, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("one.bin"))).isEqualTo(LocalServer.content(300000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("one.bin"))).isEqualTo(GeneratedFiles.content(300000));
         assertThat(app.message()).contains("1 download started");
     }
 
@@ -71,8 +72,8 @@ class MainWindowTest {
         app.paste(robot, "Here are the files: " + a + ", and\n" + b + "\t(mirror " + c + ").\n下载：" + a + "，谢谢");
 
         app.waitForAll(TaskState.COMPLETED, 3);
-        assertThat(Files.readAllBytes(app.downloads.resolve("b.bin"))).isEqualTo(LocalServer.content(200000));
-        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(LocalServer.content(50000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("b.bin"))).isEqualTo(GeneratedFiles.content(200000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(GeneratedFiles.content(50000));
 
         app.paste(robot, a);
         assertThat(app.message()).contains("Already in the list").contains(a);
@@ -146,7 +147,7 @@ class MainWindowTest {
         GuiFixture.waitUntil(() -> robot.lookup("#pause").queryButton().isDisabled()
                 && !robot.lookup("#resume").queryButton().isDisabled());
 
-        app.server.release();
+        app.files.release();
         robot.type(javafx.scene.input.KeyCode.SPACE);
         app.waitForState(row, TaskState.COMPLETED);
     }
@@ -168,7 +169,7 @@ class MainWindowTest {
         robot.clickOn("#credentials-password").write("secret");
         robot.clickOn("#credentials-ok");
         app.waitForState(row, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("private.bin"))).isEqualTo(LocalServer.content(20000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("private.bin"))).isEqualTo(GeneratedFiles.content(20000));
     }
 
     @Test
@@ -191,6 +192,6 @@ class MainWindowTest {
         robot.clickOn("#credentials-password").write("secret");
         robot.clickOn("#credentials-ok");
         app.waitForAll(TaskState.COMPLETED, 3);
-        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(LocalServer.content(3000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("c.bin"))).isEqualTo(GeneratedFiles.content(3000));
     }
 }

@@ -3,6 +3,8 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.TaskState;
+import app.ferry.testing.ErrorPage;
+import app.ferry.testing.GeneratedFiles;
 import app.ferry.ui.settings.UploadMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +113,7 @@ class MessagesFlowTest {
 
     @Test
     void aServersHtmlErrorPageBecomesAPlainNotice(FxRobot robot) throws Exception {
-        Path file = Files.write(temp.resolve("photo.jpg"), LocalServer.content(5000));
+        Path file = Files.write(temp.resolve("photo.jpg"), GeneratedFiles.content(5000));
         robot.interact(() -> app.window.handleDroppedFiles(List.of(file)));
         GuiFixture.waitUntil(() -> robot.lookup("#upload-url").tryQuery().isPresent());
         robot.interact(() -> {
@@ -128,7 +130,7 @@ class MessagesFlowTest {
         String notice = GuiFixture.fx(() -> robot.lookup(".notice").queryAll().stream()
                 .flatMap(n -> robot.from(n).lookup(".label").queryAll().stream())
                 .map(n -> ((Labeled) n).getText()).reduce("", (a, b) -> a + "\n" + b));
-        assertThat(notice).contains("photo.jpg").contains("HTTP 404 Not Found").contains(LocalServer.ERROR_TITLE)
+        assertThat(notice).contains("photo.jpg").contains("HTTP 404 Not Found").contains(ErrorPage.TITLE)
                 .doesNotContain("<").doesNotContain(">");
         // No markup anywhere in the window's labels; the whole page stays in the details pane.
         assertThat(allLabelText(robot)).doesNotContain("<");

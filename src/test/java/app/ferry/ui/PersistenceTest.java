@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import app.ferry.ui.settings.Theme;
@@ -59,11 +60,11 @@ class PersistenceTest {
         robot.clickOn("#pause");
         app.waitForState(row, TaskState.PAUSED);
 
-        app.server.release();
+        app.files.release();
         robot.clickOn("#resume");
         app.waitForState(row, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("held.bin"))).isEqualTo(LocalServer.content(HELD_SIZE));
-        assertThat(app.server.rangeRequests()).isEqualTo(1);
+        assertThat(Files.readAllBytes(app.downloads.resolve("held.bin"))).isEqualTo(GeneratedFiles.content(HELD_SIZE));
+        assertThat(app.files.rangeRequests()).isEqualTo(1);
         assertThat(GuiFixture.fx(() -> row.record().history()))
                 .anyMatch(e -> e.kind() == HistoryEvent.Kind.RESUMED && e.offset() > 0);
         GuiFixture.waitUntil(() -> robot.lookup("#details-history").queryListView().getItems().stream()
@@ -82,7 +83,7 @@ class PersistenceTest {
         robot.interact(() -> app.window.stage().fireEvent(new WindowEvent(app.window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         robot.clickOn("#quit-keep");
         GuiFixture.waitUntil(() -> !stage.isShowing());
-        app.server.release();
+        app.files.release();
         Stage second = GuiFixture.fx(Stage::new);
         app.open(robot, second);
 
@@ -90,8 +91,8 @@ class PersistenceTest {
         assertThat(GuiFixture.fx(done::state)).isEqualTo(TaskState.COMPLETED);
         TaskModel later = app.waitForRow("later.bin");
         app.waitForState(later, TaskState.COMPLETED);
-        assertThat(Files.readAllBytes(app.downloads.resolve("later.bin"))).isEqualTo(LocalServer.content(HELD_SIZE));
-        assertThat(app.server.rangeRequests()).isEqualTo(1);
+        assertThat(Files.readAllBytes(app.downloads.resolve("later.bin"))).isEqualTo(GeneratedFiles.content(HELD_SIZE));
+        assertThat(app.files.rangeRequests()).isEqualTo(1);
     }
 
     @Test

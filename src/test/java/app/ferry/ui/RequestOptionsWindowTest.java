@@ -13,8 +13,8 @@ import app.ferry.engine.TransferQueue;
 import app.ferry.engine.TransferSpec;
 import app.ferry.engine.request.RequestOptions;
 import app.ferry.handoff.Download;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.TestServer;
 import app.ferry.ui.add.AddUrlsRequest;
 import app.ferry.ui.details.DetailsText;
 import app.ferry.ui.settings.Settings;
@@ -41,14 +41,14 @@ class RequestOptionsWindowTest {
 
     @TempDir
     Path temp;
-    private FileServer server;
+    private TestServer server;
     private MainViewModel vm;
     private TransferQueue queue;
     private Path downloads;
 
     @BeforeEach
     void open() throws Exception {
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = Files.createDirectories(temp.resolve("dl"));
         Settings settings = Settings.defaults(downloads).withPreferences(downloads, 3, 0, true, true,
                 app.ferry.ui.settings.Theme.LIGHT, "en");
@@ -70,7 +70,7 @@ class RequestOptionsWindowTest {
 
     @Test
     void theAddUrlsDialogsHeadersAndCookiesReachTheServer() {
-        server.serve("/a.bin", FileServer.randomBytes(2000, 1));
+        server.serve("/a.bin", TestServer.randomBytes(2000, 1));
         vm.adding().addUrls(new AddUrlsRequest(server.url("/a.bin"), downloads, "", "", "",
                 "X-Api: 7\n\nAuthorization: Bearer TOKEN-1\n", "sid=abc; lang=en"));
 
@@ -91,7 +91,7 @@ class RequestOptionsWindowTest {
 
     @Test
     void aBrowsersHandOffSendsItsHeadersCookiesAndReferer() {
-        server.serve("/from-browser.zip", FileServer.randomBytes(2000, 2));
+        server.serve("/from-browser.zip", TestServer.randomBytes(2000, 2));
         Download download = new Download(server.url("/from-browser.zip"),
                 Map.of("User-Agent", "Mozilla/5.0 Test", "Accept-Encoding", "gzip", "X-Requested-With", "ferry-ext"),
                 "cf_clearance=xyz", "http://127.0.0.1/page", "nice.zip", "http://127.0.0.1/page");

@@ -3,6 +3,10 @@ package app.ferry.ui;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.ErrorPage;
+import app.ferry.testing.GeneratedFiles;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.UploadSink;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import app.ferry.ui.settings.Theme;
@@ -46,7 +50,7 @@ public final class ScreenshotDemo {
      * text and an address without http://; an upload refused with an HTML error page; a download
      * whose password was refused (its prompt open, saying so).
      */
-    private static void failures(MainWindow window, TransferQueue queue, LocalServer server, Path downloads, Path temp)
+    private static void failures(MainWindow window, TransferQueue queue, TestServer server, Path downloads, Path temp)
             throws Exception {
         String size = System.getProperty("ferry.demo.size", "");
         if (!size.isEmpty()) {
@@ -74,7 +78,10 @@ public final class ScreenshotDemo {
         Path temp = Files.createTempDirectory("ferry-demo");
         Path data = Files.createDirectories(temp.resolve("data"));
         Path downloads = Files.createDirectories(temp.resolve("Downloads"));
-        LocalServer server = new LocalServer(Files.createDirectories(temp.resolve("server"))).start();
+        TestServer server = TestServer.start();
+        GeneratedFiles.mount(server);
+        UploadSink.mount(server, Files.createDirectories(temp.resolve("server")));
+        server.servlet("/broken/*", new ErrorPage());
         boolean dark = scene.equals("upload-dialog") || System.getProperty("ferry.demo.theme", "").equals("dark");
         Settings settings = Settings.defaults(downloads).withPreferences(downloads, 6, 8, false, true,
                 dark ? Theme.DARK : Theme.LIGHT, System.getProperty("ferry.demo.language", "en"));

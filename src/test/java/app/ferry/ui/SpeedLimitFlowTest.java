@@ -7,6 +7,7 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.GeneratedFiles;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class SpeedLimitFlowTest {
         double bytesPerSecond = (SIZE - first[1]) / seconds;
 
         assertThat(bytesPerSecond).as("average over %.1f s", seconds).isLessThanOrEqualTo(1.3 * LIMIT);
-        assertThat(Files.readAllBytes(app.downloads.resolve("limited.bin"))).isEqualTo(LocalServer.content(SIZE));
+        assertThat(Files.readAllBytes(app.downloads.resolve("limited.bin"))).isEqualTo(GeneratedFiles.content(SIZE));
     }
 
     @Test
@@ -121,7 +122,7 @@ class SpeedLimitFlowTest {
         assertThat(GuiFixture.fx(() -> row.speedLimitProperty().get())).isEqualTo(64 * 1024);
         assertThat(GuiFixture.fx(() -> robot.lookup("#details-speed-limit").queryAs(TextField.class).getText()))
                 .isEqualTo("64 KiB/s");
-        app.server.release();
+        app.files.release();
         app.waitForState(row, TaskState.COMPLETED);
     }
 

@@ -3,6 +3,8 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
+import app.ferry.testing.UploadSink;
 import app.ferry.ui.settings.UploadMode;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ class UploadFlowTest {
         app.settings("en", false);
         app.open(robot, stage);
         Path files = Files.createDirectories(temp.resolve("files"));
-        photo = Files.write(files.resolve("photo.jpg"), LocalServer.content(150_000));
+        photo = Files.write(files.resolve("photo.jpg"), GeneratedFiles.content(150_000));
         report = Files.writeString(files.resolve("报告 2026.txt"), "quarterly numbers\n".repeat(500), StandardCharsets.UTF_8);
     }
 
@@ -62,13 +64,13 @@ class UploadFlowTest {
         robot.clickOn("#upload-ok");
 
         app.waitForAll(TaskState.COMPLETED, 2);
-        assertThat(app.server.uploaded("renamed.jpg")).isEqualTo(Files.readAllBytes(photo));
-        assertThat(app.server.uploaded("报告 2026.txt")).isEqualTo(Files.readAllBytes(report));
+        assertThat(app.uploads.uploaded("renamed.jpg")).isEqualTo(Files.readAllBytes(photo));
+        assertThat(app.uploads.uploaded("报告 2026.txt")).isEqualTo(Files.readAllBytes(report));
 
         TaskModel row = app.row(m -> m.name().equals("photo.jpg")).orElseThrow();
         app.select(robot, row);
         String body = robot.lookup("#details-body").queryTextInputControl().getText();
-        assertThat(body).contains("renamed.jpg").contains(LocalServer.sha256(Files.readAllBytes(photo)));
+        assertThat(body).contains("renamed.jpg").contains(UploadSink.sha256(Files.readAllBytes(photo)));
         assertThat(GuiFixture.fx(() -> app.vm().settings().settingsProperty().get().upload().recentTargets()))
                 .containsExactly(app.server.url("/up/"));
     }
@@ -92,10 +94,10 @@ class UploadFlowTest {
         robot.clickOn("#upload-ok");
 
         app.waitForAll(TaskState.COMPLETED, 1);
-        assertThat(app.server.uploaded("photo.jpg")).isEqualTo(Files.readAllBytes(photo));
-        assertThat(app.server.uploaded("报告 2026.txt")).isEqualTo(Files.readAllBytes(report));
-        assertThat(app.server.field("album")).isEqualTo("Holiday 2026");
-        assertThat(app.server.field("field:photo.jpg")).isEqualTo("attachment");
+        assertThat(app.uploads.uploaded("photo.jpg")).isEqualTo(Files.readAllBytes(photo));
+        assertThat(app.uploads.uploaded("报告 2026.txt")).isEqualTo(Files.readAllBytes(report));
+        assertThat(app.uploads.field("album")).isEqualTo("Holiday 2026");
+        assertThat(app.uploads.field("field:photo.jpg")).isEqualTo("attachment");
 
         // The last choices come back the next time.
         robot.interact(() -> app.window.handleDroppedFiles(List.of(photo)));
@@ -113,7 +115,7 @@ class UploadFlowTest {
         robot.clickOn("#upload-ok");
 
         app.waitForAll(TaskState.COMPLETED, 1);
-        assertThat(app.server.uploaded("dragged.jpg")).isEqualTo(Files.readAllBytes(photo));
+        assertThat(app.uploads.uploaded("dragged.jpg")).isEqualTo(Files.readAllBytes(photo));
     }
 
     /**

@@ -2,7 +2,7 @@ package app.ferry.engine.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class BodyEncodingTest {
 
     @Test
     void chainedCodingsAreUndoneFromTheLast() throws IOException {
-        byte[] content = FileServer.randomBytes(200_000, 3);
+        byte[] content = TestServer.randomBytes(200_000, 3);
         ByteArrayOutputStream deflated = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
             out.write(content);

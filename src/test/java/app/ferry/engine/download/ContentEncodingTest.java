@@ -12,8 +12,8 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.ScriptedServer;
+import app.ferry.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ContentEncodingTest {
 
     private static final int SIZE = 300_000;
-    private static final byte[] CONTENT = FileServer.randomBytes(SIZE, 7);
+    private static final byte[] CONTENT = TestServer.randomBytes(SIZE, 7);
     private static final byte[] GZIPPED = gzip(CONTENT);
 
     @TempDir

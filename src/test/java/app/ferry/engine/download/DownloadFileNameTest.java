@@ -10,7 +10,7 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +30,13 @@ class DownloadFileNameTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private Path downloads;
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         // Two levels deep, so that "../../x" would still land inside the temporary directory.
         downloads = temp.resolve("a").resolve("downloads");
         queue = TransferQueue.open(temp.resolve("state"), fastConfig());
@@ -77,8 +77,8 @@ class DownloadFileNameTest {
         Files.createDirectories(downloads);
         Path existing = Files.writeString(downloads.resolve("report.pdf"), "mine");
         Files.writeString(downloads.resolve("report (1).pdf"), "mine too");
-        byte[] first = FileServer.randomBytes(10_000, 1);
-        byte[] second = FileServer.randomBytes(20_000, 2);
+        byte[] first = TestServer.randomBytes(10_000, 1);
+        byte[] second = TestServer.randomBytes(20_000, 2);
         server.serve("/one", first).contentDisposition("attachment; filename=\"report.pdf\"");
         server.serve("/two", second).contentDisposition("attachment; filename=\"report.pdf\"");
 

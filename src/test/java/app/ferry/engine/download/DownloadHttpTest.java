@@ -17,8 +17,8 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.transfer.Redirects;
 import app.ferry.engine.transfer.TransferFailure;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -38,19 +38,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Redirects, credentials, error statuses and checksums, against a real server. */
 class DownloadHttpTest {
 
-    private static final byte[] CONTENT = FileServer.randomBytes(300_000, 42);
+    private static final byte[] CONTENT = TestServer.randomBytes(300_000, 42);
 
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private Path downloads;
     private Path stateDir;
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
         queue = TransferQueue.open(stateDir, fastConfig().withMaxRetries(3));
@@ -79,7 +79,7 @@ class DownloadHttpTest {
 
     @Test
     void aCrossOriginRedirectDropsTheCredentials() {
-        try (FileServer other = FileServer.start()) {
+        try (TestServer other = TestServer.start()) {
             other.serve("/file.bin", CONTENT);
             server.redirect("/old", 307, other.url("/file.bin"));
 

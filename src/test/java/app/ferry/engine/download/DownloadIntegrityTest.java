@@ -12,7 +12,7 @@ import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.UrlNormalizer;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +28,13 @@ class DownloadIntegrityTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private Path downloads;
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         queue = TransferQueue.open(temp.resolve("state"), fastConfig());
     }
@@ -48,7 +48,7 @@ class DownloadIntegrityTest {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1, 5 * 1024 * 1024 + 17})
     void downloadsEveryByte(int size) {
-        byte[] content = FileServer.randomBytes(size, size);
+        byte[] content = TestServer.randomBytes(size, size);
         server.serve("/file.bin", content);
 
         TaskSnapshot done = download(server.url("/file.bin"));
@@ -63,7 +63,7 @@ class DownloadIntegrityTest {
 
     @Test
     void downloadsABodyOfUnknownLength() {
-        byte[] content = FileServer.randomBytes(3 * 1024 * 1024 + 5, 7);
+        byte[] content = TestServer.randomBytes(3 * 1024 * 1024 + 5, 7);
         server.serve("/stream", content).chunked(true);
 
         TaskSnapshot done = download(server.url("/stream"));
@@ -76,7 +76,7 @@ class DownloadIntegrityTest {
 
     @Test
     void savesANonAsciiPathUnderItsDecodedName() {
-        byte[] content = FileServer.randomBytes(100_000, 3);
+        byte[] content = TestServer.randomBytes(100_000, 3);
         server.serve("/static/功夫熊猫.mp4", content);
         String url = UrlNormalizer.normalize(server.url("/static/功夫熊猫.mp4")).uri().toString();
         assertThat(url).endsWith("/static/%E5%8A%9F%E5%A4%AB%E7%86%8A%E7%8C%AB.mp4");

@@ -17,9 +17,9 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
-import app.ferry.testing.FileServer.ServedFile;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.ServedFile;
+import app.ferry.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +51,7 @@ class DownloadResumeTest {
 
     private final long seed = System.nanoTime();
     private final Random random = new Random(seed);
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private Path downloads;
     private Path stateDir;
@@ -59,7 +59,7 @@ class DownloadResumeTest {
     @BeforeEach
     void start() throws IOException {
         System.out.println("seed " + seed);
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
         queue = TransferQueue.open(stateDir, fastConfig());
@@ -73,7 +73,7 @@ class DownloadResumeTest {
 
     @Test
     void pausedAtAnArbitraryOffsetResumesWithRangeAndIfRange() throws IOException {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/big.bin", content).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/big.bin"), downloads));
 
@@ -99,7 +99,7 @@ class DownloadResumeTest {
 
     @Test
     void aDownloadOfUnknownLengthResumesToo() {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/stream", content).throttle(RATE).chunked(true);
         TaskId id = queue.add(DownloadSpec.of(server.url("/stream"), downloads));
         long prefix = pauseAfter(id, 200_000 + random.nextInt(SIZE / 2));
@@ -116,7 +116,7 @@ class DownloadResumeTest {
     @ParameterizedTest(name = "chunked: {0}")
     @ValueSource(booleans = {false, true})
     void retriesWhenTheConnectionDropsMidBody(boolean chunked) {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         server.serve("/flaky.bin", content).dropAfter(900_000, 3).chunked(chunked);
 
         TaskId id = queue.add(DownloadSpec.of(server.url("/flaky.bin"), downloads));
@@ -141,8 +141,8 @@ class DownloadResumeTest {
 
     @Test
     void aFileReplacedWhilePausedIsDownloadedAgainInFull() {
-        byte[] original = FileServer.randomBytes(SIZE, seed);
-        byte[] replacement = FileServer.randomBytes(SIZE + 4096, seed + 1);
+        byte[] original = TestServer.randomBytes(SIZE, seed);
+        byte[] replacement = TestServer.randomBytes(SIZE + 4096, seed + 1);
         ServedFile file = server.serve("/v.bin", original).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/v.bin"), downloads));
         pauseAfter(id, 500_000 + random.nextInt(SIZE / 2));
@@ -157,8 +157,8 @@ class DownloadResumeTest {
 
     @Test
     void aServerIgnoringIfRangeCannotSpliceANewVersionIn() {
-        byte[] original = FileServer.randomBytes(SIZE, seed);
-        byte[] replacement = FileServer.randomBytes(SIZE, seed + 1); // Same size: only the ETag tells.
+        byte[] original = TestServer.randomBytes(SIZE, seed);
+        byte[] replacement = TestServer.randomBytes(SIZE, seed + 1); // Same size: only the ETag tells.
         ServedFile file = server.serve("/v.bin", original).throttle(RATE).ignoreIfRange(true);
         TaskId id = queue.add(DownloadSpec.of(server.url("/v.bin"), downloads));
         long prefix = pauseAfter(id, 500_000 + random.nextInt(SIZE / 2));
@@ -175,7 +175,7 @@ class DownloadResumeTest {
 
     @Test
     void aServerIgnoringRangeMakesTheDownloadStartOver() {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/norange.bin", content).throttle(RATE).ignoreRange(true);
         TaskId id = queue.add(DownloadSpec.of(server.url("/norange.bin"), downloads));
         pauseAfter(id, 300_000 + random.nextInt(SIZE / 2));
@@ -193,7 +193,7 @@ class DownloadResumeTest {
      */
     @Test
     void a416ForExactlyTheBytesOnDiskCompletes() throws IOException {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         server.serve("/all.bin", content).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/all.bin"), downloads));
         pauseAfter(id, 300_000);
@@ -212,8 +212,8 @@ class DownloadResumeTest {
 
     @Test
     void a416ForAnotherLengthStartsOver() {
-        byte[] original = FileServer.randomBytes(SIZE, seed);
-        byte[] shorter = FileServer.randomBytes(100_000, seed + 1);
+        byte[] original = TestServer.randomBytes(SIZE, seed);
+        byte[] shorter = TestServer.randomBytes(100_000, seed + 1);
         ServedFile file = server.serve("/shrunk.bin", original).throttle(RATE).ignoreIfRange(true);
         TaskId id = queue.add(DownloadSpec.of(server.url("/shrunk.bin"), downloads));
         pauseAfter(id, 500_000);
@@ -227,7 +227,7 @@ class DownloadResumeTest {
 
     @Test
     void withoutValidatorsAResumeRechecksTheLast64KiB() {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/plain.bin", content).throttle(RATE).withoutValidators();
         TaskId id = queue.add(DownloadSpec.of(server.url("/plain.bin"), downloads));
         long prefix = pauseAfter(id, 300_000 + random.nextInt(SIZE / 2));
@@ -244,8 +244,8 @@ class DownloadResumeTest {
 
     @Test
     void withoutValidatorsAChangedFileIsCaughtByTheOverlapAndDownloadedAgain() {
-        byte[] original = FileServer.randomBytes(SIZE, seed);
-        byte[] replacement = FileServer.randomBytes(SIZE, seed + 1);
+        byte[] original = TestServer.randomBytes(SIZE, seed);
+        byte[] replacement = TestServer.randomBytes(SIZE, seed + 1);
         ServedFile file = server.serve("/plain.bin", original).throttle(RATE).withoutValidators();
         TaskId id = queue.add(DownloadSpec.of(server.url("/plain.bin"), downloads));
         pauseAfter(id, 300_000 + random.nextInt(SIZE / 2));
@@ -260,7 +260,7 @@ class DownloadResumeTest {
     /** Pauses once the task passed {@code bytes}; returns the prefix its state file claims. */
     @Test
     void anExpiredRedirectTargetSendsTheResumeBackToTheOriginalUrl() throws IOException {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/cdn/signed.bin", content).throttle(RATE);
         server.redirect("/link", 302, "/cdn/signed.bin");
         TaskId id = queue.add(DownloadSpec.of(server.url("/link"), downloads));
@@ -282,14 +282,14 @@ class DownloadResumeTest {
 
     @Test
     void a416ForAFileThatShrankToTheSavedOffsetIsNotTakenAsComplete() throws IOException {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         ServedFile file = server.serve("/shrink.bin", content).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/shrink.bin"), downloads));
 
         long prefix = pauseAfter(id, 200_000 + random.nextInt(SIZE / 2));
         // The new version ends exactly where we stopped, and the server ignores If-Range: it
         // answers our Range with 416 "bytes */prefix", which must not finish the old version.
-        byte[] shorter = FileServer.randomBytes((int) prefix, seed + 1);
+        byte[] shorter = TestServer.randomBytes((int) prefix, seed + 1);
         file.throttle(0).ignoreIfRange(true).replace(shorter);
         TaskSnapshot done = resumeToEnd(id);
 
@@ -299,7 +299,7 @@ class DownloadResumeTest {
 
     @Test
     void pauseAndResumeInQuickSuccessionNeverStrandTheTask() {
-        byte[] content = FileServer.randomBytes(SIZE, seed);
+        byte[] content = TestServer.randomBytes(SIZE, seed);
         server.serve("/flicker.bin", content).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/flicker.bin"), downloads));
         awaitBytesDone(queue, id, 100_000);

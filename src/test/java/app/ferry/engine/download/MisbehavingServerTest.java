@@ -12,8 +12,8 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.ScriptedServer;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,8 +36,8 @@ class MisbehavingServerTest {
     private static final int CUT = 150_000;
     private static final String DATE = "Wed, 02 Dec 2026 10:00:00 GMT";
     private static final Pattern RANGE_FROM = Pattern.compile("bytes=(\\d+)-");
-    private static final byte[] V1 = FileServer.randomBytes(SIZE, 1);
-    private static final byte[] V2 = FileServer.randomBytes(SIZE, 2);
+    private static final byte[] V1 = TestServer.randomBytes(SIZE, 1);
+    private static final byte[] V2 = TestServer.randomBytes(SIZE, 2);
 
     @TempDir
     Path temp;

@@ -13,9 +13,9 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
-import app.ferry.testing.FileServer.ServedFile;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.ServedFile;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,13 +38,13 @@ class RefreshLinkTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
     private Path downloads;
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         downloads = temp.resolve("downloads");
         queue = TransferQueue.open(temp.resolve("state"), fastConfig());
     }
@@ -70,7 +70,7 @@ class RefreshLinkTest {
 
     @Test
     void aNewLinkToTheSameFileResumesFromTheSavedOffsetWithA206() {
-        byte[] content = FileServer.randomBytes(SIZE, 1);
+        byte[] content = TestServer.randomBytes(SIZE, 1);
         TaskId id = downloadUntilTheLinkExpires(content);
         long saved = queue.snapshot(id).orElseThrow().record().durableBytes();
         ServedFile fresh = server.serve("/new.bin", content);
@@ -93,8 +93,8 @@ class RefreshLinkTest {
 
     @Test
     void aNewLinkToAChangedFileRestartsFromZeroAndSaysWhy() {
-        byte[] content = FileServer.randomBytes(SIZE, 2);
-        byte[] changed = FileServer.randomBytes(SIZE, 3);
+        byte[] content = TestServer.randomBytes(SIZE, 2);
+        byte[] changed = TestServer.randomBytes(SIZE, 3);
         TaskId id = downloadUntilTheLinkExpires(content);
         server.serve("/new.bin", changed);
 
@@ -110,7 +110,7 @@ class RefreshLinkTest {
 
     @Test
     void aRunningTaskOrAnotherFolderIsRefusedWithTheReason() {
-        server.serve("/slow.bin", FileServer.randomBytes(SIZE, 4)).throttle(RATE);
+        server.serve("/slow.bin", TestServer.randomBytes(SIZE, 4)).throttle(RATE);
         TaskId id = queue.add(DownloadSpec.of(server.url("/slow.bin"), downloads));
         awaitBytesDone(queue, id, 10_000);
 

@@ -14,6 +14,8 @@ import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.store.TaskStore;
+import app.ferry.testing.ServedFile;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -36,7 +38,9 @@ class SegmentedDownloadTest {
     @TempDir
     Path temp;
 
-    private RangeServer server;
+    private TestServer server;
+    private ServedFile file;
+    private byte[] content;
     private TransferQueue queue;
 
     @AfterEach
@@ -45,8 +49,16 @@ class SegmentedDownloadTest {
             queue.close();
         }
         if (server != null) {
-            server.stop();
+            server.close();
         }
+    }
+
+    /** One file of {@code size} random bytes, served as /file.bin and /again.bin (one file, one list of answers). */
+    private void serve(int size, long seed) {
+        content = TestServer.randomBytes(size, seed);
+        server = TestServer.start();
+        file = server.serve("/file.bin", content);
+        server.serve("/again.bin", file);
     }
 
     private static EngineConfig config() {
@@ -55,7 +67,7 @@ class SegmentedDownloadTest {
 
     private TaskId download(int connections) throws IOException {
         queue = TransferQueue.open(temp.resolve("state"), config());
-        return queue.add(new DownloadSpec(server.uri("file.bin").toString(), temp.resolve("out"), null, connections, false));
+        return queue.add(new DownloadSpec(server.uri("/file.bin").toString(), temp.resolve("out"), null, connections, false));
     }
 
     private TaskSnapshot awaitState(TaskId id, TaskState state) {
@@ -66,7 +78,7 @@ class SegmentedDownloadTest {
 
     private void assertIdentical(TaskSnapshot done) throws Exception {
         Path file = done.record().download().finalFile();
-        assertThat(sha256(Files.readAllBytes(file))).isEqualTo(sha256(server.content));
+        assertThat(sha256(Files.readAllBytes(file))).isEqualTo(sha256(content));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -75,44 +87,44 @@ class SegmentedDownloadTest {
 
     @Test
     void aSegmentedDownloadIsIdenticalAndEveryRangeIsChecked() throws Exception {
-        server = new RangeServer(16 * MIB + 12345, 1).start();
+        serve(16 * MIB + 12345, 1);
         TaskId id = download(4);
 
         TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
 
         assertIdentical(done);
         // Four connections; on a loaded machine one may finish early and steal a further piece.
-        assertThat(server.requests).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(server.rangeRequests()).hasSize(server.requests.size() - 1)
-                .allSatisfy(seen -> assertThat(seen.ifRange()).isEqualTo(RangeServer.ETAG))
+        assertThat(file.answers()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(file.rangeAnswers()).hasSize(file.answers().size() - 1)
+                .allSatisfy(seen -> assertThat(seen.ifRange()).isEqualTo(file.etag()))
                 .allSatisfy(seen -> assertThat(seen.status()).isEqualTo(206));
-        assertThat(done.record().download().completed()).containsExactly(new ByteRange(0, server.content.length));
+        assertThat(done.record().download().completed()).containsExactly(new ByteRange(0, content.length));
     }
 
     @Test
     void aSmallFileUsesOneConnection() throws Exception {
-        server = new RangeServer(3 * MIB, 2).start();
+        serve(3 * MIB, 2);
         TaskId id = download(4);
 
         assertIdentical(awaitState(id, TaskState.COMPLETED));
-        assertThat(server.requests).hasSize(1);
+        assertThat(file.answers()).hasSize(1);
     }
 
     @Test
     void aServerWithoutRangesGetsOneConnection() throws Exception {
-        server = new RangeServer(8 * MIB, 3).start();
-        server.rangesSupported = false;
+        serve(8 * MIB, 3);
+        file.ignoreRange(true).acceptRanges(null);
         TaskId id = download(8);
 
         assertIdentical(awaitState(id, TaskState.COMPLETED));
-        assertThat(server.requests).hasSize(1);
-        assertThat(server.requests.getFirst().status()).isEqualTo(200);
+        assertThat(file.answers()).hasSize(1);
+        assertThat(file.answers().getFirst().status()).isEqualTo(200);
     }
 
     @Test
     void aServerThatOffersRangesButIgnoresThemEndsOnOneConnection() throws Exception {
-        server = new RangeServer(8 * MIB, 4).start();
-        server.rangesOfferedButIgnored = true;
+        serve(8 * MIB, 4);
+        file.ignoreRange(true).acceptRanges("bytes");
         TaskId id = download(4);
 
         TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
@@ -121,13 +133,13 @@ class SegmentedDownloadTest {
         assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
                 && e.text().contains("one connection"));
         // After the refusal: one request for the whole file, no more range requests.
-        assertThat(server.requests.getLast().range()).isNull();
+        assertThat(file.answers().getLast().range()).isNull();
     }
 
     @Test
     void aWrongContentRangeOnOneSegmentRestartsFromZero() throws Exception {
-        server = new RangeServer(8 * MIB, 5).start();
-        server.lieOnceAboutRange.set(true);
+        serve(8 * MIB, 5);
+        file.misstateRangeStart(1);
         TaskId id = download(4);
 
         TaskSnapshot done = awaitState(id, TaskState.COMPLETED);
@@ -135,7 +147,7 @@ class SegmentedDownloadTest {
         assertIdentical(done);
         assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
                 && e.text().contains("Content-Range"));
-        assertThat(server.requests.stream().filter(s -> s.range() == null).count())
+        assertThat(file.answers().stream().filter(s -> s.range() == null).count())
                 .as("the whole download started again").isEqualTo(2);
     }
 
@@ -143,8 +155,8 @@ class SegmentedDownloadTest {
     void aServerThatGarblesEveryRangeEndsOnOneConnection() throws Exception {
         // Issue 12.5: before, every restart met the same lie and the task failed after three,
         // while -x 1 on the same server succeeded.
-        server = new RangeServer(8 * MIB, 7).start();
-        server.lieAboutEveryRange = true;
+        serve(8 * MIB, 7);
+        file.misstateEveryRangeStart(true);
         TaskId id = download(4);
 
         TaskSnapshot done = app.ferry.testing.Queues.awaitState(queue, id, TaskState.COMPLETED, TaskState.FAILED);
@@ -153,8 +165,8 @@ class SegmentedDownloadTest {
         assertIdentical(done);
         assertThat(done.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED
                 && e.text().contains("Content-Range") && e.text().contains("one connection"));
-        assertThat(server.requests.getLast().range()).as("the last request is for the whole file").isNull();
-        assertThat(server.requests.stream().filter(s -> s.range() == null).count())
+        assertThat(file.answers().getLast().range()).as("the last request is for the whole file").isNull();
+        assertThat(file.answers().stream().filter(s -> s.range() == null).count())
                 .as("the first request, then one restart over one connection").isEqualTo(2);
     }
 
@@ -162,21 +174,21 @@ class SegmentedDownloadTest {
     void aHostThatGarbledRangesGetsOneConnectionForLaterTasks() throws Exception {
         // Issue 12.5: the queue remembers the lie for the host, so the second task does not meet
         // it again (no restart, no range request at all).
-        server = new RangeServer(8 * MIB, 9).start();
-        server.lieAboutEveryRange = true;
+        serve(8 * MIB, 9);
+        file.misstateEveryRangeStart(true);
         TaskId first = download(4);
         TaskSnapshot firstDone = app.ferry.testing.Queues.awaitState(queue, first, TaskState.COMPLETED, TaskState.FAILED);
         assertThat(firstDone.state()).as(firstDone.record().message()).isEqualTo(TaskState.COMPLETED);
         assertThat(firstDone.record().history()).anyMatch(e -> e.kind() == HistoryEvent.Kind.NOTE
                 && e.text().contains("Later downloads from 127.0.0.1:") && e.text().contains("one connection"));
-        int before = server.requests.size();
+        int before = file.answers().size();
 
-        TaskId second = queue.add(new DownloadSpec(server.uri("again.bin").toString(), temp.resolve("out"), null, 4, false));
+        TaskId second = queue.add(new DownloadSpec(server.uri("/again.bin").toString(), temp.resolve("out"), null, 4, false));
         TaskSnapshot done = app.ferry.testing.Queues.awaitState(queue, second, TaskState.COMPLETED, TaskState.FAILED);
 
         assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
         assertIdentical(done);
-        assertThat(server.requests.subList(before, server.requests.size())).as("the second task's requests")
+        assertThat(file.answers().subList(before, file.answers().size())).as("the second task's requests")
                 .hasSize(1).allSatisfy(seen -> assertThat(seen.range()).isNull());
         assertThat(done.record().history()).noneMatch(e -> e.kind() == HistoryEvent.Kind.RESTARTED)
                 .anyMatch(e -> e.kind() == HistoryEvent.Kind.NOTE && e.text().contains("answered range requests wrongly"));
@@ -185,28 +197,27 @@ class SegmentedDownloadTest {
     @Test
     void aFinishedConnectionTakesOverHalfOfASlowOne() throws Exception {
         int size = 16 * MIB;
-        server = new RangeServer(size, 6).start();
+        serve(size, 6);
         // The second of four pieces crawls; the others are done at once.
-        server.slowStart = size / 4;
-        server.slowBytesPerSecond = 512 * 1024;
+        file.throttleRangesFrom(size / 4, 512 * 1024);
         TaskId id = download(4);
 
         assertIdentical(awaitState(id, TaskState.COMPLETED));
-        assertThat(server.requests.size()).as("range requests beyond the first four pieces").isGreaterThan(4);
-        assertThat(server.rangeRequests()).anyMatch(s -> s.rangeStart() > size / 4 && s.rangeStart() < size / 2);
+        assertThat(file.answers().size()).as("range requests beyond the first four pieces").isGreaterThan(4);
+        assertThat(file.rangeAnswers()).anyMatch(s -> s.rangeStart() > size / 4 && s.rangeStart() < size / 2);
     }
 
     @Test
     void aFastDownloadMakesItsDataDurableEvery64MiBWhateverTheInterval() throws Exception {
         int size = 160 * MIB;
-        server = new RangeServer(size, 8).start();
-        server.bytesPerSecond = 10 * MIB;
+        serve(size, 8);
+        file.throttle(10 * MIB);
         // No checkpoint by time within this test: only the bytes written can make one due.
         EngineConfig hourly = new EngineConfig(3, 3, 8, Duration.ofMillis(20), Duration.ofMillis(200),
                 Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofHours(1), true);
         Path state = temp.resolve("state");
         queue = TransferQueue.open(state, hourly);
-        TaskId id = queue.add(new DownloadSpec(server.uri("file.bin").toString(), temp.resolve("out"), null, 4, false));
+        TaskId id = queue.add(new DownloadSpec(server.uri("/file.bin").toString(), temp.resolve("out"), null, 4, false));
 
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
                 .until(() -> TaskStore.readOnly(state).records().getFirst().durableBytes() >= 64 * MIB);
@@ -219,8 +230,8 @@ class SegmentedDownloadTest {
     @Test
     void pauseAndResumeContinueEverySegment() throws Exception {
         int size = 16 * MIB;
-        server = new RangeServer(size, 7).start();
-        server.bytesPerSecond = 2 * MIB;
+        serve(size, 7);
+        file.throttle(2 * MIB);
         TaskId id = download(4);
         await().atMost(30, TimeUnit.SECONDS).until(() -> queue.snapshot(id).orElseThrow().bytesDone() > 4 * MIB);
 
@@ -231,8 +242,8 @@ class SegmentedDownloadTest {
         assertSavedRangesHoldTheRightBytes(paused.record().download());
         assertThat(saved).as("several segments were under way").hasSizeGreaterThanOrEqualTo(2);
         List<ByteRange> gaps = ByteRanges.gaps(saved, size);
-        server.requests.clear();
-        server.bytesPerSecond = 0;
+        file.clearAnswers();
+        file.throttle(0);
 
         queue.resume(id);
 
@@ -243,14 +254,14 @@ class SegmentedDownloadTest {
     @Test
     void killMinusNineAndARestartContinueEverySegment() throws Exception {
         int size = 16 * MIB;
-        server = new RangeServer(size, 8).start();
-        server.bytesPerSecond = 1 * MIB;
+        serve(size, 8);
+        file.throttle(1 * MIB);
         Path state = temp.resolve("state");
         Path out = temp.resolve("out");
         Files.createDirectories(out);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "app.ferry.Main",
-                "get", "--state", state.toString(), "--dir", out.toString(), "-x", "4", server.uri("file.bin").toString())
+                "get", "--state", state.toString(), "--dir", out.toString(), "-x", "4", server.uri("/file.bin").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("child.log").toFile())
                 .start();
@@ -266,8 +277,8 @@ class SegmentedDownloadTest {
         before = savedProgress(state);
         assertSavedRangesHoldTheRightBytes(before);
         List<ByteRange> gaps = ByteRanges.gaps(before.completed(), size);
-        server.requests.clear();
-        server.bytesPerSecond = 0;
+        file.clearAnswers();
+        file.throttle(0);
 
         queue = TransferQueue.open(state, config());
         TaskId id = queue.snapshots().getFirst().id();
@@ -285,14 +296,14 @@ class SegmentedDownloadTest {
     private void assertSavedRangesHoldTheRightBytes(DownloadProgress progress) throws IOException {
         List<ByteRange> saved = progress.completed();
         assertThat(saved).isEqualTo(ByteRanges.union(saved));
-        assertThat(progress.totalBytes()).isEqualTo(server.content.length);
+        assertThat(progress.totalBytes()).isEqualTo(content.length);
         try (RandomAccessFile partial = new RandomAccessFile(progress.partialFile().toFile(), "r")) {
             for (ByteRange range : saved) {
-                assertThat(range.end()).isLessThanOrEqualTo(server.content.length);
+                assertThat(range.end()).isLessThanOrEqualTo(content.length);
                 byte[] local = new byte[Math.toIntExact(range.length())];
                 partial.seek(range.start());
                 partial.readFully(local);
-                assertThat(Arrays.equals(local, 0, local.length, server.content, (int) range.start(), (int) range.end()))
+                assertThat(Arrays.equals(local, 0, local.length, content, (int) range.start(), (int) range.end()))
                         .as("bytes %s", range).isTrue();
             }
         }
@@ -300,7 +311,7 @@ class SegmentedDownloadTest {
 
     /** Every missing range was asked for from its first byte: each segment continued, none started over. */
     private void assertEveryGapWasAskedFor(List<ByteRange> gaps) {
-        List<Long> starts = server.requests.stream().map(RangeServer.Seen::rangeStart).toList();
+        List<Long> starts = file.answers().stream().map(ServedFile.Answer::rangeStart).toList();
         assertThat(starts).doesNotContain(0L);
         for (ByteRange gap : gaps) {
             assertThat(starts).as("a request starting at %d", gap.start()).contains(gap.start());

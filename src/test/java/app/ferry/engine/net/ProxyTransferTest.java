@@ -14,22 +14,18 @@ import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.TestCa;
 import app.ferry.testing.TestProxy;
+import app.ferry.testing.TestServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +47,8 @@ class ProxyTransferTest {
 
     @Test
     void httpProxyFromTheEnvironmentCarriesTheDownload() throws IOException {
-        byte[] content = FileServer.randomBytes(300_000, 1);
-        try (FileServer server = FileServer.start(); TestProxy proxy = TestProxy.open()) {
+        byte[] content = TestServer.randomBytes(300_000, 1);
+        try (TestServer server = TestServer.start(); TestProxy proxy = TestProxy.open()) {
             server.serve("/a.bin", content);
             TaskSnapshot done = download(through(Map.of("http_proxy", proxy.url(null)), ProxySettings.ENVIRONMENT),
                     server.url("/a.bin"));
@@ -65,8 +61,8 @@ class ProxyTransferTest {
 
     @Test
     void noProxyHostsGoDirectAndTheProxySeesNothing() throws IOException {
-        try (FileServer server = FileServer.start(); TestProxy proxy = TestProxy.requiring("u", "p")) {
-            server.serve("/direct.bin", FileServer.randomBytes(1000, 2));
+        try (TestServer server = TestServer.start(); TestProxy proxy = TestProxy.requiring("u", "p")) {
+            server.serve("/direct.bin", TestServer.randomBytes(1000, 2));
             Map<String, String> environment = Map.of("http_proxy", proxy.url("u:p"), "no_proxy", "example.com, 127.0.0.0/8");
             TaskSnapshot done = download(through(environment, ProxySettings.ENVIRONMENT), server.url("/direct.bin"));
 
@@ -78,8 +74,8 @@ class ProxyTransferTest {
 
     @Test
     void theProxysCredentialsGetTheDownloadThrough() throws IOException {
-        byte[] content = FileServer.randomBytes(200_000, 3);
-        try (FileServer server = FileServer.start(); TestProxy proxy = TestProxy.requiring("alice", "s3cr:t é")) {
+        byte[] content = TestServer.randomBytes(200_000, 3);
+        try (TestServer server = TestServer.start(); TestProxy proxy = TestProxy.requiring("alice", "s3cr:t é")) {
             server.serve("/auth.bin", content);
             ProxySettings manual = new ProxySettings(proxy.url(null), new Credentials("alice", "s3cr:t é"), null);
             TaskSnapshot done = download(through(Map.of(), manual), server.url("/auth.bin"));
@@ -93,8 +89,8 @@ class ProxyTransferTest {
 
     @Test
     void aProxyAskingForCredentialsFailsTheTaskSayingHowToGiveThem() throws IOException {
-        try (FileServer server = FileServer.start(); TestProxy proxy = TestProxy.requiring("alice", "right")) {
-            server.serve("/x.bin", FileServer.randomBytes(1000, 4));
+        try (TestServer server = TestServer.start(); TestProxy proxy = TestProxy.requiring("alice", "right")) {
+            server.serve("/x.bin", TestServer.randomBytes(1000, 4));
             TaskSnapshot failed = download(through(Map.of("http_proxy", proxy.url(null)), ProxySettings.ENVIRONMENT),
                     server.url("/x.bin"));
 
@@ -110,9 +106,9 @@ class ProxyTransferTest {
 
     @Test
     void wrongProxyCredentialsFailAtOnceWithoutShowingThePassword() throws IOException {
-        try (FileServer server = FileServer.startTls(keyStore(), TestCa.PASSWORD);
+        try (TestServer server = TestServer.startTls(keyStore(), TestCa.PASSWORD);
              TestProxy proxy = TestProxy.requiring("alice", "right")) {
-            server.serve("/x.bin", FileServer.randomBytes(1000, 5));
+            server.serve("/x.bin", TestServer.randomBytes(1000, 5));
             // An https URL: the 407 answers the CONNECT.
             TaskSnapshot failed = download(through(Map.of("https_proxy", proxy.url("alice:wrong-pw")), ProxySettings.ENVIRONMENT),
                     server.url("/x.bin"));
@@ -131,8 +127,8 @@ class ProxyTransferTest {
     void httpsGoesThroughAnAuthenticatedConnectTunnelAndTheServerNeverSeesTheProxyCredentials() throws IOException {
         TestCa ca = TestCa.create("Tunnel CA");
         Path bundle = Files.writeString(temp.resolve("bundle.pem"), ca.pem());
-        byte[] content = FileServer.randomBytes(5 * 1024 * 1024 + 3, 6);
-        try (FileServer server = FileServer.startTls(ca.issueServer(temp.resolve("server.p12")), TestCa.PASSWORD);
+        byte[] content = TestServer.randomBytes(5 * 1024 * 1024 + 3, 6);
+        try (TestServer server = TestServer.startTls(ca.issueServer(temp.resolve("server.p12")), TestCa.PASSWORD);
              TestProxy proxy = TestProxy.requiring("bob", "pw")) {
             server.serve("/secure.bin", content);
             Map<String, String> environment = Map.of("HTTPS_PROXY", proxy.url("bob:pw"), "SSL_CERT_FILE", bundle.toString());
@@ -153,37 +149,29 @@ class ProxyTransferTest {
 
     @Test
     void anUploadGoesThroughTheProxyToo() throws Exception {
-        byte[] content = FileServer.randomBytes(700_000, 7);
+        byte[] content = TestServer.randomBytes(700_000, 7);
         Path file = Files.write(temp.resolve("up.bin"), content);
         AtomicReference<byte[]> received = new AtomicReference<>();
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        jetty.addConnector(connector);
-        jetty.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                try (InputStream body = Content.Source.asInputStream(request)) {
-                    received.set(body.readAllBytes());
-                }
-                response.setStatus(201);
-                callback.succeeded();
-                return true;
-            }
-        });
-        jetty.start();
-        String url = "http://127.0.0.1:" + connector.getLocalPort() + "/up.bin";
-        try (TestProxy proxy = TestProxy.requiring("u", "p");
+        try (TestServer server = TestServer.start();
+             TestProxy proxy = TestProxy.requiring("u", "p");
              TransferQueue queue = TransferQueue.open(temp.resolve("state"),
                      through(Map.of(), new ProxySettings(proxy.url("u:p"), null, null)))) {
+            server.servlet("/up.bin", new HttpServlet() {
+                @Override
+                protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    try (InputStream body = request.getInputStream()) {
+                        received.set(body.readAllBytes());
+                    }
+                    response.setStatus(201);
+                }
+            });
+            String url = server.url("/up.bin");
             TaskSnapshot done = awaitFinished(queue, queue.add(new RawUploadSpec(file, url, "PUT", null)));
 
             assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
             assertThat(received.get()).isEqualTo(content);
             assertThat(proxy.seen()).extracting(TestProxy.Seen::method, TestProxy.Seen::target)
                     .containsExactly(tuple("PUT", url));
-        } finally {
-            jetty.stop();
         }
     }
 

@@ -10,8 +10,8 @@ import app.ferry.engine.ProxySettings;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.TestCa;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class SystemTrustTest {
         return Files.writeString(temp.resolve("ca-certificates.crt"), distribution + ca.pem());
     }
 
-    private TaskSnapshot download(Map<String, String> environment, FileServer server) throws IOException {
+    private TaskSnapshot download(Map<String, String> environment, TestServer server) throws IOException {
         try (TransferQueue queue = TransferQueue.open(temp.resolve("state"),
                 fastConfig().withNetwork(new NetworkSettings(ProxySettings.NONE, environment)))) {
             return awaitFinished(queue, queue.add(DownloadSpec.of(server.url("/secure.bin"), temp.resolve("downloads"))));
@@ -58,8 +58,8 @@ class SystemTrustTest {
 
     @Test
     void aCaInTheSslCertFileBundleIsTrusted() throws IOException {
-        byte[] content = FileServer.randomBytes(1_000_000, 1);
-        try (FileServer server = FileServer.startTls(serverKeys, TestCa.PASSWORD)) {
+        byte[] content = TestServer.randomBytes(1_000_000, 1);
+        try (TestServer server = TestServer.startTls(serverKeys, TestCa.PASSWORD)) {
             server.serve("/secure.bin", content);
             TaskSnapshot done = download(Map.of("SSL_CERT_FILE", systemStyleBundle().toString()), server);
 
@@ -74,8 +74,8 @@ class SystemTrustTest {
         // As c_rehash names them; another file in the directory that holds no certificate is skipped.
         Files.writeString(dir.resolve("a1b2c3d4.0"), ca.pem());
         Files.writeString(dir.resolve("README"), "not a certificate\n");
-        try (FileServer server = FileServer.startTls(serverKeys, TestCa.PASSWORD)) {
-            server.serve("/secure.bin", FileServer.randomBytes(10_000, 2));
+        try (TestServer server = TestServer.startTls(serverKeys, TestCa.PASSWORD)) {
+            server.serve("/secure.bin", TestServer.randomBytes(10_000, 2));
             TaskSnapshot done = download(Map.of("SSL_CERT_DIR", temp.resolve("missing") + java.io.File.pathSeparator + dir), server);
 
             assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
@@ -84,8 +84,8 @@ class SystemTrustTest {
 
     @Test
     void withoutTheCaTheTaskFailsAtOnceNamingTheHostAndHowToAddACa() throws IOException {
-        try (FileServer server = FileServer.startTls(serverKeys, TestCa.PASSWORD)) {
-            server.serve("/secure.bin", FileServer.randomBytes(10_000, 3));
+        try (TestServer server = TestServer.startTls(serverKeys, TestCa.PASSWORD)) {
+            server.serve("/secure.bin", TestServer.randomBytes(10_000, 3));
             // No SSL_CERT_FILE: Java's CAs and the distribution's bundle, which lack the test CA.
             TaskSnapshot failed = download(Map.of(), server);
 

@@ -13,9 +13,9 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
-import app.ferry.testing.FileServer.RecordedRequest;
-import app.ferry.testing.FileServer.ServedFile;
+import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.ServedFile;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,15 +43,15 @@ class RequestOptionsDownloadTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
-    private FileServer other;
+    private TestServer server;
+    private TestServer other;
     private Path downloads;
     private Path stateDir;
 
     @BeforeEach
     void start() {
-        server = FileServer.start();
-        other = FileServer.start();
+        server = TestServer.start();
+        other = TestServer.start();
         downloads = temp.resolve("downloads");
         stateDir = temp.resolve("state");
     }
@@ -97,7 +97,7 @@ class RequestOptionsDownloadTest {
 
     @Test
     void everySegmentCarriesTheOptionsBeforeAndAfterARestart() throws IOException {
-        byte[] content = FileServer.randomBytes(8 * 1024 * 1024, 5);
+        byte[] content = TestServer.randomBytes(8 * 1024 * 1024, 5);
         ServedFile file = server.serve("/files/big.bin", content).throttle(3 * 1024 * 1024);
         DownloadSpec spec = new DownloadSpec(server.url("/files/big.bin"), downloads, null, 4, false)
                 .withRequest(options());
@@ -144,7 +144,7 @@ class RequestOptionsDownloadTest {
 
     @Test
     void aRedirectToAnotherOriginDropsCookiesHeadersAndReferer() throws IOException {
-        byte[] content = FileServer.randomBytes(50_000, 6);
+        byte[] content = TestServer.randomBytes(50_000, 6);
         other.serve("/files/moved.bin", content);
         server.redirect("/files/start", 302, other.url("/files/moved.bin"));
         server.serve("/files/here.bin", content);
@@ -171,7 +171,7 @@ class RequestOptionsDownloadTest {
 
     @Test
     void withoutOptionsTheDefaultUserAgentAndNothingElseIsSent() {
-        server.serve("/plain.bin", FileServer.randomBytes(1000, 7));
+        server.serve("/plain.bin", TestServer.randomBytes(1000, 7));
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
             TaskId id = queue.add(DownloadSpec.of(server.url("/plain.bin"), downloads));
             assertThat(awaitFinished(queue, id).state()).isEqualTo(TaskState.COMPLETED);

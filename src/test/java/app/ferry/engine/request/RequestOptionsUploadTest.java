@@ -13,7 +13,7 @@ import app.ferry.engine.TransferQueue;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadSpec;
 import app.ferry.engine.FormPart;
-import app.ferry.engine.upload.TestServer;
+import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +45,7 @@ class RequestOptionsUploadTest {
         file = Files.write(temp.resolve("photo.bin"), new byte[300_000]);
         Path storage = Files.createDirectories(temp.resolve("tus"));
         TusFileUploadService tus = new TusFileUploadService().withStoragePath(storage.toString()).withUploadUri("/files");
-        server = new TestServer()
+        server = TestServer.start()
                 .servlet("/upload/*", new HttpServlet() {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -61,12 +61,12 @@ class RequestOptionsUploadTest {
                         tus.process(request, response);
                     }
                 })
-                .start();
+                ;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop();
+        server.close();
     }
 
     private void record(HttpServletRequest request) {

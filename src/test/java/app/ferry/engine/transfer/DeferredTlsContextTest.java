@@ -11,7 +11,10 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
+import app.ferry.testing.TestServer;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,13 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,9 +79,9 @@ class DeferredTlsContextTest {
 
     @Test
     void anHttpsDownloadGoesThroughTheRealContextBuiltOnFirstUse() throws IOException {
-        byte[] content = FileServer.randomBytes(3 * 1024 * 1024 + 17, 7);
+        byte[] content = TestServer.randomBytes(3 * 1024 * 1024 + 17, 7);
         AtomicInteger asked = new AtomicInteger();
-        try (FileServer server = FileServer.startTls(keyStore, PASSWORD);
+        try (TestServer server = TestServer.startTls(keyStore, PASSWORD);
              TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig().withConnections(4),
                      trustingTheTestServer(asked))) {
             server.serve("/secure.bin", content);
@@ -103,47 +99,43 @@ class DeferredTlsContextTest {
     @Test
     void anHttpsUploadArrivesIntact() throws Exception {
         // Many chunks, so the upload's reused chunks go through TLS wrapping many times over.
-        byte[] content = FileServer.randomBytes(9 * 1024 * 1024 + 5, 11);
+        byte[] content = TestServer.randomBytes(9 * 1024 * 1024 + 5, 11);
         Path file = Files.write(temp.resolve("up.bin"), content);
         AtomicReference<String> received = new AtomicReference<>();
-        Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty, FileServer.serverTls(keyStore, PASSWORD));
-        connector.setHost("127.0.0.1");
-        jetty.addConnector(connector);
-        jetty.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                try (InputStream body = Content.Source.asInputStream(request)) {
-                    received.set(sha256(body.readAllBytes()));
+        try (TestServer server = TestServer.startTls(keyStore, PASSWORD);
+             TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig(),
+                     trustingTheTestServer(new AtomicInteger()))) {
+            server.servlet("/up.bin", new HttpServlet() {
+                @Override
+                protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                    try (InputStream body = request.getInputStream()) {
+                        received.set(sha256(body.readAllBytes()));
+                    }
+                    response.setStatus(201);
                 }
-                response.setStatus(201);
-                callback.succeeded();
-                return true;
-            }
-        });
-        jetty.start();
-        try (TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig(),
-                trustingTheTestServer(new AtomicInteger()))) {
-            String url = "https://127.0.0.1:" + connector.getLocalPort() + "/up.bin";
+            });
+            String url = server.url("/up.bin");
             TaskSnapshot done = awaitFinished(queue, queue.add(new RawUploadSpec(file, url, "PUT", null)));
 
             assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
             assertThat(received.get()).isEqualTo(sha256(content));
-        } finally {
-            jetty.stop();
         }
     }
 
-    private static String sha256(byte[] bytes) throws GeneralSecurityException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     void plainHttpNeverBuildsTheTlsContext() throws IOException {
         AtomicInteger asked = new AtomicInteger();
-        try (FileServer server = FileServer.start();
+        try (TestServer server = TestServer.start();
              TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig(), trustingTheTestServer(asked))) {
-            server.serve("/plain.bin", FileServer.randomBytes(1000, 1));
+            server.serve("/plain.bin", TestServer.randomBytes(1000, 1));
             TaskId id = queue.add(DownloadSpec.of(server.url("/plain.bin"), temp.resolve("downloads")));
             assertThat(awaitFinished(queue, id).state()).isEqualTo(TaskState.COMPLETED);
         }
@@ -153,9 +145,9 @@ class DeferredTlsContextTest {
     @Test
     void aCertificateTheContextDoesNotTrustIsRefused() throws IOException {
         // The JDK's default trust: the test's self-made certificate is in none of its CAs.
-        try (FileServer server = FileServer.startTls(keyStore, PASSWORD);
+        try (TestServer server = TestServer.startTls(keyStore, PASSWORD);
              TransferQueue queue = TransferQueue.open(temp.resolve("state"), fastConfig())) {
-            server.serve("/secure.bin", FileServer.randomBytes(1000, 2));
+            server.serve("/secure.bin", TestServer.randomBytes(1000, 2));
             TaskId id = queue.add(DownloadSpec.of(server.url("/secure.bin"), temp.resolve("downloads")));
             TaskSnapshot failed = awaitFinished(queue, id);
 

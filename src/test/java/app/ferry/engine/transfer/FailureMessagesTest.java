@@ -8,8 +8,8 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
-import app.ferry.testing.FileServer;
 import app.ferry.testing.Queues;
+import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,12 +25,12 @@ class FailureMessagesTest {
 
     @TempDir
     Path temp;
-    private FileServer server;
+    private TestServer server;
     private TransferQueue queue;
 
     @BeforeEach
     void start() throws IOException {
-        server = FileServer.start();
+        server = TestServer.start();
         queue = TransferQueue.open(temp.resolve("state"), Queues.fastConfig().withMaxRetries(2));
     }
 
@@ -43,7 +43,7 @@ class FailureMessagesTest {
     @Test
     void aPartialFileReplacedByAFolderFailsAtOnceNamingItInsteadOfRetrying() throws Exception {
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
-        server.serve("/big.bin", FileServer.randomBytes(4 << 20, 3)).throttle(256 << 10);
+        server.serve("/big.bin", TestServer.randomBytes(4 << 20, 3)).throttle(256 << 10);
         TaskId id = queue.add(DownloadSpec.of(server.url("/big.bin"), downloads));
         Queues.awaitBytesDone(queue, id, 64 << 10);
         queue.pause(id);

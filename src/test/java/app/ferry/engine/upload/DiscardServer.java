@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,7 @@ public final class DiscardServer {
     }
 
     public static void main(String[] args) throws Exception {
-        TestServer server = new TestServer().servlet("/*", new HttpServlet() {
+        TestServer server = TestServer.start().servlet("/*", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 long count = 0;
@@ -33,7 +34,7 @@ public final class DiscardServer {
                 response.setContentType("text/plain");
                 response.getWriter().println(count);
             }
-        }).start();
+        });
         System.out.println(server.uri("/"));
         Thread.currentThread().join();
     }

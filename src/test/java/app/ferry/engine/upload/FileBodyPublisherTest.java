@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,7 @@ class FileBodyPublisherTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestServer()
+        server = TestServer.start()
                 .servlet("/raw", new HttpServlet() {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -76,14 +77,14 @@ class FileBodyPublisherTest {
                         response.setStatus(200);
                     }
                 })
-                .start();
+                ;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.stop();
+        server.close();
     }
 
     private Path randomFile(int size) throws IOException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ferry.engine.FormPart;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.UploadRecorder;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +53,7 @@ class MultipartBodyTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = new TestServer()
+        server = TestServer.start()
                 .multipartServlet("/parts", new HttpServlet() {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -80,7 +82,7 @@ class MultipartBodyTest {
                         response.setHeader("Location", "/raw");
                     }
                 })
-                .start();
+                ;
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -90,7 +92,7 @@ class MultipartBodyTest {
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.stop();
+        server.close();
     }
 
     @BeforeEach

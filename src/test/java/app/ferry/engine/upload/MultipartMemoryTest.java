@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.FormPart;
+import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,7 @@ class MultipartMemoryTest {
         AtomicLong received = new AtomicLong(-1);
         AtomicLong announced = new AtomicLong(-1);
         AtomicReference<String> sha256 = new AtomicReference<>();
-        TestServer server = new TestServer().servlet("/upload", new HttpServlet() {
+        TestServer server = TestServer.start().servlet("/upload", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 MessageDigest digest = newSha256();
@@ -65,7 +66,7 @@ class MultipartMemoryTest {
                 sha256.set(HexFormat.of().formatHex(digest.digest()));
                 response.setStatus(200);
             }
-        }).start();
+        });
         try {
             Path log = dir.resolve("child.log");
             Process child = new ProcessBuilder(
@@ -103,7 +104,7 @@ class MultipartMemoryTest {
                     printed.get("boundary"));
             assertThat(sha256.get()).isEqualTo(Bodies.sha256(same.publisher(n -> { })));
         } finally {
-            server.stop();
+            server.close();
         }
     }
 

@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +39,7 @@ class TusClientTest {
     @BeforeAll
     static void startServer() throws Exception {
         tus = new TusFileUploadService().withStoragePath(storage.toString()).withUploadUri("/files");
-        server = new TestServer()
+        server = TestServer.start()
                 .servlet("/files/*", new HttpServlet() {
                     @Override
                     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -56,14 +57,14 @@ class TusClientTest {
                         response.setHeader("Upload-Offset", "5");
                     }
                 })
-                .start();
+                ;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
         http.close();
-        server.stop();
+        server.close();
     }
 
     private Path randomFile(int size) throws IOException {

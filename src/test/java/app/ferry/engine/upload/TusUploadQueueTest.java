@@ -10,6 +10,8 @@ import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
 import app.ferry.engine.TusUploadSpec;
+import app.ferry.testing.BodyGate;
+import app.ferry.testing.TusServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,9 +118,9 @@ class TusUploadQueueTest {
         String upload = done.record().upload().resumeUrl();
         assertThat(tus.uploadedBytes(upload)).isEqualTo(Files.readAllBytes(file));
         assertThat(tus.filename(upload)).isEqualTo("holiday 照片.bin");
-        List<TestServer.BodyRead> patches = patches(tus.gate().reads().subList(before, tus.gate().reads().size()));
-        assertThat(patches).extracting(TestServer.BodyRead::uploadOffset).containsExactly(0L, 16L * MIB, 32L * MIB);
-        assertThat(patches).extracting(TestServer.BodyRead::bytes).containsExactly(16L * MIB, 16L * MIB, SIZE - 32L * MIB);
+        List<BodyGate.BodyRead> patches = patches(tus.gate().reads().subList(before, tus.gate().reads().size()));
+        assertThat(patches).extracting(BodyGate.BodyRead::uploadOffset).containsExactly(0L, 16L * MIB, 32L * MIB);
+        assertThat(patches).extracting(BodyGate.BodyRead::bytes).containsExactly(16L * MIB, 16L * MIB, SIZE - 32L * MIB);
         assertThat(done.bytesDone()).isEqualTo(done.totalBytes()).isEqualTo(SIZE);
         assertThat(done.record().upload().confirmedBytes()).isEqualTo(SIZE);
     }
@@ -139,11 +141,11 @@ class TusUploadQueueTest {
         assertThat(serverOffset).as("the first chunk and part of the second").isBetween(20L * MIB, 32L * MIB - 1);
         assertThat(paused.record().upload().confirmedBytes()).isEqualTo(16L * MIB);
         assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
-        List<TestServer.BodyRead> afterResume = tus.gate().reads().subList(readsBeforeResume, tus.gate().reads().size());
+        List<BodyGate.BodyRead> afterResume = tus.gate().reads().subList(readsBeforeResume, tus.gate().reads().size());
         assertThat(afterResume.getFirst().method()).as("asks the server first").isEqualTo("HEAD");
-        List<TestServer.BodyRead> patches = patches(afterResume);
+        List<BodyGate.BodyRead> patches = patches(afterResume);
         assertThat(patches.getFirst().uploadOffset()).isEqualTo(serverOffset);
-        assertThat(patches.stream().mapToLong(TestServer.BodyRead::bytes).sum())
+        assertThat(patches.stream().mapToLong(BodyGate.BodyRead::bytes).sum())
                 .as("only the bytes the server lacked were sent again").isEqualTo(SIZE - serverOffset);
         assertThat(done.record().history()).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo(HistoryEvent.Kind.RESUMED);
@@ -199,7 +201,7 @@ class TusUploadQueueTest {
         });
     }
 
-    private static List<TestServer.BodyRead> patches(List<TestServer.BodyRead> reads) {
+    private static List<BodyGate.BodyRead> patches(List<BodyGate.BodyRead> reads) {
         return reads.stream().filter(r -> r.method().equals("PATCH")).toList();
     }
 }

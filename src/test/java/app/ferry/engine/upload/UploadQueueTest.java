@@ -13,6 +13,9 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.BodyGate;
+import app.ferry.testing.TestServer;
+import app.ferry.testing.UploadRecorder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +50,7 @@ class UploadQueueTest {
     @TempDir
     static Path serverDir;
     private static final UploadRecorder recorder = new UploadRecorder();
-    private static final TestServer.BodyGate gate = new TestServer.BodyGate();
+    private static final BodyGate gate = new BodyGate();
     private static final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
     private static TestServer server;
 
@@ -58,7 +61,7 @@ class UploadQueueTest {
     @BeforeAll
     static void startServer() throws Exception {
         String expectedAuthorization = new Credentials(USER, PASSWORD).basicAuthorization();
-        server = new TestServer()
+        server = TestServer.start()
                 .servlet("/store/*", recorder.store())
                 .servlet("/auth/*", new HttpServlet() {
                     @Override
@@ -124,12 +127,12 @@ class UploadQueueTest {
                 })
                 .multipartServlet("/form-jetty", recorder.jettyForm(), UploadRecorder.multipartConfig(serverDir))
                 .servlet("/form-commons", recorder.commonsForm(serverDir))
-                .start();
+                ;
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.stop();
+        server.close();
     }
 
     @BeforeEach

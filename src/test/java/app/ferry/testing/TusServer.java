@@ -1,4 +1,4 @@
-package app.ferry.engine.upload;
+package app.ferry.testing;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,17 +12,20 @@ import me.desair.tus.server.exception.TusException;
 
 /**
  * tus-java-server mounted at {@code /files} in a {@link TestServer}, every request passing
- * through a {@link TestServer.BodyGate} so tests can count PATCH bytes and hold an upload midway.
+ * through a {@link BodyGate} so tests can count PATCH bytes and hold an upload midway.
  */
 public final class TusServer {
 
     private final TusFileUploadService tus;
-    private final TestServer server;
-    private final TestServer.BodyGate gate = new TestServer.BodyGate();
+    private final BodyGate gate = new BodyGate();
+    private TestServer server;
 
     public TusServer(Path storage) {
         tus = new TusFileUploadService().withStoragePath(storage.toString()).withUploadUri("/files");
-        server = new TestServer().servlet("/files/*", new HttpServlet() {
+    }
+
+    public TusServer start() {
+        server = TestServer.start().servlet("/files/*", new HttpServlet() {
             @Override
             protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 try {
@@ -34,16 +37,12 @@ public final class TusServer {
                 }
             }
         });
-    }
-
-    public TusServer start() throws Exception {
-        server.start();
         return this;
     }
 
-    public void stop() throws Exception {
+    public void stop() {
         gate.release();
-        server.stop();
+        server.close();
     }
 
     /** The creation endpoint. */
@@ -51,7 +50,7 @@ public final class TusServer {
         return server.uri("/files");
     }
 
-    public TestServer.BodyGate gate() {
+    public BodyGate gate() {
         return gate;
     }
 

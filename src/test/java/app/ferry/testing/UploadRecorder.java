@@ -1,4 +1,4 @@
-package app.ferry.engine.upload;
+package app.ferry.testing;
 
 import app.ferry.engine.FormPart;
 import jakarta.servlet.MultipartConfigElement;
@@ -135,7 +135,7 @@ public final class UploadRecorder {
             try (InputStream in = part.getInputStream()) {
                 parts.add(new FormPart(part.getName(), part.getSubmittedFileName(),
                         part.getSubmittedFileName() == null ? null : part.getContentType(),
-                        Bodies.sha256(in.readAllBytes())));
+                        UploadSink.sha256(in.readAllBytes())));
             }
         }
         return parts;
@@ -175,7 +175,7 @@ public final class UploadRecorder {
             }
         })) {
             parts.add(new FormPart(item.getFieldName(), item.getName(),
-                    item.isFormField() ? null : item.getContentType(), Bodies.sha256(item.get())));
+                    item.isFormField() ? null : item.getContentType(), UploadSink.sha256(item.get())));
         }
         return parts;
     }
