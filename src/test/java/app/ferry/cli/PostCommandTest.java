@@ -38,8 +38,7 @@ class PostCommandTest {
         server = TestServer.start()
                 .multipartServlet("/form-jetty", recorder.jettyForm(), UploadRecorder.multipartConfig(serverDir))
                 .servlet("/form-commons", recorder.commonsForm(serverDir))
-                .servlet("/store/*", recorder.store())
-                ;
+                .servlet("/store/*", recorder.store());
     }
 
     @AfterAll

@@ -65,8 +65,7 @@ class PutCommandTest {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"cli\"");
                         }
                     }
-                })
-                ;
+                });
         tus = new TusServer(Files.createDirectories(serverDir.resolve("tus"))).start();
     }
 

@@ -60,8 +60,7 @@ class RequestOptionsUploadTest {
                         record(request);
                         tus.process(request, response);
                     }
-                })
-                ;
+                });
     }
 
     @AfterEach

@@ -76,8 +76,7 @@ class FileBodyPublisherTest {
                         in.readAllBytes();
                         response.setStatus(200);
                     }
-                })
-                ;
+                });
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

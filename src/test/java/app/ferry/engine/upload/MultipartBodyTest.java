@@ -81,8 +81,7 @@ class MultipartBodyTest {
                         response.setStatus(307);
                         response.setHeader("Location", "/raw");
                     }
-                })
-                ;
+                });
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)

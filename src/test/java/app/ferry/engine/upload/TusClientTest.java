@@ -56,8 +56,7 @@ class TusClientTest {
                         response.setStatus(204);
                         response.setHeader("Upload-Offset", "5");
                     }
-                })
-                ;
+                });
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

@@ -126,8 +126,7 @@ class UploadQueueTest {
                     }
                 })
                 .multipartServlet("/form-jetty", recorder.jettyForm(), UploadRecorder.multipartConfig(serverDir))
-                .servlet("/form-commons", recorder.commonsForm(serverDir))
-                ;
+                .servlet("/form-commons", recorder.commonsForm(serverDir));
     }
 
     @AfterAll
