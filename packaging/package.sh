@@ -78,9 +78,44 @@ build_app_image() {
   "$jpackage" --type app-image --input "$stage" --dest "$out" --app-version "$app_version" \
     @packaging/jpackage-metadata.args @packaging/jpackage-common.args @packaging/jpackage-aot.args \
     "${os_args[@]}" "${image_args[@]}"
+  # Of the runtime's commands (kept by --jlink-options, see jpackage-common.args) only java runs.
+  find "$out/Ferry/lib/runtime/bin" -mindepth 1 ! -name java -delete
   echo "app-image $out/Ferry: $(du -sh "$out/Ferry" | cut -f1) in $(elapsed "$t")"
   train_aot_cache Ferry ferry.aot
   train_aot_cache ferry ferry-cli.aot
+  script_launcher ferry
+  check_aot_cache "$out/Ferry" ferry
+  script_launcher ferry-host
+}
+
+# script_launcher NAME: replaces jpackage's native bin/NAME with a POSIX shell script that starts
+# the runtime's bin/java with what lib/app/NAME.cfg says (class path, main class, JVM options).
+# jpackage's Linux launcher runs `rpm -qf` and `dpkg -S` on itself before it loads the JVM, to
+# learn whether a package installed it (LinuxPackage.c): 0.4-0.6 s of every `ferry` command and
+# of every message a browser sends its host, against 0.09 s for a whole `java -version`
+# (packaging/README.md, "Launchers"). The window keeps jpackage's launcher: it starts once.
+# The script is written at build time, so it reads no file when it runs; $APPDIR, which the
+# native launcher fills in, becomes the install's lib/app, found through /usr/bin's link.
+script_launcher() {
+  local name="$1" cfg="$out/Ferry/lib/app/$1.cfg" main classpath options
+  main="$(sed -n 's/^app.mainclass=//p' "$cfg")"
+  classpath="$(sed -n 's/^app.classpath=//p' "$cfg" | paste -sd:)"
+  # One option per line; an added launcher's properties file gives them on one line.
+  options="$(sed -n 's/^java-options=//p' "$cfg" | tr ' ' '\n' | sed '/^$/d' | sed 's/.*/"&"/' | paste -sd' ')"
+  [[ -n "$main" && -n "$classpath" && -x "$out/Ferry/lib/runtime/bin/java" ]] \
+    || { echo "cannot write bin/$name: $cfg or lib/runtime/bin/java is missing" >&2; exit 1; }
+  cat >"$out/Ferry/bin/$name" <<SCRIPT
+#!/bin/sh
+# Ferry's $name launcher, written by packaging/package.sh from lib/app/$name.cfg: a script, not
+# jpackage's launcher, which asks dpkg and rpm about itself (0.4-0.6 s) before every start.
+self=\$(readlink -f "\$0") || exit 1
+bin=\${self%/*}
+APPDIR=\${bin%/*}/lib/app
+exec "\$APPDIR/../runtime/bin/java" $options -Djpackage.app-path="\$self" \\
+  -cp "$classpath" $main "\$@"
+SCRIPT
+  chmod 755 "$out/Ferry/bin/$name"
+  touch -h -d "@$epoch" "$out/Ferry/bin/$name"
 }
 
 # Training state, cleaned up on exit whatever happens.

@@ -30,6 +30,22 @@ class CliLauncherConfigTest {
                 .contains("check_aot_cache \"$train_dir/opt/ferry\" ferry");
     }
 
+    /**
+     * jpackage's Linux launcher asks dpkg and rpm about itself before every start (0.4-0.6 s): the
+     * command line's and the browsers' launchers are scripts that start the runtime's java, which
+     * the runtime must therefore keep, and the command line's still uses its AOT cache.
+     */
+    @Test
+    void theCommandLineLaunchersAreScriptsStartingTheRuntimesJava() throws IOException {
+        String script = Files.readString(PACKAGING.resolve("package.sh"));
+        assertThat(script).contains("script_launcher ferry\n  check_aot_cache \"$out/Ferry\" ferry\n")
+                .contains("script_launcher ferry-host\n")
+                .contains("exec \"\\$APPDIR/../runtime/bin/java\"")
+                .doesNotContain("script_launcher Ferry");
+        List<String> common = argsOf(PACKAGING.resolve("jpackage-common.args"));
+        assertThat(common).contains("--jlink-options").doesNotContain("--strip-native-commands");
+    }
+
     @Test
     void theFerryLauncherRunsASmallSerialHeapWithItsOwnAotCacheAndNoMenuEntry() throws IOException {
         Properties launcher = cliLauncher();

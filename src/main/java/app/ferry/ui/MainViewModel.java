@@ -71,8 +71,7 @@ public final class MainViewModel implements AutoCloseable {
             selection.updateCommands();
             edits.update();
             filter.update(list.tasks());
-            speeds.record(System.nanoTime(), list.downloadSpeed(), list.uploadSpeed());
-        });
+        }, () -> speeds.record(System.nanoTime(), list.downloadSpeed(), list.uploadSpeed()));
         list.refresh();
     }
 

@@ -39,7 +39,8 @@ public final class TaskListViewModel {
     private final I18n i18n;
     private final BooleanSupplier notificationsOn;
     private Notifier notifier = Notifier.NONE;
-    private Runnable afterPass = () -> { };
+    private Runnable afterFullPass = () -> { };
+    private Runnable afterAnyPass = () -> { };
     private java.util.function.BiConsumer<TaskModel, String> credentialsWanted = (model, realm) -> { };
 
     private final ObservableList<TaskModel> tasks = FXCollections.observableArrayList();
@@ -51,12 +52,16 @@ public final class TaskListViewModel {
     private final Queue<Notice> notices = new ConcurrentLinkedQueue<>();
     private final TransferListener listener = new EngineEvents();
     private boolean anyActive;
-    private int runningCount;
+    /** The rows running as of the last full pass: the only ones a tick without events looks at. */
+    private List<TaskModel> running = List.of();
+    private int waitingCount;
+    private int finishedCount;
     private int pausedCount;
     private long downTotal;
     private long upTotal;
     private long updatePasses;
     private long updateNanos;
+    private long longestPassNanos;
     private List<Object> lastStatus = List.of();
 
     private record Notice(TaskId id, TaskState state, String realm) {
@@ -78,9 +83,14 @@ public final class TaskListViewModel {
         queue.addListener(listener);
     }
 
-    /** FX thread: runs after every update pass (the selection's commands follow the states). */
-    void setAfterPass(Runnable afterPass) {
-        this.afterPass = afterPass;
+    /**
+     * FX thread: {@code afterFullPass} runs after a pass that looked at every row (the selection's
+     * commands and the groups' counts follow the states), {@code afterAnyPass} after every pass
+     * (the speed graph).
+     */
+    void setAfterPass(Runnable afterFullPass, Runnable afterAnyPass) {
+        this.afterFullPass = afterFullPass;
+        this.afterAnyPass = afterAnyPass;
     }
 
     /** FX thread: who asks the user for a password when a task meets a 401 (the window's prompt). */
@@ -95,17 +105,56 @@ public final class TaskListViewModel {
 
     /**
      * FX thread, once per sampler tick: copies the snapshots into the rows when something may have
-     * changed (an engine event, a finished background command, or a transfer that is moving).
-     * Returns whether it did.
+     * changed. After an engine event or a finished background command every row is looked at; on
+     * a tick with neither, only the running rows, whose bytes and speeds move: a queued or paused
+     * task changes only through an event, and ten thousand waiting rows must not be walked ten
+     * times a second because one of them runs. Returns whether it did a pass.
      */
     public boolean sample() {
-        // Every tick only while bytes move: a queued or paused task changes only through an engine
-        // event, which sets dirty. Ten thousand queued rows must not be walked ten times a second.
-        if (dirty.getAndSet(false) || runningCount > 0) {
+        if (dirty.getAndSet(false)) {
             refresh();
             return true;
         }
+        if (!running.isEmpty()) {
+            refreshRunning();
+            return true;
+        }
         return false;
+    }
+
+    /**
+     * FX thread: the pass of a tick without events: the running rows' counters, the speeds and the
+     * status line. A row whose name or state changed in between (named by the server, settled
+     * without its event seen yet) makes the next tick a full pass, which recounts the groups.
+     */
+    private void refreshRunning() {
+        long start = System.nanoTime();
+        updatePasses++;
+        long down = 0;
+        long up = 0;
+        for (TaskModel model : running) {
+            TaskSnapshot snapshot = queue.snapshot(model.id()).orElse(null);
+            if (snapshot == null) {
+                dirty.set(true); // Removed: the full pass takes its row away.
+                continue;
+            }
+            String name = model.name();
+            TaskState state = model.state();
+            model.update(snapshot);
+            if (!name.equals(model.name()) || state != model.state()) {
+                dirty.set(true);
+            }
+            if (snapshot.direction() == Direction.DOWNLOAD) {
+                down += snapshot.bytesPerSecond();
+            } else {
+                up += snapshot.bytesPerSecond();
+            }
+        }
+        downTotal = down;
+        upTotal = up;
+        showStatus(running.size(), waitingCount, finishedCount);
+        afterAnyPass.run();
+        passDone(start);
     }
 
     /** FX thread: one update pass: snapshots to rows, rows added and removed, counts, commands, notices. */
@@ -117,7 +166,7 @@ public final class TaskListViewModel {
         writes.drain();
         List<TaskSnapshot> snapshots = queue.snapshots();
         List<TaskModel> added = new ArrayList<>();
-        int running = 0;
+        List<TaskModel> nowRunning = new ArrayList<>();
         int waiting = 0;
         int finished = 0;
         int paused = 0;
@@ -134,7 +183,7 @@ public final class TaskListViewModel {
             }
             switch (snapshot.state()) {
                 case RUNNING -> {
-                    running++;
+                    nowRunning.add(model);
                     if (snapshot.direction() == Direction.DOWNLOAD) {
                         down += snapshot.bytesPerSecond();
                     } else {
@@ -163,17 +212,16 @@ public final class TaskListViewModel {
             // Moved in the queue: one permutation, which keeps the table's selection.
             FXCollections.sort(tasks, java.util.Comparator.comparingLong(m -> m.record().order()));
         }
-        anyActive = running + waiting > 0;
-        runningCount = running;
+        anyActive = !nowRunning.isEmpty() || waiting > 0;
+        running = nowRunning;
+        waitingCount = waiting;
+        finishedCount = finished;
         pausedCount = paused;
         downTotal = down;
         upTotal = up;
-        List<Object> status = List.of(running, waiting, finished, Units.speed(down), Units.speed(up));
-        if (!status.equals(lastStatus)) {
-            lastStatus = status;
-            statusText.set(i18n.get("status.summary", status.toArray()));
-        }
-        afterPass.run();
+        showStatus(running.size(), waiting, finished);
+        afterFullPass.run();
+        afterAnyPass.run();
         messages.retireStale(id -> {
             TaskModel model = byId.get(id);
             return model == null ? null : model.state();
@@ -183,7 +231,21 @@ public final class TaskListViewModel {
             // first tasks report (a 401 asking for a password) instead of replacing it.
             drainNotices();
         }
-        updateNanos += System.nanoTime() - start;
+        passDone(start);
+    }
+
+    private void showStatus(int runningTasks, int waiting, int finished) {
+        List<Object> status = List.of(runningTasks, waiting, finished, Units.speed(downTotal), Units.speed(upTotal));
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            statusText.set(i18n.get("status.summary", status.toArray()));
+        }
+    }
+
+    private void passDone(long startNanos) {
+        long took = System.nanoTime() - startNanos;
+        updateNanos += took;
+        longestPassNanos = Math.max(longestPassNanos, took);
     }
 
     private void drainNotices() {
@@ -288,7 +350,7 @@ public final class TaskListViewModel {
 
     /** FX thread: the tasks running as of the last pass. */
     int runningCount() {
-        return runningCount;
+        return running.size();
     }
 
     /** FX thread: update passes done so far: the FX-thread work the engine causes, bounded by the sampler's rate. */
@@ -299,6 +361,16 @@ public final class TaskListViewModel {
     /** FX thread: wall time spent inside update passes so far: what the sampler costs the FX thread (the bench reads it). */
     public long updateNanos() {
         return updateNanos;
+    }
+
+    /**
+     * FX thread: the longest update pass since the last call, nanoseconds: the FX thread's own
+     * share of a stall (a bench or test measures a window of time with two calls).
+     */
+    public long takeLongestPassNanos() {
+        long longest = longestPassNanos;
+        longestPassNanos = 0;
+        return longest;
     }
 
     /** The rows, in queue order (the order the tasks were added, unless moved); FX thread. */
