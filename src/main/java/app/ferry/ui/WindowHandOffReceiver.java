@@ -11,6 +11,7 @@ import app.ferry.handoff.HandOff;
 import app.ferry.handoff.HandOffReceiver;
 import app.ferry.handoff.HandOffUnavailableException;
 import app.ferry.handoff.Receipt;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,8 +90,8 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 .map(TransferSpec::url)
                 .collect(Collectors.toSet());
         Set<String> added = new LinkedHashSet<>();
-        // Downloads that send the same are added together, as one paste is.
-        Map<RequestOptions, List<String>> byOptions = new LinkedHashMap<>();
+        // Downloads that send the same from the same page are added together, as one paste is.
+        Map<Origin, List<String>> byOrigin = new LinkedHashMap<>();
         List<Receipt.Rejection> rejected = new ArrayList<>();
         List<TaskSnapshot> tasks = viewModel.queue().snapshots();
         for (Download download : handOff.downloads()) {
@@ -105,14 +106,28 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 continue;
             }
             try {
-                byOptions.computeIfAbsent(options(download), o -> new ArrayList<>()).add(download.url());
+                byOrigin.computeIfAbsent(new Origin(options(download), page(download)), o -> new ArrayList<>())
+                        .add(download.url());
                 added.add(download.url());
             } catch (IllegalArgumentException e) {
                 rejected.add(new Receipt.Rejection(download.url(), e.getMessage()));
             }
         }
-        byOptions.forEach((options, urls) -> viewModel.adding().handOver(urls, options));
+        byOrigin.forEach((origin, urls) -> viewModel.adding().handOver(urls, origin.options(), origin.page()));
         return new Receipt(List.copyOf(added), rejected);
+    }
+
+    /** What a hand-off's downloads share when they are added together: what they send and the page they came from. */
+    private record Origin(RequestOptions options, URI page) {
+    }
+
+    /**
+     * The page the download came from, or null when the hand-off names none (a terminal's {@code
+     * ferry add}, an older extension). The hand-off has checked it is an http(s) URL; the spec
+     * drops its user-info.
+     */
+    static URI page(Download download) {
+        return download.pageUrl() == null || download.pageUrl().isBlank() ? null : URI.create(download.pageUrl());
     }
 
     /**
@@ -138,7 +153,8 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
      */
     private void refreshLink(TaskSnapshot task, Download download) {
         DownloadSpec old = (DownloadSpec) task.record().spec();
-        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url()).withRequest(options(download));
+        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url(), page(download))
+                .withRequest(options(download));
         try {
             viewModel.queue().refreshLink(task.id(), fresh);
         } catch (IllegalStateException e) {
