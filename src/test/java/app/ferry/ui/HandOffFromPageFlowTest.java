@@ -10,6 +10,7 @@ import app.ferry.handoff.HandOffServer;
 import app.ferry.handoff.InstancePaths;
 import app.ferry.handoff.Reply;
 import app.ferry.handoff.SingleInstance;
+import app.ferry.testing.FileServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * A hand-off message naming the page a download came from (what the browser extension's host
  * sends) makes a task that remembers the page, and the details pane shows it as "From page"; a
- * download pasted in the window shows no such row. The cookies sent along never show.
+ * download pasted in the window shows no such row. The cookies sent along never show. And the
+ * window's half of "Refresh link", over the same socket.
  */
 @ExtendWith(ApplicationExtension.class)
 class HandOffFromPageFlowTest {
@@ -67,11 +69,7 @@ class HandOffFromPageFlowTest {
         String page = app.server.url("/catalog/item?id=42");
         Download download = new Download(app.server.url("/files/4000/from-page.bin"), Map.of("User-Agent", "Mozilla/5.0 Test"),
                 "session=SECRET-COOKIE", page, "from-page.bin", page);
-        Reply reply;
-        try (HandOffClient client = HandOffClient.connect(InstancePaths.in(app.dataDir)).orElseThrow()) {
-            reply = client.handOff(List.of(download), false, Duration.ofSeconds(30));
-        }
-        assertThat(reply.isError()).as(reply.message()).isFalse();
+        handOff(download);
 
         TaskModel row = app.waitForRow("from-page.bin");
         app.waitForState(row, TaskState.COMPLETED);
@@ -87,5 +85,46 @@ class HandOffFromPageFlowTest {
         TaskModel pasted = app.waitForRow("pasted.bin");
         app.select(robot, pasted);
         GuiFixture.waitUntil(() -> fromPage.getText().isEmpty() && !fromPage.isVisible());
+    }
+
+    /**
+     * The window's side of "Refresh link" without a browser: the button on a task whose link
+     * answers 403, then a hand-off of the same file name from the page's new link gives that task
+     * the new link and page (no second task), and it completes from there.
+     */
+    @Test
+    void refreshLinkGivesTheWaitingTaskTheHandedOverLinkAndPage(FxRobot robot) throws Exception {
+        try (FileServer files = FileServer.start()) {
+            byte[] content = FileServer.randomBytes(3000, 7);
+            files.serve("/signed/1/report.pdf", content).failNext(100, 403);
+            files.serve("/signed/2/report.pdf", content);
+            String oldPage = files.url("/reports?week=1");
+            handOff(new Download(files.url("/signed/1/report.pdf"), Map.of(), "session=SECRET-1", oldPage, "report.pdf", oldPage));
+            TaskModel row = app.waitForRow("report.pdf");
+            app.waitForState(row, TaskState.FAILED);
+
+            app.select(robot, row);
+            robot.clickOn("#refresh-link");
+            assertThat(app.message()).contains(oldPage).contains("report.pdf");
+            String newPage = files.url("/reports?week=1&fresh=1");
+            handOff(new Download(files.url("/signed/2/report.pdf"), Map.of(), "session=SECRET-2", newPage, "report.pdf", newPage));
+
+            app.waitForState(row, TaskState.COMPLETED);
+            assertThat(app.rows()).hasSize(1);
+            DownloadSpec spec = (DownloadSpec) GuiFixture.fx(row::record).spec();
+            assertThat(spec.url()).isEqualTo(files.url("/signed/2/report.pdf"));
+            assertThat(spec.fromPage()).isEqualTo(URI.create(newPage));
+            assertThat(files.requests("/signed/2/report.pdf")).last()
+                    .satisfies(r -> assertThat(r.header("Cookie")).isEqualTo("session=SECRET-2"));
+            assertThat(Files.readAllBytes(app.downloads.resolve("report.pdf"))).isEqualTo(content);
+        }
+    }
+
+    private void handOff(Download download) throws Exception {
+        try (HandOffClient client = HandOffClient.connect(InstancePaths.in(app.dataDir)).orElseThrow()) {
+            Reply reply = client.handOff(List.of(download), false, Duration.ofSeconds(30));
+            assertThat(reply.isError()).as(reply.message()).isFalse();
+            assertThat(reply.receipt().added()).containsExactly(download.url());
+        }
     }
 }
