@@ -37,7 +37,8 @@ import javafx.stage.Stage;
  * <p>A download a task waits a new link for ("Refresh link", {@link LinkRefreshes}) goes to that
  * task instead of a new one, with the browser's headers and cookies. Otherwise each download's
  * headers, cookies and Referer become its new task's {@link RequestOptions}, kept with the task
- * (cookies in the owner-only secrets file, docs/decisions/0009). A suggested name is not used yet:
+ * (cookies in the owner-only secrets file, docs/decisions/0009), and the page it came from its
+ * spec's {@code fromPage}, shown in the details pane. A suggested name is not used yet:
  * the spec has no field for it, so the server's {@code Content-Disposition} and the URL name the
  * file as for a paste.
  */
