@@ -10,15 +10,24 @@ import app.ferry.handoff.HandOffServer;
 import app.ferry.handoff.InstancePaths;
 import app.ferry.handoff.Reply;
 import app.ferry.handoff.SingleInstance;
-import app.ferry.testing.FileServer;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +51,7 @@ class HandOffFromPageFlowTest {
     private Stage stage;
     private GuiFixture app;
     private HandOffServer handOff;
+    private final SmallFileHost files = new SmallFileHost();
 
     @Start
     void start(Stage stage) {
@@ -50,6 +60,7 @@ class HandOffFromPageFlowTest {
 
     @BeforeEach
     void open(FxRobot robot) throws Exception {
+        files.listen();
         app = new GuiFixture(temp);
         app.settings("en", false);
         app.open(robot, stage);
@@ -62,12 +73,14 @@ class HandOffFromPageFlowTest {
     void close(FxRobot robot) throws Exception {
         handOff.close();
         app.close(robot);
+        files.jetty.stop();
     }
 
     @Test
     void aHandedOverDownloadShowsThePageItCameFrom(FxRobot robot) throws Exception {
-        String page = app.server.url("/catalog/item?id=42");
-        Download download = new Download(app.server.url("/files/4000/from-page.bin"), Map.of("User-Agent", "Mozilla/5.0 Test"),
+        byte[] content = files.serve("/files/from-page.bin", 4000, 6);
+        String page = files.url("/catalog/item?id=42");
+        Download download = new Download(files.url("/files/from-page.bin"), Map.of("User-Agent", "Mozilla/5.0 Test"),
                 "session=SECRET-COOKIE", page, "from-page.bin", page);
         handOff(download);
 
@@ -79,9 +92,10 @@ class HandOffFromPageFlowTest {
         GuiFixture.waitUntil(() -> fromPage.getText().equals(page) && fromPage.isVisible());
         String headers = GuiFixture.fx(() -> robot.lookup("#details-headers").queryTextInputControl().getText());
         assertThat(headers).contains("Cookie: ••••").doesNotContain("SECRET-COOKIE");
-        assertThat(Files.readAllBytes(app.downloads.resolve("from-page.bin"))).isEqualTo(LocalServer.content(4000));
+        assertThat(Files.readAllBytes(app.downloads.resolve("from-page.bin"))).isEqualTo(content);
 
-        app.paste(robot, app.server.url("/files/1000/pasted.bin"));
+        files.serve("/files/pasted.bin", 1000, 5);
+        app.paste(robot, files.url("/files/pasted.bin"));
         TaskModel pasted = app.waitForRow("pasted.bin");
         app.select(robot, pasted);
         GuiFixture.waitUntil(() -> fromPage.getText().isEmpty() && !fromPage.isVisible());
@@ -94,30 +108,26 @@ class HandOffFromPageFlowTest {
      */
     @Test
     void refreshLinkGivesTheWaitingTaskTheHandedOverLinkAndPage(FxRobot robot) throws Exception {
-        try (FileServer files = FileServer.start()) {
-            byte[] content = FileServer.randomBytes(3000, 7);
-            files.serve("/signed/1/report.pdf", content).failNext(100, 403);
-            files.serve("/signed/2/report.pdf", content);
-            String oldPage = files.url("/reports?week=1");
-            handOff(new Download(files.url("/signed/1/report.pdf"), Map.of(), "session=SECRET-1", oldPage, "report.pdf", oldPage));
-            TaskModel row = app.waitForRow("report.pdf");
-            app.waitForState(row, TaskState.FAILED);
+        files.forbid("/signed/1/report.pdf");
+        byte[] content = files.serve("/signed/2/report.pdf", 3000, 7);
+        String oldPage = files.url("/reports?week=1");
+        handOff(new Download(files.url("/signed/1/report.pdf"), Map.of(), "session=SECRET-1", oldPage, "report.pdf", oldPage));
+        TaskModel row = app.waitForRow("report.pdf");
+        app.waitForState(row, TaskState.FAILED);
 
-            app.select(robot, row);
-            robot.clickOn("#refresh-link");
-            assertThat(app.message()).contains(oldPage).contains("report.pdf");
-            String newPage = files.url("/reports?week=1&fresh=1");
-            handOff(new Download(files.url("/signed/2/report.pdf"), Map.of(), "session=SECRET-2", newPage, "report.pdf", newPage));
+        app.select(robot, row);
+        robot.clickOn("#refresh-link");
+        assertThat(app.message()).contains(oldPage).contains("report.pdf");
+        String newPage = files.url("/reports?week=1&fresh=1");
+        handOff(new Download(files.url("/signed/2/report.pdf"), Map.of(), "session=SECRET-2", newPage, "report.pdf", newPage));
 
-            app.waitForState(row, TaskState.COMPLETED);
-            assertThat(app.rows()).hasSize(1);
-            DownloadSpec spec = (DownloadSpec) GuiFixture.fx(row::record).spec();
-            assertThat(spec.url()).isEqualTo(files.url("/signed/2/report.pdf"));
-            assertThat(spec.fromPage()).isEqualTo(URI.create(newPage));
-            assertThat(files.requests("/signed/2/report.pdf")).last()
-                    .satisfies(r -> assertThat(r.header("Cookie")).isEqualTo("session=SECRET-2"));
-            assertThat(Files.readAllBytes(app.downloads.resolve("report.pdf"))).isEqualTo(content);
-        }
+        app.waitForState(row, TaskState.COMPLETED);
+        assertThat(app.rows()).hasSize(1);
+        DownloadSpec spec = (DownloadSpec) GuiFixture.fx(row::record).spec();
+        assertThat(spec.url()).isEqualTo(files.url("/signed/2/report.pdf"));
+        assertThat(spec.fromPage()).isEqualTo(URI.create(newPage));
+        assertThat(files.cookies).containsEntry("/signed/2/report.pdf", "session=SECRET-2");
+        assertThat(Files.readAllBytes(app.downloads.resolve("report.pdf"))).isEqualTo(content);
     }
 
     private void handOff(Download download) throws Exception {
@@ -125,6 +135,56 @@ class HandOffFromPageFlowTest {
             Reply reply = client.handOff(List.of(download), false, Duration.ofSeconds(30));
             assertThat(reply.isError()).as(reply.message()).isFalse();
             assertThat(reply.receipt().added()).containsExactly(download.url());
+        }
+    }
+
+    /** Files by path (any other path: 404), paths that answer 403 as an expired link does, and the Cookie each file was asked with. */
+    private static final class SmallFileHost extends Handler.Abstract {
+
+        final Server jetty = new Server();
+        final Map<String, String> cookies = new ConcurrentHashMap<>();
+        private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+        private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+        private ServerConnector connector;
+
+        void listen() throws Exception {
+            connector = new ServerConnector(jetty);
+            connector.setHost("127.0.0.1");
+            jetty.addConnector(connector);
+            jetty.setHandler(this);
+            jetty.start();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + connector.getLocalPort() + path;
+        }
+
+        byte[] serve(String path, int size, long seed) {
+            byte[] content = new byte[size];
+            new Random(seed).nextBytes(content);
+            served.put(path, content);
+            return content;
+        }
+
+        void forbid(String path) {
+            forbidden.add(path);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = request.getHttpURI().getPath();
+            byte[] content = served.get(path);
+            if (forbidden.contains(path)) {
+                Response.writeError(request, response, callback, 403);
+            } else if (content == null) {
+                Response.writeError(request, response, callback, 404);
+            } else {
+                cookies.put(path, String.valueOf(request.getHeaders().get("Cookie")));
+                response.getHeaders().put("Content-Type", "application/octet-stream");
+                response.getHeaders().put("Content-Length", content.length);
+                response.write(true, ByteBuffer.wrap(content), callback);
+            }
+            return true;
         }
     }
 }
