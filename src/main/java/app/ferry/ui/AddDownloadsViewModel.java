@@ -8,6 +8,7 @@ import app.ferry.engine.TransferQueue;
 import app.ferry.engine.request.RequestOptions;
 import app.ferry.ui.add.AddUrlsRequest;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +52,7 @@ public final class AddDownloadsViewModel {
 
     /** FX thread. Ctrl+V or dropped text: every valid URL starts downloading into the download folder. */
     public void pasteText(String text) {
-        addUrls(text, downloadFolder.get(), null, null, RequestOptions.NONE);
+        addUrls(text, downloadFolder.get(), null, null, RequestOptions.NONE, null);
     }
 
     /**
@@ -65,7 +66,15 @@ public final class AddDownloadsViewModel {
 
     /** FX thread: as {@link #handOver(List)}, each task sending {@code options} (a browser's headers, cookies, Referer). */
     public void handOver(List<String> urls, RequestOptions options) {
-        addUrls(String.join("\n", urls), downloadFolder.get(), null, null, options);
+        handOver(urls, options, null);
+    }
+
+    /**
+     * FX thread: as {@link #handOver(List, RequestOptions)}, each task remembering the web page it
+     * came from ({@code page}, null for none) to show where it came from.
+     */
+    public void handOver(List<String> urls, RequestOptions options, URI page) {
+        addUrls(String.join("\n", urls), downloadFolder.get(), null, null, options, page);
     }
 
     /** FX thread: what the "Add URLs" dialog asked for. */
@@ -79,10 +88,11 @@ public final class AddDownloadsViewModel {
             return;
         }
         addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials,
-                options);
+                options, null);
     }
 
-    private void addUrls(String text, Path folder, String sha256, Credentials credentials, RequestOptions options) {
+    private void addUrls(String text, Path folder, String sha256, Credentials credentials, RequestOptions options,
+            URI page) {
         UrlExtractor.Extraction found = UrlExtractor.extract(text);
         if (found.isEmpty()) {
             messages.show(UserMessage.warning(i18n.get("msg.noUrl", shorten(text))));
@@ -102,7 +112,7 @@ public final class AddDownloadsViewModel {
             String uri = url.uri().toString();
             DownloadSpec spec;
             try {
-                spec = DownloadSpec.of(uri, folder).withRequest(options);
+                spec = DownloadSpec.of(uri, folder).withRequest(options).fromPage(page);
                 if (sha256 != null) {
                     spec = spec.withSha256(sha256);
                 }

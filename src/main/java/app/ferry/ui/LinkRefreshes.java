@@ -69,9 +69,13 @@ public final class LinkRefreshes {
         }
     }
 
-    /** The task's spec with the browser's new link; folder, checksum and connections stay. */
-    static DownloadSpec withNewLink(DownloadSpec old, String url) {
-        return new DownloadSpec(URI.create(url), old.directory(), old.sha256(), old.connections(), old.allowHttpsDowngrade());
+    /**
+     * The task's spec with the browser's new link; folder, checksum and connections stay, and so
+     * does the page it came from unless the browser names the page it came from now ({@code page}).
+     */
+    static DownloadSpec withNewLink(DownloadSpec old, String url, URI page) {
+        return new DownloadSpec(URI.create(url), old.directory(), old.sha256(), old.connections(), old.allowHttpsDowngrade())
+                .fromPage(page != null ? page : old.fromPage());
     }
 
     List<TaskId> waitingIds() {

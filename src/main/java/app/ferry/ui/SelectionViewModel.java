@@ -7,6 +7,7 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,7 +159,11 @@ public final class SelectionViewModel {
         List<TaskModel> expired = selection.stream().filter(SelectionViewModel::canRefreshLink).toList();
         expired.forEach(task -> refreshes.await(task.id()));
         if (!expired.isEmpty()) {
-            messages.show(UserMessage.info(i18n.get("msg.refreshLink", expired.getFirst().record().name())));
+            TaskRecord first = expired.getFirst().record();
+            // A task a browser handed over knows its page: the user need not remember where it was.
+            URI page = first.spec() instanceof DownloadSpec spec ? spec.fromPage() : null;
+            messages.show(UserMessage.info(page == null ? i18n.get("msg.refreshLink", first.name())
+                    : i18n.get("msg.refreshLinkPage", first.name(), page.toString())));
         }
     }
 

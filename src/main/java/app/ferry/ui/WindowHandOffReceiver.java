@@ -11,6 +11,7 @@ import app.ferry.handoff.HandOff;
 import app.ferry.handoff.HandOffReceiver;
 import app.ferry.handoff.HandOffUnavailableException;
 import app.ferry.handoff.Receipt;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,7 +37,8 @@ import javafx.stage.Stage;
  * <p>A download a task waits a new link for ("Refresh link", {@link LinkRefreshes}) goes to that
  * task instead of a new one, with the browser's headers and cookies. Otherwise each download's
  * headers, cookies and Referer become its new task's {@link RequestOptions}, kept with the task
- * (cookies in the owner-only secrets file, docs/decisions/0009). A suggested name is not used yet:
+ * (cookies in the owner-only secrets file, docs/decisions/0009), and the page it came from its
+ * spec's {@code fromPage}, shown in the details pane. A suggested name is not used yet:
  * the spec has no field for it, so the server's {@code Content-Disposition} and the URL name the
  * file as for a paste.
  */
@@ -89,8 +91,8 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 .map(TransferSpec::url)
                 .collect(Collectors.toSet());
         Set<String> added = new LinkedHashSet<>();
-        // Downloads that send the same are added together, as one paste is.
-        Map<RequestOptions, List<String>> byOptions = new LinkedHashMap<>();
+        // Downloads that send the same from the same page are added together, as one paste is.
+        Map<Origin, List<String>> byOrigin = new LinkedHashMap<>();
         List<Receipt.Rejection> rejected = new ArrayList<>();
         List<TaskSnapshot> tasks = viewModel.queue().snapshots();
         for (Download download : handOff.downloads()) {
@@ -105,14 +107,28 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
                 continue;
             }
             try {
-                byOptions.computeIfAbsent(options(download), o -> new ArrayList<>()).add(download.url());
+                byOrigin.computeIfAbsent(new Origin(options(download), page(download)), o -> new ArrayList<>())
+                        .add(download.url());
                 added.add(download.url());
             } catch (IllegalArgumentException e) {
                 rejected.add(new Receipt.Rejection(download.url(), e.getMessage()));
             }
         }
-        byOptions.forEach((options, urls) -> viewModel.adding().handOver(urls, options));
+        byOrigin.forEach((origin, urls) -> viewModel.adding().handOver(urls, origin.options(), origin.page()));
         return new Receipt(List.copyOf(added), rejected);
+    }
+
+    /** What a hand-off's downloads share when they are added together: what they send and the page they came from. */
+    private record Origin(RequestOptions options, URI page) {
+    }
+
+    /**
+     * The page the download came from, or null when the hand-off names none (a terminal's {@code
+     * ferry add}, an older extension). The hand-off has checked it is an http(s) URL; the spec
+     * drops its user-info.
+     */
+    static URI page(Download download) {
+        return download.pageUrl() == null || download.pageUrl().isBlank() ? null : URI.create(download.pageUrl());
     }
 
     /**
@@ -138,7 +154,8 @@ public final class WindowHandOffReceiver implements HandOffReceiver {
      */
     private void refreshLink(TaskSnapshot task, Download download) {
         DownloadSpec old = (DownloadSpec) task.record().spec();
-        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url()).withRequest(options(download));
+        DownloadSpec fresh = LinkRefreshes.withNewLink(old, download.url(), page(download))
+                .withRequest(options(download));
         try {
             viewModel.queue().refreshLink(task.id(), fresh);
         } catch (IllegalStateException e) {

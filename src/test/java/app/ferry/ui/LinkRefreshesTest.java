@@ -87,7 +87,7 @@ class LinkRefreshesTest {
     void theNewSpecKeepsTheFolderChecksumAndConnections() {
         DownloadSpec old = new DownloadSpec("https://a.example/f.bin", temp, "ab".repeat(32), 3, false);
 
-        DownloadSpec fresh = LinkRefreshes.withNewLink(old, "https://b.example/f.bin?sig=2");
+        DownloadSpec fresh = LinkRefreshes.withNewLink(old, "https://b.example/f.bin?sig=2", null);
 
         assertThat(fresh.url()).isEqualTo("https://b.example/f.bin?sig=2");
         assertThat(fresh.directory()).isEqualTo(temp);

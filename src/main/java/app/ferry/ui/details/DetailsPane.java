@@ -17,7 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
 /**
- * Shows the selected task: URL, destination, HTTP status and headers, the server's response body,
+ * Shows the selected task: URL, the page it came from (when a browser handed it over), destination, HTTP status and headers, the server's response body,
  * the error, the resume history, the checksum and its own speed limit. Re-rendered only when the
  * task's record changes (a state change, a checkpoint) or the user limits it, never per progress sample.
  */
@@ -26,6 +26,8 @@ public final class DetailsPane {
     private final TabPane tabs = new TabPane();
     private final DetailsText text;
     private final TextField url = readOnly("details-url");
+    private final TextField fromPage = readOnly("details-from-page");
+    private final Label fromPageLabel;
     private final TextField destination = readOnly("details-destination");
     private final TextField status = readOnly("details-status");
     private final TextField size = readOnly("details-size");
@@ -49,9 +51,12 @@ public final class DetailsPane {
 
         GridPane general = new GridPane(10, 6);
         general.getColumnConstraints().addAll(app.ferry.ui.Forms.labelColumn(), grow());
-        int row = 0;
+        fromPageLabel = new Label(i18n.get("details.fromPage"));
+        general.addRow(0, new Label(i18n.get("details.url")), url);
+        general.addRow(1, fromPageLabel, fromPage);
+        int row = 2;
         for (var entry : new Object[][] {
-                {"details.url", url}, {"details.destination", destination}, {"details.status", status},
+                {"details.destination", destination}, {"details.status", status},
                 {"details.size", size}, {"details.checksum", checksum}, {"details.speedLimit", speedLimit},
                 {"details.times", times}, {"details.error", error}}) {
             general.addRow(row++, new Label(i18n.get((String) entry[0])), (Node) entry[1]);
@@ -99,6 +104,7 @@ public final class DetailsPane {
     private void show(TaskRecord record) {
         tabs.setDisable(record == null);
         if (record == null) {
+            showFromPage("");
             for (TextField field : new TextField[] {url, destination, status, size, checksum, speedLimit, times}) {
                 field.clear();
             }
@@ -109,6 +115,7 @@ public final class DetailsPane {
             return;
         }
         url.setText(text.url(record));
+        showFromPage(text.fromPage(record));
         destination.setText(text.destination(record));
         status.setText(text.status(record));
         size.setText(text.size(record));
@@ -118,6 +125,15 @@ public final class DetailsPane {
         headers.setText(text.headers(record));
         body.setText(text.body(record));
         history.getItems().setAll(text.history(record));
+    }
+
+    /** The row is there only for tasks a browser handed over. */
+    private void showFromPage(String page) {
+        fromPage.setText(page);
+        for (Node node : new Node[] {fromPageLabel, fromPage}) {
+            node.setVisible(!page.isEmpty());
+            node.setManaged(!page.isEmpty());
+        }
     }
 
     private void showLimit(long bytesPerSecond) {

@@ -43,6 +43,14 @@ public final class DetailsText {
         return record.spec().url();
     }
 
+    /**
+     * The web page the download was handed over from, or empty (pasted, typed, from a terminal).
+     * The spec keeps it without user-info or fragment, and cookies are never part of it.
+     */
+    public String fromPage(TaskRecord record) {
+        return record.spec() instanceof DownloadSpec spec && spec.fromPage() != null ? spec.fromPage().toString() : "";
+    }
+
     /** Where the bytes go (download: the file) or come from (upload: the files and how they are sent). */
     public String destination(TaskRecord record) {
         return switch (record.spec()) {
