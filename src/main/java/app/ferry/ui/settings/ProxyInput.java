@@ -61,6 +61,10 @@ final class ProxyInput {
         if (host.isEmpty()) {
             return problem("settings.proxy.error.hostMissing");
         }
+        if (host.indexOf('@') >= 0) {
+            // USER:PASSWORD@HOST pasted whole: not quoted back, it may hold the password.
+            return problem("settings.proxy.error.userInHost");
+        }
         String portInHost = null;
         if (host.startsWith("[")) {
             int close = host.indexOf(']');

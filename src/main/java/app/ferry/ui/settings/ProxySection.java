@@ -1,148 +1,118 @@
 package app.ferry.ui.settings;
 
 import app.ferry.ui.I18n;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.ObjectBinding;
-import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 
 /**
- * The settings dialog's Network section: no proxy, the environment's ({@code http_proxy} …), or a
- * manual HTTP proxy with Basic credentials. The manual fields show only when they are chosen, and
- * what is wrong with them is said under them while Save stays disabled ({@link ProxyInput}).
+ * The settings dialog's Proxy row: no proxy, the environment's ({@code http_proxy} …), or a manual
+ * HTTP proxy with Basic credentials, whose fields are in {@link ManualProxyDialog} (opened when
+ * Manual is chosen, and by Change…), so this dialog grows by one row only.
  */
 final class ProxySection {
 
     private final I18n i18n;
-    private final ProxyChoice current;
     private final ComboBox<ProxyMode> mode = new ComboBox<>();
-    private final TextField host = new TextField();
-    private final TextField port = new TextField();
-    private final TextField user = new TextField();
-    private final PasswordField password = new PasswordField();
-    private final CheckBox remember;
-    private final TextField noProxy = new TextField();
-    private final Label problem = new Label();
-    private final Label note;
-    private final ObjectBinding<ProxyInput.Checked> checked;
+    private final Button edit;
+    /** The manual proxy's fields as last confirmed (kept while another mode is chosen). */
+    private final ObjectProperty<ProxyChoice> manual = new SimpleObjectProperty<>();
+    private String password;
 
-    /** @param knownPassword the password in use now (remembered or typed this session), or null */
+    /** @param knownPassword the password in use now (remembered, asked at start or typed), or null */
     ProxySection(I18n i18n, ProxyChoice current, String knownPassword) {
         this.i18n = i18n;
-        this.current = current;
+        this.manual.set(current);
+        this.password = knownPassword;
         mode.setId("settings-proxy-mode");
         mode.getItems().setAll(ProxyMode.values());
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ProxyMode value) {
-                return value == null ? "" : i18n.get("settings.proxy.mode." + value.name());
-            }
-
-            @Override
-            public ProxyMode fromString(String text) {
-                return null;
-            }
-        });
+        mode.setCellFactory(list -> cell(false));
+        mode.setButtonCell(cell(true));
         mode.setValue(current.mode());
         mode.setMaxWidth(Double.MAX_VALUE);
-        host.setId("settings-proxy-host");
-        host.setText(current.host());
-        host.setPromptText("proxy.example.com");
-        port.setId("settings-proxy-port");
-        port.setText(current.port() == 0 ? "" : Integer.toString(current.port()));
-        port.setPromptText("3128");
-        port.setPrefColumnCount(5);
-        user.setId("settings-proxy-user");
-        user.setText(current.user());
-        user.setPromptText(i18n.get("settings.proxy.userNone"));
-        password.setId("settings-proxy-password");
-        password.setText(knownPassword == null ? "" : knownPassword);
-        remember = new CheckBox(i18n.get("settings.proxy.remember"));
-        remember.setId("settings-proxy-remember");
-        remember.setSelected(current.rememberPassword());
-        remember.disableProperty().bind(user.textProperty().isEmpty());
-        noProxy.setId("settings-proxy-no-proxy");
-        noProxy.setText(current.noProxy());
-        noProxy.setPromptText("localhost, 127.0.0.1, .example.com");
-        problem.setId("settings-proxy-problem");
-        problem.getStyleClass().add("danger");
-        problem.setWrapText(true);
-        note = new Label(i18n.get("settings.proxy.appliesNow"));
-        note.setId("settings-proxy-note");
-        note.getStyleClass().add("text-muted");
-        note.setWrapText(true);
-        checked = Bindings.createObjectBinding(() -> ProxyInput.check(mode.getValue(), host.getText(), port.getText(),
-                        user.getText(), !password.getText().isEmpty(), noProxy.getText(), remember.isSelected()),
-                mode.valueProperty(), host.textProperty(), port.textProperty(), user.textProperty(),
-                password.textProperty(), noProxy.textProperty(), remember.selectedProperty());
-        problem.textProperty().bind(Bindings.createStringBinding(() -> checked.get().valid() ? ""
-                : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked));
+        edit = new Button(i18n.get("settings.proxy.edit"));
+        edit.setId("settings-proxy-edit");
+        edit.visibleProperty().bind(mode.valueProperty().isEqualTo(ProxyMode.MANUAL));
+        edit.managedProperty().bind(edit.visibleProperty());
+        edit.setOnAction(e -> editManual(ProxyMode.MANUAL));
+        mode.valueProperty().addListener((o, was, now) -> {
+            if (now == ProxyMode.MANUAL && was != ProxyMode.MANUAL) {
+                // After the list has closed: a dialog opened from inside the selection would nest in it.
+                Platform.runLater(() -> editManual(was));
+            }
+        });
+        manual.addListener((o, was, now) -> {
+            // The button cell shows the proxy's address: make it read the new one.
+            mode.setButtonCell(cell(true));
+        });
     }
 
-    /** Adds the rows from {@code row} on; returns the next free row. */
-    int addTo(GridPane grid, int row) {
-        BooleanBinding manual = mode.valueProperty().isEqualTo(ProxyMode.MANUAL);
-        HBox address = new HBox(6, host, new Label(i18n.get("settings.proxy.port")), port);
-        HBox.setHgrow(host, Priority.ALWAYS);
-        address.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        HBox login = new HBox(6, user, new Label(i18n.get("settings.proxy.password")), password);
-        HBox.setHgrow(user, Priority.ALWAYS);
-        HBox.setHgrow(password, Priority.ALWAYS);
-        login.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        grid.addRow(row, new Label(i18n.get("settings.proxy")), mode);
-        Node[][] manualRows = {
-                {new Label(i18n.get("settings.proxy.host")), address},
-                {new Label(i18n.get("settings.proxy.user")), login},
-                {new Label(""), remember},
-                {new Label(i18n.get("settings.proxy.noProxy")), noProxy},
-                {new Label(""), problem},
+    /** The list shows the three choices; the closed box also names the manual proxy. */
+    private ListCell<ProxyMode> cell(boolean button) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ProxyMode item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                } else if (button && item == ProxyMode.MANUAL && usable(manual.get())) {
+                    setText(i18n.get("settings.proxy.manualAt", manual.get().address()));
+                } else {
+                    setText(i18n.get("settings.proxy.mode." + item.name()));
+                }
+            }
         };
-        int next = row + 1;
-        for (Node[] cells : manualRows) {
-            grid.addRow(next++, cells);
-            for (Node cell : cells) {
-                // Hidden and taking no room unless a manual proxy is chosen: the dialog stays short.
-                cell.visibleProperty().bind(manual.and(cell == problem ? problem.textProperty().isNotEmpty() : manual));
-                cell.managedProperty().bind(cell.visibleProperty());
-            }
-        }
-        grid.add(note, 1, next);
-        note.visibleProperty().bind(Bindings.createBooleanBinding(this::changed, checked));
-        note.managedProperty().bind(note.visibleProperty());
-        // Showing or hiding rows changes the dialog's height: fit the window to it.
-        mode.valueProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(() -> {
-            if (grid.getScene() != null && grid.getScene().getWindow() != null) {
-                grid.getScene().getWindow().sizeToScene();
-            }
-        }));
-        return next + 1;
     }
 
-    private boolean changed() {
-        return checked.get().valid() && !checked.get().choice().equals(current);
+    /** Opens the manual proxy's fields; Cancel with no usable manual proxy goes back to {@code previous}. */
+    private void editManual(ProxyMode previous) {
+        ProxyChoice start = manual.get();
+        new ManualProxyDialog(mode.getScene().getWindow(), i18n, start, password).ask().ifPresentOrElse(result -> {
+            password = result.password();
+            manual.set(result.choice());
+        }, () -> {
+            if (!usable(start)) {
+                mode.setValue(previous);
+            }
+        });
     }
 
-    /** True while the section can be saved as it is. */
+    private static boolean usable(ProxyChoice choice) {
+        return choice != null && !choice.host().isEmpty() && choice.port() != 0;
+    }
+
+    /** Adds the row at {@code row}; returns the next free row. */
+    int addTo(GridPane grid, int row) {
+        HBox box = new HBox(6, mode, edit);
+        HBox.setHgrow(mode, Priority.ALWAYS);
+        grid.addRow(row, new Label(i18n.get("settings.proxy")), box);
+        return row + 1;
+    }
+
+    /** True unless Manual is chosen without a host and port (a file edited by hand). */
     BooleanBinding validProperty() {
-        return Bindings.createBooleanBinding(() -> checked.get().valid(), checked);
+        return Bindings.createBooleanBinding(() -> mode.getValue() != ProxyMode.MANUAL || usable(manual.get()),
+                mode.valueProperty(), manual);
     }
 
-    /** The choice to save; call only while {@link #validProperty()} holds. */
+    /** The choice to save: the mode, with the manual fields kept whichever mode is chosen. */
     ProxyChoice value() {
-        return checked.get().choice();
+        ProxyChoice fields = manual.get();
+        return new ProxyChoice(mode.getValue(), fields.host(), fields.port(), fields.user(), fields.noProxy(),
+                fields.rememberPassword());
     }
 
-    /** The password typed, or null when the choice needs none (a password without a proxy user is not kept). */
+    /** The password to use, or null when the choice needs none. */
     String password() {
-        return value().needsPassword() ? password.getText() : null;
+        return value().needsPassword() ? password : null;
     }
 }
