@@ -4,6 +4,8 @@ import app.ferry.ui.I18n;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -15,11 +17,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Font;
 import javafx.stage.Window;
 
 /**
  * The manual HTTP proxy: host, port, user, password, "Remember password" and the hosts reached
- * directly. What is wrong is said under the fields while OK stays disabled ({@link ProxyInput}).
+ * directly. What is wrong is said under the fields, once something was typed, while OK stays
+ * disabled ({@link ProxyInput}).
  * A dialog of its own, opened from the settings' Proxy row, so the settings dialog stays short
  * enough for an 800-pixel-high screen.
  */
@@ -65,10 +69,14 @@ final class ManualProxyDialog {
                         remember.isSelected()),
                 host.textProperty(), port.textProperty(), user.textProperty(), password.textProperty(),
                 noProxy.textProperty(), remember.selectedProperty());
-        problem.textProperty().bind(Bindings.createStringBinding(() -> checked.get().valid() ? ""
-                : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        // Said once something was typed: a new, empty form is not an error yet (OK is disabled meanwhile).
+        BooleanProperty touched = new SimpleBooleanProperty(false);
+        checked.addListener((o, was, now) -> touched.set(true));
+        problem.textProperty().bind(Bindings.createStringBinding(() -> !touched.get() || checked.get().valid() ? ""
+                : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked, touched));
+        // Room for the longest message, kept even while there is none, so the window never jumps.
+        problem.setMinHeight(4.2 * Font.getDefault().getSize() * 1.35);
+        problem.setAlignment(Pos.TOP_LEFT);
 
         HBox address = new HBox(6, host, new Label(i18n.get("settings.proxy.port")), port);
         HBox.setHgrow(host, Priority.ALWAYS);
@@ -83,7 +91,7 @@ final class ManualProxyDialog {
         grid.addRow(1, new Label(i18n.get("settings.proxy.user")), login);
         grid.add(remember, 1, 2);
         grid.addRow(3, new Label(i18n.get("settings.proxy.noProxy")), noProxy);
-        grid.add(problem, 1, 4);
+        grid.add(problem, 0, 4, 2, 1);
         grid.add(note, 0, 5, 2, 1);
         grid.setPrefWidth(520);
         dialog.getDialogPane().setContent(grid);
@@ -93,8 +101,6 @@ final class ManualProxyDialog {
         ok.setText(i18n.get("settings.proxy.use"));
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> !checked.get().valid(), checked));
-        // The window grows when a message appears under the fields.
-        problem.visibleProperty().addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
         dialog.setResultConverter(button -> {
             if (button != ButtonType.OK || !checked.get().valid()) {
                 return null;
