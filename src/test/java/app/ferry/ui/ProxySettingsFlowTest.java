@@ -88,7 +88,7 @@ class ProxySettingsFlowTest {
         type(robot, "#settings-proxy-no-proxy", "example.com");
         robot.clickOn("#settings-proxy-ok");
         assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getButtonCell().getText()))
-                .isEqualTo("Manual HTTP proxy: http://127.0.0.1:" + proxy.port());
+                .isEqualTo("Manual: http://127.0.0.1:" + proxy.port());
         robot.clickOn("#settings-ok");
 
         ProxyChoice saved = new SettingsStore(app.dataDir, app.downloads).load().settings().proxy();

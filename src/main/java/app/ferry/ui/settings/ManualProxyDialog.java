@@ -75,24 +75,25 @@ final class ManualProxyDialog {
         problem.textProperty().bind(Bindings.createStringBinding(() -> !touched.get() || checked.get().valid() ? ""
                 : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked, touched));
         // Room for the longest message, kept even while there is none, so the window never jumps.
-        problem.setMinHeight(4.2 * Font.getDefault().getSize() * 1.35);
+        problem.setMinHeight(3.2 * Font.getDefault().getSize() * 1.35);
         problem.setAlignment(Pos.TOP_LEFT);
 
-        HBox address = new HBox(6, host, new Label(i18n.get("settings.proxy.port")), port);
+        HBox address = new HBox(6, host, unshrinking(i18n.get("settings.proxy.port")), port);
         HBox.setHgrow(host, Priority.ALWAYS);
         address.setAlignment(Pos.BASELINE_LEFT);
-        HBox login = new HBox(6, user, new Label(i18n.get("settings.proxy.password")), password);
+        HBox login = new HBox(6, user, unshrinking(i18n.get("settings.proxy.password")), password);
         HBox.setHgrow(user, Priority.ALWAYS);
         HBox.setHgrow(password, Priority.ALWAYS);
         login.setAlignment(Pos.BASELINE_LEFT);
         GridPane grid = new GridPane(10, 8);
         grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
-        grid.addRow(0, new Label(i18n.get("settings.proxy.host")), address);
-        grid.addRow(1, new Label(i18n.get("settings.proxy.user")), login);
-        grid.add(remember, 1, 2);
-        grid.addRow(3, new Label(i18n.get("settings.proxy.noProxy")), noProxy);
-        grid.add(problem, 0, 4, 2, 1);
-        grid.add(note, 0, 5, 2, 1);
+        grid.add(note, 0, 0, 2, 1);
+        grid.addRow(1, new Label(i18n.get("settings.proxy.host")), address);
+        grid.addRow(2, new Label(i18n.get("settings.proxy.user")), login);
+        grid.add(remember, 1, 3);
+        grid.addRow(4, new Label(i18n.get("settings.proxy.noProxy")), noProxy);
+        // Last, just above the buttons: while empty, its room reads as the dialog's margin.
+        grid.add(problem, 0, 5, 2, 1);
         grid.setPrefWidth(520);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
@@ -109,6 +110,12 @@ final class ManualProxyDialog {
             return new Result(choice, choice.needsPassword() ? password.getText() : null);
         });
         dialog.setOnShown(e -> host.requestFocus());
+    }
+
+    private static Label unshrinking(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static TextField field(String id, String text, String prompt) {

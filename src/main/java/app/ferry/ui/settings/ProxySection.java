@@ -41,6 +41,7 @@ final class ProxySection {
         mode.setMaxWidth(Double.MAX_VALUE);
         edit = new Button(i18n.get("settings.proxy.edit"));
         edit.setId("settings-proxy-edit");
+        edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         edit.visibleProperty().bind(mode.valueProperty().isEqualTo(ProxyMode.MANUAL));
         edit.managedProperty().bind(edit.visibleProperty());
         edit.setOnAction(e -> editManual(ProxyMode.MANUAL));
