@@ -71,7 +71,8 @@ final class ManualProxyDialog {
                 noProxy.textProperty(), remember.selectedProperty());
         // Said once something was typed: a new, empty form is not an error yet (OK is disabled meanwhile).
         BooleanProperty touched = new SimpleBooleanProperty(false);
-        checked.addListener((o, was, now) -> touched.set(true));
+        // Any edit, even one that leaves the same problem (an invalidation, not only a change).
+        checked.addListener((javafx.beans.Observable o) -> touched.set(true));
         problem.textProperty().bind(Bindings.createStringBinding(() -> !touched.get() || checked.get().valid() ? ""
                 : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked, touched));
         // Room for the longest message, kept even while there is none, so the window never jumps.

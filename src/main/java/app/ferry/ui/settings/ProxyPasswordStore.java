@@ -20,7 +20,8 @@ import java.util.Optional;
  * password typed for one proxy is never sent to another one named later. It is in clear inside
  * the file, as in curl's {@code .netrc} or a browser's profile: any scrambling Ferry could undo
  * without a key from the user, anyone with the file could undo too; the permissions are the
- * protection.
+ * protection. Where the file system has no POSIX permissions (Windows), the file takes those of
+ * the user's own application-data folder.
  */
 public final class ProxyPasswordStore {
 
