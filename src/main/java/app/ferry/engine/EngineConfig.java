@@ -28,7 +28,9 @@ import java.util.Objects;
  * @param retryNonIdempotent whether a POST (raw or multipart) is sent again after the server answered it
  *     with an error; off by default, since the server may have acted on the first one (see
  *     {@code engine.transfer.RetryPolicy})
- * @param network proxies and CA certificates; read when the queue opens, not by {@link TransferQueue#reconfigure}
+ * @param network proxies and CA certificates. The CA certificates are read once, at the queue's first
+ *     https connection; other proxy settings given to {@link TransferQueue#reconfigure} apply to the
+ *     requests sent after it
  */
 public record EngineConfig(
         int maxConcurrent,
@@ -173,7 +175,6 @@ public record EngineConfig(
                 lowSpeedLimit, lowSpeedTime, retry, network);
     }
 
-    /** Proxies and CA certificates (taken when a queue opens). */
     /** The same configuration with {@code proxy} in its network settings (a front end's --proxy). */
     public EngineConfig withProxy(ProxySettings proxy) {
         return withNetwork(network.withProxy(proxy));

@@ -6,10 +6,11 @@ import java.util.function.Supplier;
 
 /**
  * What every task's runs share, handed to each {@link TaskRuntime} when it is made, so that a
- * transfer's context never reaches back into the queue: the HTTP client, the current config, the
+ * transfer's context never reaches back into the queue: the HTTP client (asked for at each
+ * request, as a proxy change replaces it), the current config, the
  * listeners, the global limits, the saver its checkpoints go to, and what the queue learnt about
  * servers.
  */
-record RunServices(HttpClient http, Supplier<EngineConfig> config, TransferListener events,
+record RunServices(Supplier<HttpClient> http, Supplier<EngineConfig> config, TransferListener events,
                    RateLimiter downloadLimiter, RateLimiter uploadLimiter, TaskSaver saver, HostCapabilities hosts) {
 }

@@ -302,7 +302,7 @@ final class TaskRuntime implements TransferContext {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
         speedWindow.close();
-        return AbortableSend.send(services.http(), limits.throttled(request, record.direction()), handler, this::onStop);
+        return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler, this::onStop);
     }
 
     @Override
@@ -370,7 +370,7 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public HttpClient http() {
-        return services.http();
+        return services.http().get();
     }
 
     @Override

@@ -5,7 +5,6 @@ import app.ferry.engine.store.TaskStore;
 import app.ferry.engine.transfer.DeferredTlsContext;
 import app.ferry.engine.transfer.RateLimiter;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import javax.net.ssl.SSLContext;
  * changes states (saved first, then shown, then told to listeners), {@link TaskCommands} applies add,
  * pause, resume, remove and move to many tasks at once, {@link TaskRunner} runs a task
  * on its virtual thread, {@link TaskRestore} decides what the last process's tasks become, the
- * {@link IdleWatchdog} drops stalled connections, {@link HttpClientFactory} builds the client and
+ * {@link IdleWatchdog} drops stalled connections, {@link QueueClient} holds the client
+ * {@link HttpClientFactory} builds (a new one when the proxy settings change) and
  * {@link TransferFactory} picks the transfer for a spec.
  *
  * <p>Thread safety: every public method may be called from any thread. Methods that change many
@@ -36,7 +36,7 @@ public final class TransferQueue implements AutoCloseable {
 
     private final StateDirectory stateDirectory;
     private final TaskStore store;
-    private final HttpClient http;
+    private final QueueClient http;
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> restoreProblems;
     private final TaskTable tasks = new TaskTable();
@@ -60,10 +60,10 @@ public final class TransferQueue implements AutoCloseable {
         this.restoreProblems = List.copyOf(restoreProblems);
         this.downloadLimiter = RateLimiter.of(config.downloadLimit());
         this.uploadLimiter = RateLimiter.of(config.uploadLimit());
-        this.http = HttpClientFactory.create(config, tls);
+        this.http = new QueueClient(config, tls);
         TransferListener fanOut = new FanOutListener(listeners);
         this.saver = new TaskSaver(store, stateDirectory.root());
-        this.services = new RunServices(http, this::config, fanOut, downloadLimiter, uploadLimiter, saver,
+        this.services = new RunServices(http::current, this::config, fanOut, downloadLimiter, uploadLimiter, saver,
                 new HostCapabilities());
         this.transitions = new TaskTransitions(saver, tasks, fanOut);
         this.dispatcher = new Dispatcher(this::config, this::run);
@@ -144,8 +144,13 @@ public final class TransferQueue implements AutoCloseable {
         return config;
     }
 
-    /** Takes new limits at once: raising them starts waiting tasks, lowering them lets running ones finish. */
+    /**
+     * Takes new limits at once: raising them starts waiting tasks, lowering them lets running ones
+     * finish. New proxy settings apply to every request sent from now on (a running download's
+     * next segment or retry included); a request already under way finishes where it is.
+     */
     public void reconfigure(EngineConfig newConfig) {
+        http.reconfigure(newConfig);
         config = newConfig;
         downloadLimiter.setRate(newConfig.downloadLimit());
         uploadLimiter.setRate(newConfig.uploadLimit());

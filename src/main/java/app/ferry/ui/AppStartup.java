@@ -1,6 +1,8 @@
 package app.ferry.ui;
 
 import app.ferry.engine.StateDirectoryInUseException;
+import app.ferry.ui.settings.ProxyPasswordPrompt;
+import app.ferry.ui.settings.ProxyPasswordStore;
 import app.ferry.ui.settings.Settings;
 import app.ferry.ui.settings.SettingsStore;
 import java.io.IOException;
@@ -34,11 +36,12 @@ public final class AppStartup {
         Settings settings = loaded.settings();
         I18n i18n = I18n.forLanguage(settings.language());
         Themes.apply(settings.theme());
+        String proxyPassword = proxyPassword(context, settings, i18n);
 
         QueueOpener.Opened opened;
         try {
             opened = QueueOpener.open(context.stateDir(),
-                    context.engineTuning().apply(MainViewModel.engineConfig(settings)));
+                    context.engineTuning().apply(SettingsViewModel.engineConfig(settings, proxyPassword)));
         } catch (StateDirectoryInUseException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.inUse", context.stateDir()));
             alert.setHeaderText(i18n.get("startup.inUseHeader"));
@@ -50,14 +53,33 @@ public final class AppStartup {
             return Optional.empty();
         }
         MainViewModel viewModel = new MainViewModel(opened.queue(), store, settings, i18n, opener, context.engineTuning());
+        viewModel.settings().useProxyPassword(proxyPassword);
         MainWindow window = new MainWindow(viewModel);
         window.show(stage);
-        startupMessage(i18n, loaded, opened).ifPresent(viewModel.messages()::show);
+        startupMessage(i18n, loaded, opened, settings, proxyPassword).ifPresent(viewModel.messages()::show);
         return Optional.of(window);
     }
 
-    private static Optional<UserMessage> startupMessage(I18n i18n, SettingsStore.Loaded loaded, QueueOpener.Opened opened) {
+    /**
+     * The manual proxy's password: the remembered one, else asked for before the queue opens (the
+     * tasks it resumes would otherwise reach the proxy without it, and a 407 is not retried); null
+     * when the proxy needs none or the user skipped the question.
+     */
+    private static String proxyPassword(AppContext context, Settings settings, I18n i18n) {
+        if (!settings.proxy().needsPassword()) {
+            return null;
+        }
+        return new ProxyPasswordStore(context.settingsDir()).load(settings.proxy())
+                .or(() -> new ProxyPasswordPrompt(i18n, settings.proxy()).ask())
+                .orElse(null);
+    }
+
+    private static Optional<UserMessage> startupMessage(I18n i18n, SettingsStore.Loaded loaded, QueueOpener.Opened opened,
+            Settings settings, String proxyPassword) {
         List<String> lines = new ArrayList<>();
+        if (settings.proxy().needsPassword() && proxyPassword == null) {
+            lines.add(i18n.get("startup.proxyPasswordSkipped", settings.proxy().address()));
+        }
         loaded.backup().ifPresent(backup -> lines.add(i18n.get("startup.settingsCorrupt", backup)));
         if (opened.backup() != null) {
             lines.add(i18n.get("startup.queueMovedAside", opened.backup()));

@@ -75,9 +75,9 @@ public final class MainViewModel implements AutoCloseable {
         list.refresh();
     }
 
-    /** Any thread: the engine config the settings ask for. */
+    /** Any thread: the engine config the settings ask for (a manual proxy without its password). */
     public static EngineConfig engineConfig(Settings settings) {
-        return SettingsViewModel.engineConfig(settings);
+        return SettingsViewModel.engineConfig(settings, null);
     }
 
     /** FX thread: true while something is queued or runs: closing then asks whether to pause it. */

@@ -301,9 +301,10 @@ public final class MainWindow {
     }
 
     private void openSettings() {
-        new SettingsDialog(stage, viewModel.i18n(), viewModel.settings().settingsProperty().get()).show(settings -> {
-            viewModel.settings().applySettings(settings);
-            Themes.apply(settings.theme());
+        SettingsViewModel settings = viewModel.settings();
+        new SettingsDialog(stage, viewModel.i18n(), settings.settingsProperty().get(), settings.proxyPassword()).show(saved -> {
+            settings.applySettings(saved.settings(), saved.proxyPassword());
+            Themes.apply(saved.settings().theme());
         });
     }
 

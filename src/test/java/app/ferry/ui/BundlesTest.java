@@ -70,6 +70,7 @@ class BundlesTest {
         Arrays.stream(HistoryEvent.Kind.values()).forEach(k -> used.add("history." + k.name()));
         Arrays.stream(UploadMode.values()).forEach(m -> used.add("upload.mode." + m.name()));
         Arrays.stream(Theme.values()).forEach(t -> used.add("theme." + t.name()));
+        Arrays.stream(app.ferry.ui.settings.ProxyMode.values()).forEach(m -> used.add("settings.proxy.mode." + m.name()));
         SettingsDialog.LANGUAGES.forEach(l -> used.add("language." + l));
         Arrays.stream(app.ferry.ui.filter.TaskCategory.values()).forEach(c -> used.add(c.labelKey()));
 

@@ -74,6 +74,32 @@ public final class ScreenshotDemo {
         later.play();
     }
 
+    /** The settings dialog with a manual proxy, and its Change… dialog open over it. */
+    private static void settingsProxy(MainWindow window) {
+        Settings withProxy = window.viewModel().settings().settingsProperty().get()
+                .withProxy(new app.ferry.ui.settings.ProxyChoice(app.ferry.ui.settings.ProxyMode.MANUAL,
+                        "proxy.corp.example", 3128, "alice", "localhost, 127.0.0.1, ::1, .corp.example", false));
+        app.ferry.ui.settings.SettingsDialog dialog = new app.ferry.ui.settings.SettingsDialog(window.stage(),
+                window.viewModel().i18n(), withProxy, "not-a-real-password");
+        dialog.show(result -> { });
+        // Side by side (Xvfb has no window manager to place them): the settings' Proxy row stays in view.
+        javafx.stage.Window settings = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene().lookup("#settings-proxy-edit") != null).findFirst().orElseThrow();
+        settings.setX(20);
+        settings.setY(20);
+        javafx.application.Platform.runLater(() -> {
+            javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) change -> {
+                while (change.next()) {
+                    change.getAddedSubList().forEach(w -> w.setOnShown(e -> {
+                        w.setX(600);
+                        w.setY(330);
+                    }));
+                }
+            });
+            ((javafx.scene.control.Button) settings.getScene().lookup("#settings-proxy-edit")).fire();
+        });
+    }
+
     private static void setUp(Stage stage) throws Exception {
         Path temp = Files.createTempDirectory("ferry-demo");
         Path data = Files.createDirectories(temp.resolve("data"));
@@ -98,6 +124,10 @@ public final class ScreenshotDemo {
         TransferQueue queue = window.viewModel().queue();
         if (scene.equals("failures")) {
             failures(window, queue, server, downloads, temp);
+            return;
+        }
+        if (scene.equals("settings-proxy")) {
+            settingsProxy(window);
             return;
         }
         queue.add(DownloadSpec.of(server.url("/files/5242880/ubuntu-mini.iso"), downloads));

@@ -15,6 +15,7 @@ import java.util.List;
  * @param downloadLimit all downloads together, bytes per second, 0 for none (also when absent from an older file)
  * @param uploadLimit all uploads together, bytes per second, 0 for none
  * @param automation clipboard watching and the queue's schedule (off in older files)
+ * @param proxy how servers are reached (the environment's proxies in older files); no password
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(
@@ -31,7 +32,8 @@ public record Settings(
         UploadChoices upload,
         long downloadLimit,
         long uploadLimit,
-        Automation automation) {
+        Automation automation,
+        ProxyChoice proxy) {
 
     public static final int MAX_CONCURRENT_LIMIT = 20;
     public static final int MAX_RETRIES_LIMIT = 50;
@@ -50,10 +52,11 @@ public record Settings(
         downloadLimit = Math.max(0, downloadLimit);
         uploadLimit = Math.max(0, uploadLimit);
         automation = automation == null ? Automation.OFF : automation;
+        proxy = proxy == null ? ProxyChoice.DEFAULT : proxy;
     }
 
     public static Settings defaults(Path downloadDir) {
-        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null, 0, 0, null);
+        return new Settings(downloadDir.toString(), 3, 8, true, true, Theme.LIGHT, "system", null, null, null, null, 0, 0, null, null);
     }
 
     public Path downloadPath() {
@@ -64,28 +67,33 @@ public record Settings(
     public Settings withPreferences(Path folder, int concurrent, int retries, boolean notify, boolean resume,
             Theme newTheme, String newLanguage) {
         return new Settings(folder.toString(), concurrent, retries, notify, resume, newTheme, newLanguage, window,
-                columns, sort, upload, downloadLimit, uploadLimit, automation);
+                columns, sort, upload, downloadLimit, uploadLimit, automation, proxy);
     }
 
     public Settings withLayout(WindowState newWindow, List<ColumnState> newColumns, List<SortState> newSort) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                newWindow, newColumns, newSort, upload, downloadLimit, uploadLimit, automation);
+                newWindow, newColumns, newSort, upload, downloadLimit, uploadLimit, automation, proxy);
     }
 
     public Settings withUpload(UploadChoices choices) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, choices, downloadLimit, uploadLimit, automation);
+                window, columns, sort, choices, downloadLimit, uploadLimit, automation, proxy);
     }
 
     /** The global limits in bytes per second, 0 for none. */
     public Settings withLimits(long downloadBytesPerSecond, long uploadBytesPerSecond) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, upload, downloadBytesPerSecond, uploadBytesPerSecond, automation);
+                window, columns, sort, upload, downloadBytesPerSecond, uploadBytesPerSecond, automation, proxy);
     }
 
     public Settings withAutomation(Automation newAutomation) {
         return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
-                window, columns, sort, upload, downloadLimit, uploadLimit, newAutomation);
+                window, columns, sort, upload, downloadLimit, uploadLimit, newAutomation, proxy);
+    }
+
+    public Settings withProxy(ProxyChoice newProxy) {
+        return new Settings(downloadDir, maxConcurrent, maxRetries, notifications, autoResume, theme, language,
+                window, columns, sort, upload, downloadLimit, uploadLimit, automation, newProxy);
     }
 
     /**

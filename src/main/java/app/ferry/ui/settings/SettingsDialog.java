@@ -23,15 +23,32 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** Download folder, limits, notifications, auto-resume, theme, language and the global speed limits. */
+/**
+ * Download folder, limits, notifications, auto-resume, theme, language, the global speed limits,
+ * automation, the proxy and browser integration.
+ */
 public final class SettingsDialog {
 
     /** The languages offered; "system" follows the operating system's locale. */
     public static final List<String> LANGUAGES = List.of("system", "en", "zh-CN");
 
-    private final Dialog<Settings> dialog = new Dialog<>();
+    private final Dialog<Result> dialog = new Dialog<>();
 
-    public SettingsDialog(Window owner, I18n i18n, Settings current) {
+    /**
+     * What Save gives: the settings, and the manual proxy's password, which is no part of them (it
+     * is never written to {@code settings.json}).
+     *
+     * @param proxyPassword null when the proxy choice needs none
+     */
+    public record Result(Settings settings, String proxyPassword) {
+        @Override
+        public String toString() {
+            return "Result[" + settings + ", proxyPassword=" + (proxyPassword == null ? "-" : "***") + "]";
+        }
+    }
+
+    /** @param proxyPassword the manual proxy's password in use now, or null */
+    public SettingsDialog(Window owner, I18n i18n, Settings current, String proxyPassword) {
         dialog.initOwner(owner);
         dialog.setTitle(i18n.get("settings.title"));
         dialog.getDialogPane().setId("settings-dialog");
@@ -100,6 +117,8 @@ public final class SettingsDialog {
         grid.add(limitNote, 1, 10);
         AutomationFields automation = new AutomationFields(i18n, current.automation());
         int next = automation.addTo(grid, 11);
+        ProxySection proxy = new ProxySection(i18n, current.proxy(), proxyPassword);
+        next = proxy.addTo(grid, next);
         grid.add(new BrowserIntegrationSection(app.ferry.browser.BrowserSetup.forCurrentUser(
                 app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, next, 2, 1);
         grid.setPrefWidth(560);
@@ -111,12 +130,13 @@ public final class SettingsDialog {
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(i18n.get("common.cancel"));
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> folder.getText().isBlank(), folder.textProperty())
                 .or(downloadLimit.validProperty().not()).or(uploadLimit.validProperty().not())
-                .or(automation.validProperty().not()));
+                .or(automation.validProperty().not()).or(proxy.validProperty().not()));
         dialog.setResultConverter(button -> button == ButtonType.OK
-                ? current.withPreferences(Path.of(folder.getText().strip()), concurrent.getValue(), retries.getValue(),
-                        notify.isSelected(), resume.isSelected(), theme.getValue(), language.getValue())
+                ? new Result(current.withPreferences(Path.of(folder.getText().strip()), concurrent.getValue(),
+                        retries.getValue(), notify.isSelected(), resume.isSelected(), theme.getValue(), language.getValue())
                         .withLimits(downloadLimit.bytesPerSecond().orElseThrow(), uploadLimit.bytesPerSecond().orElseThrow())
                         .withAutomation(automation.value())
+                        .withProxy(proxy.value()), proxy.password())
                 : null);
     }
 
@@ -134,7 +154,7 @@ public final class SettingsDialog {
         };
     }
 
-    public void show(Consumer<Settings> onResult) {
+    public void show(Consumer<Result> onResult) {
         dialog.setOnHidden(e -> {
             if (dialog.getResult() != null) {
                 onResult.accept(dialog.getResult());

@@ -1,0 +1,239 @@
+package app.ferry.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ferry.engine.Credentials;
+import app.ferry.engine.TaskState;
+import app.ferry.testing.GeneratedFiles;
+import app.ferry.testing.TestProxy;
+import app.ferry.ui.settings.ProxyChoice;
+import app.ferry.ui.settings.ProxyMode;
+import app.ferry.ui.settings.ProxyPasswordStore;
+import app.ferry.ui.settings.Settings;
+import app.ferry.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The settings' manual proxy end to end: typed in the dialog, saved, and a download of the window
+ * going through a real proxy (Jetty's, started here) that demands Basic credentials.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProxySettingsFlowTest {
+
+    private static final String USER = "ferry-user";
+    private static final String PASSWORD = "Pr0xy pass:é";
+    private static final int SIZE = 300_000;
+
+    @TempDir
+    Path temp;
+    private Stage stage;
+    private GuiFixture app;
+    private TestProxy proxy;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void prepare(FxRobot robot) throws Exception {
+        app = new GuiFixture(temp);
+        app.settings("en", false);
+        proxy = TestProxy.requiring(USER, PASSWORD);
+        // The stage is shared by all GUI test classes: one may have left it narrow or off the screen.
+        robot.interact(() -> {
+            stage.setWidth(1180);
+            stage.setHeight(720);
+            stage.centerOnScreen();
+        });
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        app.close(robot);
+        proxy.close();
+    }
+
+    @Test
+    void aManualProxyWithBasicAuthTypedInTheSettingsCarriesTheNextDownload(FxRobot robot) throws IOException {
+        app.open(robot, stage);
+        openSettings(robot);
+        chooseManual(robot);
+        type(robot, "#settings-proxy-host", "127.0.0.1");
+        type(robot, "#settings-proxy-port", Integer.toString(proxy.port()));
+        type(robot, "#settings-proxy-user", USER);
+        type(robot, "#settings-proxy-password", PASSWORD);
+        robot.clickOn("#settings-proxy-remember");
+        // The test server is on 127.0.0.1, which the default list sends direct: only other hosts.
+        type(robot, "#settings-proxy-no-proxy", "example.com");
+        robot.clickOn("#settings-proxy-ok");
+        assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getButtonCell().getText()))
+                .isEqualTo("Manual: http://127.0.0.1:" + proxy.port());
+        robot.clickOn("#settings-ok");
+
+        ProxyChoice saved = new SettingsStore(app.dataDir, app.downloads).load().settings().proxy();
+        assertThat(saved).isEqualTo(new ProxyChoice(ProxyMode.MANUAL, "127.0.0.1", proxy.port(), USER, "example.com", true));
+
+        app.paste(robot, app.server.url("/files/" + SIZE + "/through-proxy.bin"));
+        TaskModel row = app.waitForRow("through-proxy.bin");
+        app.waitForState(row, TaskState.COMPLETED);
+
+        assertThat(Files.readAllBytes(app.downloads.resolve("through-proxy.bin"))).isEqualTo(GeneratedFiles.content(SIZE));
+        assertThat(proxy.seen()).extracting(TestProxy.Seen::target)
+                .containsExactly(app.server.url("/files/" + SIZE + "/through-proxy.bin"));
+        assertThat(proxy.seen()).extracting(TestProxy.Seen::proxyAuthorization)
+                .containsOnly(new Credentials(USER, PASSWORD).basicAuthorization());
+
+        // Kept only in the owner-only file; nowhere else in the settings, the queue's state or the details.
+        Path secret = app.dataDir.resolve(ProxyPasswordStore.FILE_NAME);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(Files.readString(secret)).contains(PASSWORD);
+        assertThat(filesHolding(app.dataDir, PASSWORD)).containsExactly(secret);
+        String header = new Credentials(USER, PASSWORD).basicAuthorization().substring("Basic ".length());
+        assertThat(filesHolding(app.dataDir, header)).isEmpty();
+        app.select(robot, row);
+        assertThat(GuiFixture.fx(() -> robot.lookup(".text-input").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.TextInputControl)
+                .map(node -> ((javafx.scene.control.TextInputControl) node).getText()).toList()))
+                .noneMatch(text -> text.contains(PASSWORD) || text.contains(header));
+    }
+
+    @Test
+    void badProxyInputIsNamedAndCannotBeSaved(FxRobot robot) throws IOException {
+        app.open(robot, stage);
+        openSettings(robot);
+        chooseManual(robot);
+        assertThat(problem(robot)).as("nothing typed yet").isEmpty();
+        assertThat(saveDisabled(robot)).isTrue();
+        type(robot, "#settings-proxy-host", "socks5://127.0.0.1:1080");
+
+        assertThat(problem(robot)).startsWith("SOCKS proxies are not supported: Ferry can use an HTTP proxy only.");
+        assertThat(saveDisabled(robot)).isTrue();
+
+        type(robot, "#settings-proxy-host", "127.0.0.1");
+        type(robot, "#settings-proxy-port", "70000");
+        assertThat(problem(robot)).isEqualTo("The port must be a number from 1 to 65535, not “70000”.");
+        assertThat(saveDisabled(robot)).isTrue();
+
+        type(robot, "#settings-proxy-port", "3128");
+        assertThat(problem(robot)).isEmpty();
+        assertThat(saveDisabled(robot)).isFalse();
+        robot.clickOn(robot.lookup("#manual-proxy-dialog .button").match(
+                (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
+
+        // Cancelled with no manual proxy to fall back on: the choice goes back to what it was.
+        assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getValue()))
+                .isEqualTo(ProxyMode.ENVIRONMENT);
+        robot.clickOn(robot.lookup("#settings-dialog .button").match(
+                (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
+
+        assertThat(new SettingsStore(app.dataDir, app.downloads).load().settings().proxy().mode())
+                .isEqualTo(ProxyMode.ENVIRONMENT);
+    }
+
+    @Test
+    void aPasswordNotRememberedIsAskedForAtStartAndNeverWritten(FxRobot robot) throws Exception {
+        SettingsStore store = new SettingsStore(app.dataDir, app.downloads);
+        Settings settings = store.load().settings();
+        store.save(settings.withProxy(new ProxyChoice(ProxyMode.MANUAL, "127.0.0.1", proxy.port(), USER, "", false)));
+
+        Future<Optional<MainWindow>> opening = WaitForAsyncUtils.asyncFx(
+                () -> AppStartup.showWindow(app.context(), path -> app.opened.add(path.toString()), stage));
+        GuiFixture.waitUntil(() -> robot.lookup("#proxy-password-field").tryQuery().isPresent());
+        assertThat(GuiFixture.fx(() -> robot.lookup("#proxy-password-prompt .header-panel .label").queryAs(Label.class)
+                .getText())).isEqualTo("The proxy http://127.0.0.1:" + proxy.port() + " needs the password of the user "
+                + USER + ".");
+        type(robot, "#proxy-password-field", PASSWORD);
+        robot.clickOn("#proxy-password-ok");
+        app.window = opening.get(GuiFixture.TIMEOUT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+
+        app.paste(robot, app.server.url("/files/" + SIZE + "/asked.bin"));
+        TaskModel row = app.waitForRow("asked.bin");
+        app.waitForState(row, TaskState.COMPLETED);
+
+        assertThat(Files.readAllBytes(app.downloads.resolve("asked.bin"))).isEqualTo(GeneratedFiles.content(SIZE));
+        assertThat(proxy.seen()).extracting(TestProxy.Seen::proxyAuthorization)
+                .containsOnly(new Credentials(USER, PASSWORD).basicAuthorization());
+        assertThat(app.dataDir.resolve(ProxyPasswordStore.FILE_NAME)).doesNotExist();
+        assertThat(filesHolding(app.dataDir, PASSWORD)).isEmpty();
+    }
+
+    private static void openSettings(FxRobot robot) {
+        // The toolbar places its buttons in its first layout pass: click once it has run.
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void chooseManual(FxRobot robot) {
+        robot.clickOn("#settings-proxy-mode");
+        robot.clickOn("Manual HTTP proxy");
+        GuiFixture.waitUntil(() -> robot.lookup("#settings-proxy-host").tryQuery().map(n -> n.isVisible()).orElse(false));
+    }
+
+    private static String problem(FxRobot robot) {
+        return GuiFixture.fx(() -> robot.lookup("#settings-proxy-problem").queryAs(Label.class).getText());
+    }
+
+    private static boolean saveDisabled(FxRobot robot) {
+        return GuiFixture.fx(() -> robot.lookup("#settings-proxy-ok").queryButton().isDisabled());
+    }
+
+    /** Every file under {@code dir} whose bytes contain {@code text} in UTF-8. */
+    private static List<Path> filesHolding(Path dir, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(file -> {
+                try {
+                    return indexOf(Files.readAllBytes(file), needle) >= 0;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Types into a field once its dialog has the focus (keys typed before that would go to the main window). */
+    private static void type(FxRobot robot, String query, String text) {
+        TextField field = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(field);
+        GuiFixture.waitUntil(() -> field.isFocused() && field.getScene().getWindow().isFocused());
+        robot.interact(field::selectAll);
+        robot.write(text);
+        GuiFixture.waitUntil(() -> field.getText().equals(text));
+    }
+}
