@@ -29,6 +29,7 @@ final class WindowLayout {
     static final double NARROW = 1000;
     private static final double SIDEBAR_SHARE = 0.16;
     private static final double TABLE_SHARE = 0.64;
+    private static final double MESSAGES_MAX_HEIGHT = 180;
 
     private final Node sidebar;
     private final SplitPane sides;
@@ -37,6 +38,7 @@ final class WindowLayout {
     private final ObservableValue<TaskModel> focused;
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(true);
     private final BooleanProperty detailsWanted = new SimpleBooleanProperty(true);
+    private Region messages;
 
     /**
      * @param table      the table, which takes what the other parts leave
@@ -61,8 +63,9 @@ final class WindowLayout {
         updateDetails();
     }
 
-    /** The whole window: {@code top} (toolbar), {@code messages} below it, the parts, {@code bottom}. */
-    Region root(Node top, Node messages, Node bottom) {
+    /** The whole window: {@code top} (toolbar), {@code messages} below it, the parts, {@code bottom}; then {@link #follow}. */
+    Region root(Node top, Region messages, Node bottom) {
+        this.messages = messages;
         BorderPane root = new BorderPane(sides);
         root.setTop(new VBox(top, messages));
         root.setBottom(bottom);
@@ -72,6 +75,9 @@ final class WindowLayout {
 
     /** Folds the sidebar away when the window narrows past {@link #NARROW}, and back when it widens. */
     void follow(Scene scene) {
+        // Many messages scroll within a fifth of a low window, so the table keeps its rows.
+        messages.maxHeightProperty().bind(javafx.beans.binding.Bindings.min(MESSAGES_MAX_HEIGHT,
+                scene.heightProperty().multiply(0.2)));
         sidebarShown.set(scene.getWidth() >= NARROW);
         scene.widthProperty().addListener((obs, old, width) -> {
             boolean wasWide = old.doubleValue() >= NARROW;

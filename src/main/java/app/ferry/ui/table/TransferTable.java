@@ -36,7 +36,7 @@ public final class TransferTable {
     static final double FAILED = -3;
 
     /** The narrowest a resizable column gets: a short value still reads ("12 s", "1.2 MiB"). */
-    private static final double MIN_WIDTH = 56;
+    private static final double MIN_WIDTH = 68;
     /** The header's font in the AtlantaFX themes (bold, 14 px) and its label's padding (0.5 em each side). */
     private static final javafx.scene.text.Font HEADER_FONT = javafx.scene.text.Font.font(
             javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 14);
@@ -62,10 +62,10 @@ public final class TransferTable {
                 numberColumn("size", "column.size", 90, TaskModel::sizeProperty, n -> Formats.bytes(n.longValue())),
                 numberColumn("done", "column.done", 90, TaskModel::doneProperty, n -> Formats.bytes(n.longValue())),
                 progressColumn(),
-                numberColumn("speed", "column.speed", 95, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
-                numberColumn("eta", "column.eta", 90, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
+                numberColumn("speed", "column.speed", 90, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
+                numberColumn("eta", "column.eta", 80, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
                 stateColumn(),
-                textColumn("target", "column.target", 220, m -> m.targetProperty())));
+                textColumn("target", "column.target", 200, m -> m.targetProperty())));
         table.getColumns().forEach(columnShare::watch);
     }
 
@@ -152,7 +152,7 @@ public final class TransferTable {
     }
 
     private TableColumn<TaskModel, Number> progressColumn() {
-        TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 150);
+        TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 130);
         // A failed task's progress reads as FAILED, so the cell re-renders when the state turns.
         column.setCellValueFactory(row -> javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> row.getValue().state() == TaskState.FAILED ? FAILED : row.getValue().progressProperty().get(),
@@ -198,7 +198,7 @@ public final class TransferTable {
     }
 
     private TableColumn<TaskModel, TaskState> stateColumn() {
-        TableColumn<TaskModel, TaskState> column = column("state", i18n.get("column.state"), 170);
+        TableColumn<TaskModel, TaskState> column = column("state", i18n.get("column.state"), 150);
         column.setCellValueFactory(row -> row.getValue().stateProperty());
         column.setCellFactory(c -> new TableCell<>() {
             @Override
