@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 public final class Forms {
 
     /** Room the dialog's own parts (title bar, header, buttons) take beside its content. */
-    private static final double DIALOG_CHROME = 220;
+    private static final double DIALOG_CHROME = 140;
 
     private Forms() {
     }

@@ -85,6 +85,9 @@ public final class MainWindow {
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
+        // The saved size is the stage's (what dispose reads), also on a stage that was shown before.
+        stage.setWidth(settings.window().width());
+        stage.setHeight(settings.window().height());
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {
             // Closed by requestQuit itself once nothing runs or the user chose; Ctrl+Q takes the same way.
