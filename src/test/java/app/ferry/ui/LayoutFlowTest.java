@@ -3,6 +3,7 @@ package app.ferry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.TaskState;
+import app.ferry.ui.settings.UploadMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -178,6 +179,52 @@ class LayoutFlowTest {
         assertThat(robot.lookup("#details").tryQuery()).isEmpty();
         robot.clickOn("#toggle-details");
         GuiFixture.waitUntil(() -> stage.getScene().lookup("#details") != null);
+    }
+
+    @Test
+    void theUploadDialogShowsEveryFileWithItsNewNameWhole(FxRobot robot) throws Exception {
+        List<Path> files = List.of(Files.writeString(temp.resolve("first.txt"), "1"),
+                Files.writeString(temp.resolve("second.txt"), "2"), Files.writeString(temp.resolve("third.txt"), "3"));
+        robot.interact(() -> app.window.handleDroppedFiles(files));
+        GuiFixture.waitUntil(() -> robot.lookup("#upload-mode").tryQuery().isPresent());
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<UploadMode> modes =
+                    robot.lookup("#upload-mode").queryAs(javafx.scene.control.ComboBox.class);
+            modes.setValue(UploadMode.REST_PUT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // What the file list's scroll pane shows of its rows: its viewport.
+        Node viewport = GuiFixture.fx(() -> {
+            Node node = robot.lookup("#upload-name-0").query();
+            while (!(node instanceof javafx.scene.control.ScrollPane)) {
+                node = node.getParent();
+            }
+            return node.lookup(".viewport");
+        });
+        Bounds shown = onScreen(viewport);
+        for (int i = 0; i < files.size(); i++) {
+            Node name = robot.lookup("#upload-name-" + i).query();
+            assertThat(onScreen(name)).as("new name of file " + i).satisfies(b -> within(b, shown));
+            assertThat(GuiFixture.fx(() -> name.getLayoutBounds().getWidth())).isGreaterThanOrEqualTo(160);
+        }
+        robot.interact(() -> robot.lookup("#upload-dialog").queryAs(javafx.scene.control.DialogPane.class)
+                .getScene().getWindow().hide());
+    }
+
+    @Test
+    void settingsLabelsKeepAMarginFromTheDialogsEdge(FxRobot robot) {
+        robot.clickOn("#settings");
+        GuiFixture.waitUntil(() -> robot.lookup("#settings-folder").tryQuery().isPresent());
+        Node folder = robot.lookup("#settings-folder").query();
+        Node label = GuiFixture.fx(() -> ((javafx.scene.layout.GridPane) folder.getParent().getParent()).getChildren()
+                .getFirst());
+        assertThat(GuiFixture.fx(() -> label.localToScene(label.getLayoutBounds()).getMinX())).isGreaterThanOrEqualTo(12);
+        robot.interact(() -> folder.getScene().getWindow().hide());
+    }
+
+    private static Bounds onScreen(Node node) {
+        return GuiFixture.fx(() -> node.localToScreen(node.getLayoutBounds()));
     }
 
     private void resize(FxRobot robot, double width, double height) {

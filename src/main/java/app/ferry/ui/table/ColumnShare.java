@@ -27,7 +27,8 @@ final class ColumnShare extends ConstrainedColumnResizeBase
 
     private final TableView<?> table;
     private TableColumn<?, ?> pinned;
-    private boolean restoring;
+    /** True while this class sets wishes itself (a restore, a drag): those are not the user's own setting. */
+    private boolean settingWishes;
 
     ColumnShare(TableView<?> table) {
         this.table = table;
@@ -36,7 +37,7 @@ final class ColumnShare extends ConstrainedColumnResizeBase
     /** Watches {@code column}'s preferred width: a width set from outside is the user's wish. */
     void watch(TableColumn<?, ?> column) {
         ChangeListener<Number> onWish = (obs, old, wish) -> {
-            if (!restoring) {
+            if (!settingWishes) {
                 pinned = column;
                 refit();
             }
@@ -46,11 +47,11 @@ final class ColumnShare extends ConstrainedColumnResizeBase
 
     /** Sets saved widths as wishes: proportions for the window the table has, nothing pinned. */
     void restore(Runnable setWidths) {
-        restoring = true;
+        settingWishes = true;
         try {
             setWidths.run();
         } finally {
-            restoring = false;
+            settingWishes = false;
         }
         pinned = null;
         refit();
@@ -66,11 +67,11 @@ final class ColumnShare extends ConstrainedColumnResizeBase
             // A drag moves the column's edge by delta: that is its new wish, kept while others make room.
             double wish = Math.max(dragged.getMinWidth(), Math.min(dragged.getMaxWidth(),
                     dragged.getWidth() + features.getDelta()));
-            restoring = true;
+            settingWishes = true;
             try {
                 dragged.setPrefWidth(Math.round(wish));
             } finally {
-                restoring = false;
+                settingWishes = false;
             }
             pinned = dragged;
         }
