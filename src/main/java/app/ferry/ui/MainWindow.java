@@ -1,6 +1,5 @@
 package app.ferry.ui;
 
-import app.ferry.engine.Direction;
 import app.ferry.ui.Actions.Action;
 import app.ferry.ui.add.AddUrlsDialog;
 import app.ferry.ui.details.DetailsPane;
@@ -12,12 +11,7 @@ import app.ferry.ui.upload.UploadDialog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
@@ -26,7 +20,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -54,6 +48,7 @@ public final class MainWindow {
     private ProgressSampler sampler;
     private TransferTable table;
     private WindowExtras extras;
+    private WindowLayout layout;
     private MessageArea messageArea;
     private NotificationStack notices;
     private CredentialsPrompts credentialPrompts;
@@ -76,16 +71,23 @@ public final class MainWindow {
         viewModel.list().setCredentialsPrompt(credentialPrompts::ask);
 
         // The notices float over the lower right corner of the content, inside the window.
-        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(buildRoot(i18n), notices.node());
+        Region root = buildRoot(i18n);
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, notices.node());
+        // Should the window ever be smaller than the parts can go, it cuts their right and bottom, never the toolbar.
+        javafx.scene.layout.StackPane.setAlignment(root, javafx.geometry.Pos.TOP_LEFT);
         Scene scene = new Scene(layers, settings.window().width(), settings.window().height());
         scene.getStylesheets().add(MainWindow.class.getResource("ferry.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
         extras.attach(stage);
+        layout.follow(scene);
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
+        // The saved size is the stage's (what dispose reads), also on a stage that was shown before.
+        stage.setWidth(settings.window().width());
+        stage.setHeight(settings.window().height());
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {
             // Closed by requestQuit itself once nothing runs or the user chose; Ctrl+Q takes the same way.
@@ -99,7 +101,7 @@ public final class MainWindow {
         sampler.start();
     }
 
-    private BorderPane buildRoot(I18n i18n) {
+    private Region buildRoot(I18n i18n) {
         extras = new WindowExtras(viewModel, this::requestQuit);
         table = new TransferTable(extras.filtered(viewModel.list().tasks()), i18n);
         TableView<TaskModel> control = table.control();
@@ -112,45 +114,26 @@ public final class MainWindow {
             }
         });
 
+        DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
+        layout = new WindowLayout(extras.sidebar(), control, extras::withOfferBar, details, selection.focusedProperty());
+        extras.beforeSearch(layout::showSidebar);
         Actions actions = actions(i18n);
         control.setContextMenu(actions.contextMenu());
         extras.extendMenu(control.getContextMenu());
-        DetailsPane details = new DetailsPane(selection.focusedProperty(), i18n);
-        SplitPane split = new SplitPane(control);
-        split.setOrientation(Orientation.VERTICAL);
-        // The details pane is there only for a selected task: with nothing selected the table has the window.
-        selection.focusedProperty().addListener((obs, old, task) -> showDetails(split, details, task != null));
-        showDetails(split, details, selection.focusedProperty().get() != null);
-
-        SplitPane sides = new SplitPane(extras.sidebar(), extras.withOfferBar(split));
-        sides.setDividerPositions(0.16);
         messageArea = new MessageArea(viewModel.messages(), i18n);
 
         StatusBar status = new StatusBar();
         status.setId("status");
         status.textProperty().bind(viewModel.list().statusTextProperty());
         status.getRightItems().add(extras.graph());
-
-        BorderPane root = new BorderPane(sides);
-        // Below the toolbar and above the table, never over its rows.
-        root.setTop(new javafx.scene.layout.VBox(actions.toolBar(), messageArea.node()));
-        root.setBottom(status);
-        return root;
-    }
-
-    private static void showDetails(SplitPane split, DetailsPane details, boolean show) {
-        boolean shown = split.getItems().contains(details.node());
-        if (show && !shown) {
-            split.getItems().add(details.node());
-            split.setDividerPositions(0.64);
-        } else if (!show && shown) {
-            split.getItems().remove(details.node());
-        }
+        return layout.root(actions.toolBar(), messageArea.node(), status);
     }
 
     private Actions actions(I18n i18n) {
         SelectionViewModel vm = selection;
         return new Actions(i18n)
+                .add(new Action("toggle-sidebar", "action.toggleSidebar", MaterialDesignP.PAGE_LAYOUT_SIDEBAR_LEFT, null,
+                        layout::toggleSidebar, null).withIconOnly(), false)
                 .add(new Action("add-urls", "action.addUrls", MaterialDesignL.LINK_PLUS, "Ctrl+V", this::addUrls, null), false)
                 .add(new Action("upload", "action.upload", MaterialDesignF.FILE_UPLOAD_OUTLINE, "Ctrl+O",
                         this::chooseFilesToUpload, null), false)
@@ -177,6 +160,8 @@ public final class MainWindow {
                 .add(new Action("limit-speed", "action.limitSpeed", MaterialDesignS.SPEEDOMETER, null, this::askSpeedLimit,
                         vm.canLimitSpeedProperty()).withIconOnly(), true)
                 .spring()
+                .add(new Action("toggle-details", "action.toggleDetails", MaterialDesignD.DOCK_BOTTOM, null,
+                        layout::toggleDetails, vm.focusedProperty().isNotNull()).withIconOnly(), false)
                 .add(new Action("pause-all", "action.pauseAll", MaterialDesignP.PAUSE_CIRCLE_OUTLINE, null, vm::pauseAll,
                         vm.canPauseAllProperty()).withIconOnly(), false)
                 .add(new Action("resume-all", "action.resumeAll", MaterialDesignP.PLAY_CIRCLE_OUTLINE, null, vm::resumeAll,
@@ -312,34 +297,13 @@ public final class MainWindow {
 
     /** Delete: remove the selection, keeping or deleting the downloaded files. */
     private void confirmRemove() {
-        I18n i18n = viewModel.i18n();
         List<TaskModel> selected = List.copyOf(selection.selection());
-        if (selected.isEmpty()) {
-            return;
-        }
-        ButtonType keep = new ButtonType(i18n.get("remove.keepFiles"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType delete = new ButtonType(i18n.get("remove.deleteFiles"), ButtonBar.ButtonData.OTHER);
-        ButtonType cancel = new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        boolean anyDownload = selected.stream().anyMatch(m -> m.directionProperty().get() == Direction.DOWNLOAD);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get(anyDownload ? "remove.question" : "remove.questionUploads",
-                selected.size()));
-        alert.initOwner(stage);
-        alert.setTitle(i18n.get("remove.title"));
-        alert.setHeaderText(selected.size() == 1 ? selected.getFirst().name() : i18n.get("remove.header", selected.size()));
-        alert.getDialogPane().setId("remove-dialog");
-        alert.getButtonTypes().setAll(anyDownload ? List.of(keep, delete, cancel) : List.of(keep, cancel));
-        alert.getDialogPane().lookupButton(keep).setId("remove-keep");
-        if (anyDownload) {
-            alert.getDialogPane().lookupButton(delete).setId("remove-delete");
-        }
-        alert.setOnHidden(e -> {
-            ButtonType answer = alert.getResult();
-            if (answer == keep || answer == delete) {
+        if (!selected.isEmpty()) {
+            new Confirmations(stage, viewModel.i18n()).remove(selected, deleteFiles -> {
                 selection.select(selected);
-                selection.removeSelected(answer == delete);
-            }
-        });
-        alert.show();
+                selection.removeSelected(deleteFiles);
+            });
+        }
     }
 
     /** Ctrl+Q: quits as closing the window does, through the same pause-or-continue question. */
@@ -354,31 +318,10 @@ public final class MainWindow {
 
     /** Closing while transfers run: pause them and quit, quit and continue next time, or stay. */
     private void confirmQuit() {
-        I18n i18n = viewModel.i18n();
-        ButtonType pause = new ButtonType(i18n.get("quit.pause"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(i18n.get("quit.continueLater"), ButtonBar.ButtonData.OTHER);
-        ButtonType stay = new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("quit.question"), pause, keep, stay);
-        alert.initOwner(stage);
-        alert.setTitle(i18n.get("quit.title"));
-        alert.setHeaderText(i18n.get("quit.header"));
-        alert.getDialogPane().setId("quit-dialog");
-        alert.getDialogPane().lookupButton(pause).setId("quit-pause");
-        alert.getDialogPane().lookupButton(keep).setId("quit-keep");
-        // Each button as wide as its text in either language: never "Pause and q…".
-        for (ButtonType type : alert.getButtonTypes()) {
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(type))
-                    .setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        alert.setOnHidden(e -> {
-            ButtonType answer = alert.getResult();
-            if (answer == pause || answer == keep) {
-                dispose(answer == pause);
-                stage.close();
-            }
+        new Confirmations(stage, viewModel.i18n()).quit(pauseTransfers -> {
+            dispose(pauseTransfers);
+            stage.close();
         });
-        alert.show();
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -56,7 +56,7 @@ final class MessageArea {
         updateVisibility();
     }
 
-    Node node() {
+    javafx.scene.layout.Region node() {
         return scroll;
     }
 

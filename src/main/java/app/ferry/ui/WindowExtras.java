@@ -49,6 +49,7 @@ final class WindowExtras {
     private final FilterSidebar sidebar;
     private final SpeedGraph graph;
     private Stage stage;
+    private Runnable beforeSearch = () -> { };
     private java.util.Optional<StatusTray> tray = java.util.Optional.empty();
     /** Once a second: the clipboard (when watched) and the schedule. Cheap: one string read. */
     private final Timeline slowTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> slowTick()));
@@ -70,6 +71,11 @@ final class WindowExtras {
 
     Node sidebar() {
         return sidebar.node();
+    }
+
+    /** Run before Ctrl+F puts the cursor into the search field (which lives in the sidebar). */
+    void beforeSearch(Runnable action) {
+        this.beforeSearch = action;
     }
 
     Node graph() {
@@ -158,6 +164,7 @@ final class WindowExtras {
         if (event.isShortcutDown() && code == KeyCode.Q) {
             quit.run();
         } else if (event.isShortcutDown() && code == KeyCode.F) {
+            beforeSearch.run();
             sidebar.focusSearch();
         } else if (typing) {
             return false;

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
  * Sets up the README's screenshot scenes against the local test server, in temporary folders:
  * {@code busy} (light theme unless {@code ferry.demo.theme=dark}, downloads and uploads in progress, a
  * finished and a failed one, the search field set to {@code ferry.demo.search}) and
- * {@code upload-dialog} (dark theme, the upload dialog for three dropped files). Run it under
+ * {@code upload-dialog} (dark theme, the upload dialog for three dropped files); {@code ferry.demo.size}
+ * sizes the window, {@code ferry.demo.open} opens a dialog over the busy scene. Run it under
  * Xvfb with the test class path; see {@code scripts/gui-screenshots.sh}.
  */
 public final class ScreenshotDemo {
@@ -52,15 +53,6 @@ public final class ScreenshotDemo {
      */
     private static void failures(MainWindow window, TransferQueue queue, TestServer server, Path downloads, Path temp)
             throws Exception {
-        String size = System.getProperty("ferry.demo.size", "");
-        if (!size.isEmpty()) {
-            String[] wh = size.split("x");
-            window.stage().setMaximized(false);
-            window.stage().setWidth(Double.parseDouble(wh[0]));
-            window.stage().setHeight(Double.parseDouble(wh[1]));
-            window.stage().setX(0);
-            window.stage().setY(0);
-        }
         window.viewModel().adding().pasteText(String.join("\n", server.url("/files/2097152/handbook.pdf"),
                 server.url("/nowhere/old-build.tar.gz"), "ftp://mirror.example.org/pub/image.iso",
                 "here are the files for Friday", "www.example.com/file.zip"));
@@ -122,6 +114,16 @@ public final class ScreenshotDemo {
         MainWindow window = AppStartup.showWindow(AppContext.inDirectory(data, downloads)
                 .withEngineTuning(config -> config.withMaxPerHost(10)), path -> true, stage).orElseThrow();
         TransferQueue queue = window.viewModel().queue();
+        // ferry.demo.size=WxH: the window at that size in the screen's top left corner.
+        String size = System.getProperty("ferry.demo.size", "");
+        if (!size.isEmpty()) {
+            String[] wh = size.split("x");
+            window.stage().setMaximized(false);
+            window.stage().setWidth(Double.parseDouble(wh[0]));
+            window.stage().setHeight(Double.parseDouble(wh[1]));
+            window.stage().setX(0);
+            window.stage().setY(0);
+        }
         if (scene.equals("failures")) {
             failures(window, queue, server, downloads, temp);
             return;
@@ -161,6 +163,14 @@ public final class ScreenshotDemo {
             @SuppressWarnings("unchecked")
             var table = (javafx.scene.control.TableView<TaskModel>) stage.getScene().lookup("#transfers");
             table.getSelectionModel().select(4);
+            // ferry.demo.open: a dialog over the busy window (settings, add-urls, or quit: its question).
+            switch (System.getProperty("ferry.demo.open", "")) {
+                case "settings" -> ((javafx.scene.control.Button) stage.getScene().lookup("#settings")).fire();
+                case "add-urls" -> ((javafx.scene.control.Button) stage.getScene().lookup("#add-urls")).fire();
+                case "quit" -> window.requestQuit();
+                default -> {
+                }
+            }
         });
         later.play();
     }

@@ -74,7 +74,7 @@ public final class AddUrlsDialog {
         grid.addRow(4, new Label(i18n.get("common.password")), password);
         grid.addRow(5, new Label(i18n.get("request.headers")), headers);
         grid.addRow(6, new Label(i18n.get("request.cookies")), cookies);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(app.ferry.ui.Forms.dialogContent(grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("add-ok");

@@ -25,7 +25,8 @@ public final class FilterSidebar {
     private static final List<TaskCategory> BY_TYPE = List.of(TaskCategory.DOCUMENTS, TaskCategory.ARCHIVES,
             TaskCategory.VIDEO, TaskCategory.AUDIO, TaskCategory.IMAGES, TaskCategory.PROGRAMS);
 
-    private final VBox node;
+    private final VBox content;
+    private final javafx.scene.control.ScrollPane node;
     private final CustomTextField search = new CustomTextField();
 
     public FilterSidebar(TaskFilterViewModel viewModel, I18n i18n) {
@@ -53,12 +54,20 @@ public final class FilterSidebar {
 
         Label typesTitle = new Label(i18n.get("filter.byType"));
         typesTitle.getStyleClass().add("text-muted");
-        node = new VBox(6, search, states, new Separator(), typesTitle, types);
+        content = new VBox(6, search, states, new Separator(), typesTitle, types);
+        content.setPadding(new Insets(8));
+        VBox.setVgrow(types, Priority.ALWAYS);
+        // The lists never scroll on their own (a scrolled list cut "All" in half): the whole sidebar
+        // scrolls instead when the window is low, so it never makes the window taller than the screen.
+        node = new javafx.scene.control.ScrollPane(content);
         node.setId("sidebar");
-        node.setPadding(new Insets(8));
+        node.getStyleClass().add("sidebar-scroll");
+        node.setFitToWidth(true);
+        node.setFitToHeight(true);
+        node.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         node.setMinWidth(150);
         node.setPrefWidth(190);
-        VBox.setVgrow(types, Priority.ALWAYS);
+        node.setMinHeight(0);
     }
 
     private static ListView<TaskCategory> list(String id, List<TaskCategory> items, TaskFilterViewModel viewModel,

@@ -122,7 +122,7 @@ public final class SettingsDialog {
         grid.add(new BrowserIntegrationSection(app.ferry.browser.BrowserSetup.forCurrentUser(
                 app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, next, 2, 1);
         grid.setPrefWidth(560);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(app.ferry.ui.Forms.dialogContent(grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("settings-ok");

@@ -35,7 +35,15 @@ public final class TransferTable {
     /** The progress column's value for a failed task: never a fraction, never a full bar. */
     static final double FAILED = -3;
 
+    /** The narrowest a resizable column gets: a short value still reads ("12 s", "1.2 MiB"). */
+    private static final double MIN_WIDTH = 68;
+    /** The header's font in the AtlantaFX themes (bold, 14 px) and its label's padding (0.5 em each side). */
+    private static final javafx.scene.text.Font HEADER_FONT = javafx.scene.text.Font.font(
+            javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 14);
+    private static final double HEADER_PADDING = 14 + 6;
+
     private final TableView<TaskModel> table = new TableView<>();
+    private final ColumnShare columnShare = new ColumnShare(table);
     private final I18n i18n;
 
     public TransferTable(ObservableList<TaskModel> tasks, I18n i18n) {
@@ -45,20 +53,20 @@ public final class TransferTable {
         table.setItems(sorted);
         table.setId("transfers");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // Unconstrained, so saved column widths come back exactly (PersistenceTest); sharing the
-        // window's width needs those widths restored as proportions first (issue 14, item 4: open).
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The columns share the table's width; saved widths come back as proportions (ColumnShare).
+        table.setColumnResizePolicy(columnShare);
         table.setPlaceholder(placeholder());
         table.getColumns().setAll(List.of(
                 directionColumn(),
-                textColumn("name", "column.name", 240, m -> m.nameProperty()),
+                textColumn("name", "column.name", 320, m -> m.nameProperty()),
                 numberColumn("size", "column.size", 90, TaskModel::sizeProperty, n -> Formats.bytes(n.longValue())),
                 numberColumn("done", "column.done", 90, TaskModel::doneProperty, n -> Formats.bytes(n.longValue())),
                 progressColumn(),
-                numberColumn("speed", "column.speed", 95, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
-                numberColumn("eta", "column.eta", 90, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
+                numberColumn("speed", "column.speed", 90, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
+                numberColumn("eta", "column.eta", 80, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
                 stateColumn(),
-                textColumn("target", "column.target", 320, m -> m.targetProperty())));
+                textColumn("target", "column.target", 200, m -> m.targetProperty())));
+        table.getColumns().forEach(columnShare::watch);
     }
 
     public TableView<TaskModel> control() {
@@ -77,9 +85,16 @@ public final class TransferTable {
         TableColumn<TaskModel, T> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
-        // Enough for the header in either language ("剩余时间", "ETA") and a short value.
-        column.setMinWidth(Math.min(width, 64));
+        // Never narrower than its header in the chosen language ("剩余时间", "Progress"): a squeezed
+        // value can be read in its tooltip or the details, a cut header cannot.
+        column.setMinWidth(Math.min(width, Math.max(MIN_WIDTH, headerWidth(title))));
         return column;
+    }
+
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+        text.setFont(HEADER_FONT);
+        return Math.ceil(text.getLayoutBounds().getWidth() + HEADER_PADDING);
     }
 
     private TableColumn<TaskModel, String> textColumn(String id, String key, double width,
@@ -137,7 +152,7 @@ public final class TransferTable {
     }
 
     private TableColumn<TaskModel, Number> progressColumn() {
-        TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 150);
+        TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 130);
         // A failed task's progress reads as FAILED, so the cell re-renders when the state turns.
         column.setCellValueFactory(row -> javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> row.getValue().state() == TaskState.FAILED ? FAILED : row.getValue().progressProperty().get(),
@@ -162,9 +177,11 @@ public final class TransferTable {
                 }
                 double fraction = item.doubleValue();
                 bar.getStyleClass().remove("failed");
+                percent.getStyleClass().remove("failed");
                 if (fraction == FAILED) {
                     // A failed transfer never shows a full, successful-looking bar.
                     bar.getStyleClass().add("failed");
+                    percent.getStyleClass().add("failed");
                     bar.setProgress(0);
                     percent.setText(i18n.get("progress.failed"));
                     setGraphic(box);
@@ -181,7 +198,7 @@ public final class TransferTable {
     }
 
     private TableColumn<TaskModel, TaskState> stateColumn() {
-        TableColumn<TaskModel, TaskState> column = column("state", i18n.get("column.state"), 170);
+        TableColumn<TaskModel, TaskState> column = column("state", i18n.get("column.state"), 150);
         column.setCellValueFactory(row -> row.getValue().stateProperty());
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -225,9 +242,11 @@ public final class TransferTable {
     }
 
     public void applyLayout(List<ColumnState> widths, List<SortState> sort) {
-        for (ColumnState state : widths) {
-            find(state.id()).stream().filter(TableColumn::isResizable).forEach(c -> c.setPrefWidth(state.width()));
-        }
+        columnShare.restore(() -> {
+            for (ColumnState state : widths) {
+                find(state.id()).stream().filter(TableColumn::isResizable).forEach(c -> c.setPrefWidth(state.width()));
+            }
+        });
         List<TableColumn<TaskModel, ?>> order = new ArrayList<>();
         for (SortState state : sort) {
             find(state.id()).forEach(c -> {

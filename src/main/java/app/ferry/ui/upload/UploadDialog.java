@@ -61,6 +61,10 @@ public final class UploadDialog {
     private final TextField cookies = new TextField();
     private final Label problem = new Label();
 
+    private static final int FILE_ROWS_SHOWN = 5;
+    private static final double FILE_ROW_HEIGHT = 40;
+    private static final double NAME_MIN_WIDTH = 160;
+
     public UploadDialog(Window owner, I18n i18n, List<Path> files, UploadChoices last) {
         this.i18n = i18n;
         this.files = List.copyOf(files);
@@ -132,9 +136,15 @@ public final class UploadDialog {
             newNames.add(name);
             fileRows.addRow(i, new Label(file.getFileName() + "  (" + Formats.bytes(sizeOf(file)) + ")"), name);
         }
+        // The new names get the room the file names leave, and never less than a short name needs.
+        fileRows.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
+        newNames.forEach(name -> name.setMinWidth(NAME_MIN_WIDTH));
         ScrollPane fileList = new ScrollPane(fileRows);
         fileList.setFitToWidth(true);
-        fileList.setPrefViewportHeight(Math.min(140, 30.0 * this.files.size()));
+        fileList.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Every file's row up to five (a row is a text field: about 40 px), then the list scrolls.
+        fileList.setPrefViewportHeight(Math.min(FILE_ROWS_SHOWN, this.files.size()) * FILE_ROW_HEIGHT);
+        fileList.setMinViewportHeight(Math.min(2, this.files.size()) * FILE_ROW_HEIGHT);
 
         user.setId("upload-user");
         user.setText(last.user());
@@ -161,7 +171,7 @@ public final class UploadDialog {
         grid.add(problem, 1, 8);
         GridPane.setHgrow(target, Priority.ALWAYS);
         grid.setPrefWidth(620);
-        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setContent(app.ferry.ui.Forms.dialogContent(grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("upload-ok");
