@@ -5,6 +5,9 @@
 #   bench/run.sh                       # every case, 3 runs each
 #   RUNS=5 CASES="D1 D2" bench/run.sh  # a subset, 5 runs each
 #   SHORT_RUNS=9 CASES=U1 bench/run.sh # runs of the cases that take a second or two (D1, D3, U1, U2)
+#   FERRY_BASELINE=64b2b4e FERRY_VARIANT_CASES="D1 U1" CASES="D1 U1" bench/run.sh
+#       also measures the code of another revision (rows "ferry … [base-64b2b4e]"), with the
+#       installed launcher's runtime, JVM options and an AOT cache of its own: an A/B of a change
 #   FERRY_VARIANTS="g1=-XX:+UseG1GC -Xmx64m|c2=-XX:+UseSerialGC -Xmx64m" bench/run.sh
 #       also measures launchers with other JVM options (rows "ferry … [g1]"), each with an AOT
 #       cache of its own, next to the installed one; a variant named *noaot* gets no cache
@@ -199,6 +202,39 @@ if [ -n "$FERRY_VARIANTS" ]; then
     make_wrapper "ferry-$name" "$APP/bin/ferry-$name"
     VARIANT_NAMES+=("$name")
   done
+fi
+# FERRY_BASELINE=REV: an A/B of code on one machine in one run. The jar of git revision REV is
+# built in a temporary worktree and run by the installed runtime's java with the installed
+# launcher's JVM options and an AOT cache trained the same way (one 4-connection download), as
+# the rows "ferry ... [base-REV]" of the variant cases. Both sides start java from a script, so
+# the difference is the code's, not the launcher's.
+if [ -n "${FERRY_BASELINE:-}" ]; then
+  base_name="base-$(git rev-parse --short "$FERRY_BASELINE")"
+  echo "Baseline $base_name: building its jar..."
+  base_src="$WORK/baseline-src"
+  base="$WORK/$base_name"
+  git worktree add -q --detach "$base_src" "$FERRY_BASELINE"
+  if ! (cd "$base_src" && ./mvnw -B -q -DskipTests package) >"$WORK/baseline.log" 2>&1; then
+    tail -20 "$WORK/baseline.log" >&2; git worktree remove --force "$base_src"; exit 1
+  fi
+  mkdir -p "$base/lib"
+  cp "$base_src/target/ferry.jar" "$base/"
+  for jar in "$base_src"/target/lib/*.jar; do
+    [[ "$(basename "$jar")" =~ ^javafx-[a-z]+-[0-9][0-9.]*\.jar$ ]] || cp "$jar" "$base/lib/"
+  done
+  git worktree remove --force "$base_src"
+  base_cp="$base/ferry.jar$(printf ':%s' "$base"/lib/*.jar)"
+  base_java=("$APP/lib/runtime/bin/java" $CLI_OPTIONS)
+  rm -rf "$WORK/train"; mkdir -p "$WORK/train"
+  "${base_java[@]}" -XX:AOTCacheOutput="$base/ferry.aot" -cp "$base_cp" app.ferry.Main \
+    get -x 4 --dir "$WORK/train" --state "$WORK/train/state" "$BASE/train.bin" >"$WORK/train.log" 2>&1 \
+    || { cat "$WORK/train.log" >&2; exit 1; }
+  rm -rf "$WORK/train"
+  printf '#!/bin/sh\nexec %s -XX:AOTCache=%s -Xlog:aot=off -Xlog:cds=off -cp %s app.ferry.Main "$@"\n' \
+    "${base_java[*]}" "$base/ferry.aot" "$base_cp" > "$base/ferry"
+  chmod +x "$base/ferry"
+  make_wrapper "ferry-$base_name" "$base/ferry"
+  VARIANT_NAMES+=("$base_name")
 fi
 # ferry_rows CASE UNITS ARGS...: the installed launcher, then each variant, one run each.
 ferry_rows() {
@@ -460,6 +496,10 @@ mkdir -p bench/results
        "Java $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)."
   echo "Ferry: the app-image's \`bin/ferry\` launcher (\`packaging/package.sh app-image\`, the files the .deb installs), JVM options \`$CLI_OPTIONS\` and its AOT cache."
   for v in "${VARIANT_NAMES[@]}"; do
+    if [[ "$v" == base-* ]]; then
+      echo "Variant [$v]: the code of revision ${v#base-} (FERRY_BASELINE), run by the same runtime with the same JVM options and its own AOT cache."
+      continue
+    fi
     echo "Variant [$v]: the same launcher with \`$(sed -n 's/^java-options=//p' "$APP/lib/app/ferry-$v.cfg" | grep -v -e '^-Djpackage' -e '^-Xlog' | tr '\n' ' ')\`."
   done
   echo "Medians of $RUNS runs ($SHORT_RUNS for D1, D3, U1, U2); CPU = user + system seconds;"
