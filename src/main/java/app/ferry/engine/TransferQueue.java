@@ -379,8 +379,9 @@ public final class TransferQueue implements AutoCloseable {
             return r.download() == null ? next : next.withDownload(r.download().withFinalUrl(newSpec.url()));
         });
         // The host only: a signed link's query is a credential for as long as it lives.
-        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(),
-                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged");
+        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), new Problem(Problem.Code.NEW_LINK,
+                java.util.List.of(String.valueOf(newSpec.uri().getHost())),
+                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged", false));
         saver.save(runtime, runtime.record(), true);
         resume(id);
     }

@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
@@ -123,8 +124,7 @@ final class DownloadExchange {
             throw new RestartFromZero(e.getMessage() + ": starting again from zero", e);
         }
         if (validators.contradicts(saved.etag(), saved.lastModified())) {
-            throw new RestartFromZero("The file on the server changed since the last attempt"
-                    + " (its ETag or Last-Modified differ): starting again from zero");
+            throw new RestartFromZero(Phrases.fileChanged());
         }
         return new Accepted(validators, range.total(), asked.offset(), encoding);
     }

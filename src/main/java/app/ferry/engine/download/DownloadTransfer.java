@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
@@ -65,7 +66,11 @@ public final class DownloadTransfer implements Transfer {
                             + restart.getMessage(), restart);
                 }
                 context.update(r -> r.withDownload(r.download().restarted()));
-                context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
+                if (restart.problem() != null) {
+                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
+                } else {
+                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
+                }
                 context.setBytesDone(0);
                 context.checkpoint();
             }
@@ -88,14 +93,15 @@ public final class DownloadTransfer implements Transfer {
                 return DownloadExchange.challenge(headers);
             }
             if (StatusLine.isTransient(status)) {
-                throw Answers.retryLater(status, StatusLine.of(status) + " from " + response.uri(), headers);
+                throw Answers.retryLater(status, Phrases.httpStatus(status, response.uri(), "",
+                        StatusLine.of(status) + " from " + response.uri()), headers);
             }
             if (status == 416) {
                 return rangeNotSatisfiable(context, headers, offset);
             }
             if (status != 200 && status != 206) {
-                throw new TransferFailure.Fatal(StatusLine.of(status) + " for " + response.uri()
-                        + (status == 404 || status == 410 ? ": the file is not there (check the URL)" : ""));
+                throw new TransferFailure.Fatal(status == 404 || status == 410 ? Phrases.notFound(status, response.uri())
+                        : Phrases.httpStatus(status, response.uri(), "", StatusLine.of(status) + " for " + response.uri()));
             }
             DownloadExchange.Accepted accepted = DownloadExchange.accept(opened.request(), response, progress,
                     fileName(context, response));
@@ -139,10 +145,10 @@ public final class DownloadTransfer implements Transfer {
             channel.truncate(position);
             context.setBytesDone(position);
             if (position > 0) {
-                context.note(HistoryEvent.Kind.RESUMED, position, "Resumed at byte " + position);
+                context.note(HistoryEvent.Kind.RESUMED, position, Phrases.resumed(position));
                 context.events().resumed(context.record().id(), position);
             } else {
-                context.note(HistoryEvent.Kind.STARTED, 0, "Started " + response.uri());
+                context.note(HistoryEvent.Kind.STARTED, 0, Phrases.started(response.uri(), "Started " + response.uri()));
             }
             // No checkpoint yet: the first one comes with the first durable bytes. A crash
             // before it costs under a second of data, and the partial file's name is derived
@@ -165,8 +171,8 @@ public final class DownloadTransfer implements Transfer {
         DownloadProgress current = context.record().download();
         List<ByteRange> keep = saved.completed();
         if (wholeFile != null && !keep.isEmpty() && !sameVersion(saved, current, wholeFile)) {
-            context.note(HistoryEvent.Kind.RESTARTED, 0, "The file on the server is not the version downloaded so far:"
-                    + " starting again from zero");
+            context.note(HistoryEvent.Kind.RESTARTED, 0, Phrases.fileChanged().withEnglish("The file on the server is not"
+                    + " the version downloaded so far: starting again from zero"));
             keep = List.of();
         }
         long claimedEnd = keep.stream().mapToLong(ByteRange::end).max().orElse(0);
