@@ -128,7 +128,8 @@ public final class ProblemText {
 
     private static String seconds(List<String> args, int i) {
         try {
-            return String.format(Locale.ROOT, "%.1f", Long.parseLong(arg(args, i)) / 1000.0);
+            // Rounded up to a tenth: a 44 ms back-off is "0.1 s", never "0.0 s".
+            return String.format(Locale.ROOT, "%.1f", Math.ceil(Long.parseLong(arg(args, i)) / 100.0) / 10);
         } catch (NumberFormatException e) {
             return arg(args, i);
         }
