@@ -84,6 +84,10 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         SAVE_AS,
         /** (host) history: the task was given a new link. */
         NEW_LINK,
+        /** (proxy) the HTTP proxy answered 407: it wants a user name and password. */
+        PROXY_CREDENTIALS_NEEDED,
+        /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */
+        PROXY_CREDENTIALS_REFUSED,
         /** (message) a fault already phrased for the user by the engine, in English only. */
         STATED,
         /** (type, message) anything else: named as it is, and reported. */
