@@ -40,6 +40,8 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROTOCOL,
         /** (path, reason) a local file or folder could not be used. */
         LOCAL_FILE,
+        /** (position) the disk filled up while writing at this byte; what was written is kept. */
+        DISK_FULL,
         /** (reason) the server's certificate could not be verified. */
         UNTRUSTED_CERTIFICATE,
         /** (status, url, excerpt) the server answered with an error status; excerpt may be empty. */

@@ -26,6 +26,9 @@ public final class ProblemText {
             "it does not exist (moved or deleted?)", "problem.local.missing",
             "it is not a folder", "problem.local.notFolder",
             "is a directory", "problem.local.isFolder",
+            "it is a folder", "problem.local.isFolder",
+            "something already exists there (a file where a folder is needed, or the other way round)",
+            "problem.local.exists",
             "no space left on device", "problem.local.full",
             "read-only file system", "problem.local.readOnly");
 

@@ -46,4 +46,14 @@ class ProblemTextTest {
                 new Problem(Problem.Code.PAUSED, List.of("2048"), "Paused with 2048 bytes saved", false))))
                 .isEqualTo("已暂停，已保存 2.0 KiB");
     }
+
+    @Test
+    void localFileReasonsTheEngineNamesAreTranslatedAndOthersKept() {
+        Problem missing = new Problem(Problem.Code.LOCAL_FILE, List.of("/d/a.iso", "it does not exist (moved or deleted?)"),
+                "/d/a.iso does not exist", false);
+        assertThat(zh.of(missing)).isEqualTo("无法使用 /d/a.iso：它不存在（已被移动或删除？）。请修正（或换一个位置）后继续");
+        Problem odd = new Problem(Problem.Code.LOCAL_FILE, List.of("/d/a.iso", "stale file handle"), "x", false);
+        assertThat(zh.of(odd)).contains("stale file handle");
+        assertThat(zh.of(new Problem(Problem.Code.DISK_FULL, List.of("4096"), "x", false))).startsWith("写到第 4096 字节时磁盘已满");
+    }
 }

@@ -1,5 +1,7 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.ProblemClassifier;
+import app.ferry.engine.Problem;
 import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
@@ -298,10 +300,14 @@ public final class DownloadTransfer implements Transfer {
                 Files.createDirectories(directory);
             }
         } catch (IOException e) {
-            throw new TransferFailure.Fatal("Cannot create the download folder " + directory + ": " + e.getMessage(), e);
+            Problem problem = ProblemClassifier.classify(e);
+            String english = "Cannot create the download folder " + directory + ": " + e.getMessage();
+            throw new TransferFailure.Fatal(problem.code() == Problem.Code.LOCAL_FILE ? problem.withEnglish(english)
+                    : Problem.stated(english, false), e);
         }
         if (!Files.isWritable(directory)) {
-            throw new TransferFailure.Fatal("The download folder " + directory + " is not writable: choose another folder");
+            throw new TransferFailure.Fatal(Phrases.localFile(directory, "permission denied",
+                    "The download folder " + directory + " is not writable: choose another folder"));
         }
         // The task id keeps two downloads of the same name from sharing a partial file.
         Path partial = directory.resolve(PartialFiles.nameFor(name, context.record().id()));

@@ -84,4 +84,19 @@ public final class Phrases {
         return new Problem(Code.UPLOADED, List.of(String.valueOf(status), String.valueOf(url)),
                 StatusLine.of(status) + " from " + url, false);
     }
+
+    /**
+     * A local file or folder Ferry cannot use; {@code reason} is one of the words
+     * {@link app.ferry.engine.ProblemClassifier} uses ("permission denied", "it does not exist
+     * (moved or deleted?)", "it is a folder", "it is not a folder"), which front ends translate.
+     */
+    public static Problem localFile(Object path, String reason, String english) {
+        return new Problem(Code.LOCAL_FILE, List.of(String.valueOf(path), reason), english, false);
+    }
+
+    /** The disk filled up while writing at {@code position}; what was written is kept. */
+    public static Problem diskFull(long position) {
+        return new Problem(Code.DISK_FULL, List.of(String.valueOf(position)), "The disk is full at byte " + position
+                + ". The data so far is kept; free some space and resume.", false);
+    }
 }

@@ -156,13 +156,16 @@ public final class BodyUploadTransfer implements Transfer {
 
     static void requireReadableFile(Path file) throws TransferFailure.Fatal {
         if (!Files.exists(file)) {
-            throw new TransferFailure.Fatal(file + " does not exist (moved or deleted?)");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "it does not exist (moved or deleted?)",
+                    file + " does not exist (moved or deleted?)"));
         }
         if (Files.isDirectory(file)) {
-            throw new TransferFailure.Fatal(file + " is a folder; upload the files in it instead");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "it is a folder",
+                    file + " is a folder; upload the files in it instead"));
         }
         if (!Files.isReadable(file)) {
-            throw new TransferFailure.Fatal(file + " cannot be read: check its permissions");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "permission denied",
+                    file + " cannot be read: check its permissions"));
         }
     }
 
