@@ -72,6 +72,16 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         REDIRECTED,
         /** (status, url) history: a 307/308 was followed, sending the body again. */
         REDIRECTED_WITH_BODY,
+        /** (status, expired url, original url) history: the address a redirect gave answered 403/404/410; the link is asked again. */
+        LINK_EXPIRED,
+        /** (name, coding) history: a file sent compressed unasked is saved decoded (and cannot resume). */
+        ENCODING_DECODED,
+        /** (name, coding) history: a compressed file labelled with its coding is saved as sent. */
+        ENCODING_KEPT,
+        /** (host) history: this server answered ranges wrongly before: one connection. */
+        ONE_CONNECTION,
+        /** (host) history: later downloads from this server use one connection until Ferry restarts. */
+        ONE_CONNECTION_LATER,
         /** () history and failure: the file on the server changed, the download starts again from zero. */
         FILE_CHANGED,
         /** (path) history: the download was saved under this file. */

@@ -67,6 +67,7 @@ public final class ProblemText {
             case STATED, OTHER -> problem.english();
             case HTTP_STATUS -> i18n.get("problem.HTTP_STATUS", status(number(a, 0)), arg(a, 1), excerpt(arg(a, 2)));
             case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED -> key(problem, status(number(a, 0)), arg(a, 1));
+            case LINK_EXPIRED -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
             case CREDENTIALS_NEEDED -> i18n.get("problem.CREDENTIALS_NEEDED", realm(arg(a, 0)));
             case CREDENTIALS_REFUSED -> i18n.get("problem.CREDENTIALS_REFUSED", realm(arg(a, 0)), arg(a, 1));
             case CONNECTION_CLOSED -> a.size() >= 2

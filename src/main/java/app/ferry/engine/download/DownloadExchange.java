@@ -72,8 +72,7 @@ final class DownloadExchange {
             // The address a redirect gave last time may have expired (signed CDN links do):
             // ask the original URL again, as a browser would. The validators still guard the resume.
             response.body().close();
-            context.note(HistoryEvent.Kind.NOTE, from, StatusLine.of(response.statusCode()) + " from "
-                    + saved.finalUrl() + "; asking the original address " + spec.url() + " again");
+            context.note(HistoryEvent.Kind.NOTE, from, Phrases.linkExpired(response.statusCode(), saved.finalUrl(), spec.url()));
             DownloadProgress fromOrigin = saved.withFinalUrl(spec.url());
             context.update(r -> r.withDownload(fromOrigin));
             request = request(spec.uri(), fromOrigin, from);

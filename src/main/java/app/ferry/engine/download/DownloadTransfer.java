@@ -129,8 +129,7 @@ public final class DownloadTransfer implements Transfer {
                 return segmented(context, progress, status == 200 ? validators : null, body);
             }
             singleConnection = true;
-            context.note(HistoryEvent.Kind.NOTE, 0, "The server at " + response.uri().getAuthority() + " answered"
-                    + " range requests wrongly earlier: downloading over one connection");
+            context.note(HistoryEvent.Kind.NOTE, 0, Phrases.oneConnection(response.uri().getAuthority(), false));
         }
         if (!encoding.rangesApply()) {
             // Ranges count the compressed bytes: nothing of a decoded file may be claimed for a resume.
@@ -245,13 +244,8 @@ public final class DownloadTransfer implements Transfer {
     private static void noteEncoding(TransferContext context, BodyEncoding encoding) {
         String name = context.record().name();
         switch (encoding.kind()) {
-            case DECODED -> context.note(HistoryEvent.Kind.NOTE, 0, "The server sent " + name + " compressed"
-                    + " (Content-Encoding: " + encoding.label() + ") although Ferry asked for it uncompressed:"
-                    + " saving it decoded, as a browser does. A compressed answer cannot be resumed: after a pause"
-                    + " or a lost connection it starts again from zero, over one connection");
-            case KEPT -> context.note(HistoryEvent.Kind.NOTE, 0, "The server labels " + name + " with"
-                    + " Content-Encoding: " + encoding.label() + "; its name or type says it is compressed,"
-                    + " so it is saved as sent, as a browser does");
+            case DECODED -> context.note(HistoryEvent.Kind.NOTE, 0, Phrases.encodingDecoded(name, encoding.label()));
+            case KEPT -> context.note(HistoryEvent.Kind.NOTE, 0, Phrases.encodingKept(name, encoding.label()));
             case IDENTITY, UNDECODABLE -> {
                 // Nothing to say: the bytes are the file (an undecodable answer never gets here).
             }
@@ -266,8 +260,7 @@ public final class DownloadTransfer implements Transfer {
         String lied = context.record().download().finalUrl();
         URI origin = lied == null ? spec.uri() : URI.create(lied);
         if (hosts.refuseSegments(origin)) {
-            context.note(HistoryEvent.Kind.NOTE, 0, "Later downloads from " + origin.getAuthority()
-                    + " use one connection until Ferry restarts");
+            context.note(HistoryEvent.Kind.NOTE, 0, Phrases.oneConnection(origin.getAuthority(), true));
         }
     }
 

@@ -99,4 +99,33 @@ public final class Phrases {
         return new Problem(Code.DISK_FULL, List.of(String.valueOf(position)), "The disk is full at byte " + position
                 + ". The data so far is kept; free some space and resume.", false);
     }
+
+    /** The address a redirect gave last time answered 403/404/410: the original link is asked again. */
+    public static Problem linkExpired(int status, String expired, String original) {
+        return new Problem(Code.LINK_EXPIRED, List.of(String.valueOf(status), expired, original), StatusLine.of(status)
+                + " from " + expired + "; asking the original address " + original + " again", false);
+    }
+
+    /** A file sent compressed although asked for plain: saved decoded, so it cannot resume. */
+    public static Problem encodingDecoded(String name, String coding) {
+        return new Problem(Code.ENCODING_DECODED, List.of(name, coding), "The server sent " + name + " compressed"
+                + " (Content-Encoding: " + coding + ") although Ferry asked for it uncompressed:"
+                + " saving it decoded, as a browser does. A compressed answer cannot be resumed: after a pause"
+                + " or a lost connection it starts again from zero, over one connection", false);
+    }
+
+    /** A compressed file (by its name or type) labelled with a Content-Encoding: saved as sent. */
+    public static Problem encodingKept(String name, String coding) {
+        return new Problem(Code.ENCODING_KEPT, List.of(name, coding), "The server labels " + name + " with"
+                + " Content-Encoding: " + coding + "; its name or type says it is compressed,"
+                + " so it is saved as sent, as a browser does", false);
+    }
+
+    /** A server that answered ranges wrongly: one connection for its downloads from now on. */
+    public static Problem oneConnection(String host, boolean later) {
+        return new Problem(later ? Code.ONE_CONNECTION_LATER : Code.ONE_CONNECTION, List.of(host), later
+                ? "Later downloads from " + host + " use one connection until Ferry restarts"
+                : "The server at " + host + " answered range requests wrongly earlier: downloading over one connection",
+                false);
+    }
 }

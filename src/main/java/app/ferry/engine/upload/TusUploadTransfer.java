@@ -152,7 +152,7 @@ public final class TusUploadTransfer implements Transfer {
             offset = 0;
             URI created = upload;
             context.update(r -> r.withUpload(new UploadProgress(length, 0, created.toString(), fingerprint)));
-            context.note(HistoryEvent.Kind.STARTED, 0, "Created upload " + created);
+            context.note(HistoryEvent.Kind.STARTED, 0, Phrases.started(created, "Created upload " + created));
             context.checkpoint();
         } else if (offset > 0) {
             context.note(HistoryEvent.Kind.RESUMED, offset, Phrases.resumed(offset));
