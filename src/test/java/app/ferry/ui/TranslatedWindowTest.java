@@ -74,7 +74,8 @@ class TranslatedWindowTest {
         TaskModel secretRow = app.waitForRow("private.bin");
         app.waitForState(missingRow, TaskState.FAILED);
         app.waitForState(refusedRow, TaskState.FAILED);
-        app.waitForState(app.waitForRow("good.bin"), TaskState.COMPLETED);
+        TaskModel goodRow = app.waitForRow("good.bin");
+        app.waitForState(goodRow, TaskState.COMPLETED);
         app.waitForState(secretRow, TaskState.NEEDS_CREDENTIALS);
 
         // A wrong password, typed into the prompt the 401 opened: the next prompt says it was refused.
@@ -96,7 +97,7 @@ class TranslatedWindowTest {
 
         UntranslatedWords check = UntranslatedWords.of("messages_zh_CN.properties", data(List.of(missing, refused, secret, good)));
         List<String> untranslated = new ArrayList<>(untranslated(check, "no selection"));
-        for (TaskModel row : List.of(missingRow, refusedRow, secretRow)) {
+        for (TaskModel row : List.of(missingRow, refusedRow, secretRow, goodRow)) {
             app.select(robot, row);
             TabPane tabs = robot.lookup("#details").queryAs(TabPane.class);
             for (Tab tab : GuiFixture.fx(() -> List.copyOf(tabs.getTabs()))) {
@@ -111,6 +112,9 @@ class TranslatedWindowTest {
         assertThat(history).contains("第 1 次尝试失败").contains("无法连接到服务器");
         assertThat(GuiFixture.fx(() -> robot.lookup("#details-error").queryTextInputControl().getText()))
                 .contains("连续 2 次尝试失败后放弃");
+        app.select(robot, goodRow);
+        assertThat(GuiFixture.fx(() -> String.join("\n", robot.lookup("#details-history")
+                .queryListView().getItems().stream().map(String::valueOf).toList()))).contains("开始传输").contains("已保存为");
         assertThat(untranslated).as("texts on screen with words from no Chinese bundle entry"
                 + " (bundle words allowed: %s)", check.bundleWords()).isEmpty();
     }
