@@ -4,10 +4,13 @@ import static app.ferry.testing.Queues.awaitFinished;
 import static app.ferry.testing.Queues.fastConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ferry.testing.FileServer;
 import app.ferry.testing.Queues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,30 +27,42 @@ class ProblemPersistenceTest {
     @TempDir
     Path temp;
 
-    private FileServer server;
+    /** The JDK's own server: /a.bin is 1000 bytes, every other path a 404 (its default). */
+    private HttpServer server;
     private Path stateDir;
     private Path downloads;
 
     @BeforeEach
-    void start() {
-        server = FileServer.start();
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/a.bin", exchange -> {
+            byte[] body = new byte[1000];
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
         stateDir = temp.resolve("state");
         downloads = temp.resolve("downloads");
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        server.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     @Test
     void aFailuresCodeAndTheHistorysCodesSurviveARestart() throws Exception {
-        server.serve("/a.bin", FileServer.randomBytes(1000, 1));
         TaskId missing;
         TaskId done;
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
-            missing = queue.add(DownloadSpec.of(server.url("/missing.bin"), downloads));
-            done = queue.add(DownloadSpec.of(server.url("/a.bin"), downloads));
+            missing = queue.add(DownloadSpec.of(url("/missing.bin"), downloads));
+            done = queue.add(DownloadSpec.of(url("/a.bin"), downloads));
             awaitFinished(queue, missing);
             awaitFinished(queue, done);
         }
@@ -55,7 +70,7 @@ class ProblemPersistenceTest {
             TaskRecord failed = queue.snapshot(missing).orElseThrow().record();
             assertThat(failed.state()).isEqualTo(TaskState.FAILED);
             assertThat(failed.problem().code()).isEqualTo(Problem.Code.NOT_FOUND);
-            assertThat(failed.problem().args()).containsExactly("404", server.url("/missing.bin"));
+            assertThat(failed.problem().args()).containsExactly("404", url("/missing.bin"));
             assertThat(failed.message()).isEqualTo(failed.problem().english()).contains("404");
 
             TaskRecord completed = queue.snapshot(done).orElseThrow().record();
@@ -71,7 +86,7 @@ class ProblemPersistenceTest {
     void stateWithoutCodesFromAnEarlierVersionLoadsWithItsEnglish() throws Exception {
         TaskId missing;
         try (TransferQueue queue = TransferQueue.open(stateDir, fastConfig())) {
-            missing = queue.add(DownloadSpec.of(server.url("/missing.bin"), downloads));
+            missing = queue.add(DownloadSpec.of(url("/missing.bin"), downloads));
             awaitFinished(queue, missing);
         }
         ObjectNode old = (ObjectNode) Queues.stateFile(stateDir, missing);
