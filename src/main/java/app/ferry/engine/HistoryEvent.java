@@ -5,8 +5,15 @@ package app.ferry.engine;
  *
  * @param atMillis epoch milliseconds
  * @param offset the byte offset the event concerns, or -1
+ * @param text the event's words in English
+ * @param words the same as a code and arguments for front ends to render in their language, or
+ *     null (events of earlier versions, notes with English words only)
  */
-public record HistoryEvent(long atMillis, Kind kind, long offset, String text) {
+public record HistoryEvent(long atMillis, Kind kind, long offset, String text, Problem words) {
 
     public enum Kind { STARTED, RESUMED, RESTARTED, REDIRECTED, RETRYING, PAUSED, COMPLETED, FAILED, NOTE }
+
+    public HistoryEvent(long atMillis, Kind kind, long offset, String text) {
+        this(atMillis, kind, offset, text, null);
+    }
 }

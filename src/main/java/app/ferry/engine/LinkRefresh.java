@@ -1,5 +1,7 @@
 package app.ferry.engine;
 
+import java.util.List;
+
 /**
  * A download's new link (a signed URL that expired): checked, put in its spec and saved; the
  * caller then resumes it, which sends {@code If-Range} with the saved validator and checks the
@@ -34,8 +36,9 @@ final class LinkRefresh {
             return r.download() == null ? next : next.withDownload(r.download().withFinalUrl(newSpec.url()));
         });
         // The host only: a signed link's query is a credential for as long as it lives.
-        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(),
-                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged");
+        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), new Problem(Problem.Code.NEW_LINK,
+                List.of(String.valueOf(newSpec.uri().getHost())),
+                "New link from " + newSpec.uri().getHost() + "; resuming only if the file is unchanged", false));
         saver.save(runtime, runtime.record(), true);
     }
 }

@@ -4,27 +4,35 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What went wrong, said for the person using Ferry: a stable {@code code} and its {@code args},
- * from which any front end can render the message in its own language, and the English rendering
- * ({@code english}: what happened, then what to do). Built by {@link ProblemClassifier}, the one
- * place that turns an exception into words, used by the engine (a task's failure and retry
- * messages) and by the command line alike.
+ * What went wrong (or, in a task's history, what happened), said for the person using Ferry: a
+ * stable {@code code} and its {@code args}, from which any front end can render the message in
+ * its own language, and the English rendering ({@code english}: what happened, then what to do).
+ * Built by {@link ProblemClassifier}, the one place that turns an exception into words, and by the
+ * engine where it phrases a failure or a history note itself; the command line prints
+ * {@code english}, the window renders the code. Saved with the task (old state files have none:
+ * front ends then show the English message they kept).
+ *
+ * <p>Arguments are data (numbers, URLs, paths, host names, header values), never English words,
+ * except for {@link Code#STATED} and {@link Code#OTHER}, whose text is only English.
  *
  * @param transientFault whether waiting can fix it (a dropped connection, a busy server); a
  *     problem the user has to fix (a folder where a file should be, a server that does not speak
  *     HTTP, a refused certificate) is not retried
+ * @param cause the problem this one wraps (a retry's, or the last one before giving up), or null
  */
-public record Problem(Code code, List<String> args, String english, boolean transientFault) {
+public record Problem(Code code, List<String> args, String english, boolean transientFault, Problem cause) {
 
     /** The kinds of problem; each names the arguments its message takes, in order. */
     public enum Code {
         /** (reason) the server did not answer within the connect or request timeout. */
         TIMED_OUT,
-        /** (target, reason) nothing listens there, or the host is unreachable. */
+        /** (reason) nothing listens there, or the host is unreachable. */
         CANNOT_CONNECT,
+        /** (host) the host name is not known to the name service. */
+        UNKNOWN_HOST,
         /** () the server closed the connection before sending any answer. */
         NO_ANSWER,
-        /** () the connection was closed while an answer was being received. */
+        /** () or (received, announced) the connection was closed while an answer was being received. */
         CONNECTION_CLOSED,
         /** (seconds) nothing arrived for the idle timeout; Ferry reconnects. */
         IDLE,
@@ -32,9 +40,67 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROTOCOL,
         /** (path, reason) a local file or folder could not be used. */
         LOCAL_FILE,
+        /** (position) the disk filled up while writing at this byte; what was written is kept. */
+        DISK_FULL,
         /** (reason) the server's certificate could not be verified. */
         UNTRUSTED_CERTIFICATE,
-        /** (message) a fault already phrased for the user by the engine. */
+        /** (status, url, excerpt) the server answered with an error status; excerpt may be empty. */
+        HTTP_STATUS,
+        /** (status, url) a download's file is not at its address (404, 410). */
+        NOT_FOUND,
+        /** (realm) the server asks for a user name and password; realm may be empty. */
+        CREDENTIALS_NEEDED,
+        /** (realm, user) the server refused the user name and password given; realm may be empty. */
+        CREDENTIALS_REFUSED,
+        /** (expected, actual, partial file) the downloaded bytes do not have the SHA-256 asked for. */
+        CHECKSUM_MISMATCH,
+        /** (attempts) transient faults that did not go away; the cause says the last one. */
+        GAVE_UP,
+        /** () a request with a body that must not be sent twice was not retried; the cause says why it failed. */
+        NOT_RETRIED,
+        /** (attempt, milliseconds) history: an attempt failed (the cause), another follows after the wait. */
+        RETRYING,
+        /** (url) history: the transfer started from the first byte. */
+        STARTED,
+        /** (offset) history: the transfer continued at a byte offset. */
+        RESUMED,
+        /** (connections, url) history: a download started over several connections. */
+        STARTED_SEGMENTED,
+        /** (done, total, connections) history: a download continued over several connections. */
+        RESUMED_SEGMENTED,
+        /** (url) history: a redirect was followed. */
+        REDIRECTED,
+        /** (status, url) history: a 307/308 was followed, sending the body again. */
+        REDIRECTED_WITH_BODY,
+        /** (status, expired url, original url) history: the address a redirect gave answered 403/404/410; the link is asked again. */
+        LINK_EXPIRED,
+        /** (name, coding) history: a file sent compressed unasked is saved decoded (and cannot resume). */
+        ENCODING_DECODED,
+        /** (name, coding) history: a compressed file labelled with its coding is saved as sent. */
+        ENCODING_KEPT,
+        /** (host) history: this server answered ranges wrongly before: one connection. */
+        ONE_CONNECTION,
+        /** (host) history: later downloads from this server use one connection until Ferry restarts. */
+        ONE_CONNECTION_LATER,
+        /** () history and failure: the file on the server changed, the download starts again from zero. */
+        FILE_CHANGED,
+        /** (path) history: the download was saved under this file. */
+        SAVED_AS,
+        /** (status, url) history: the server accepted the upload. */
+        UPLOADED,
+        /** (bytes) history: paused with this many bytes safely stored. */
+        PAUSED,
+        /** (path) history: the finished file was renamed. */
+        RENAMED,
+        /** (name) history: the download will be saved under this name. */
+        SAVE_AS,
+        /** (host) history: the task was given a new link. */
+        NEW_LINK,
+        /** (proxy) the HTTP proxy answered 407: it wants a user name and password. */
+        PROXY_CREDENTIALS_NEEDED,
+        /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */
+        PROXY_CREDENTIALS_REFUSED,
+        /** (message) a fault already phrased for the user by the engine, in English only. */
         STATED,
         /** (type, message) anything else: named as it is, and reported. */
         OTHER
@@ -44,5 +110,19 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         Objects.requireNonNull(code, "code");
         args = List.copyOf(args);
         Objects.requireNonNull(english, "english");
+    }
+
+    public Problem(Code code, List<String> args, String english, boolean transientFault) {
+        this(code, args, english, transientFault, null);
+    }
+
+    /** Words Ferry has only in English (a message of an earlier version, an engine text with no code yet). */
+    public static Problem stated(String english, boolean transientFault) {
+        return new Problem(Code.STATED, List.of(english), english, transientFault);
+    }
+
+    /** The same code and arguments, said in other English words (capitalised, with advice added). */
+    public Problem withEnglish(String text) {
+        return new Problem(code, args, text, transientFault, cause);
     }
 }

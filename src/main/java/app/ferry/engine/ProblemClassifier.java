@@ -37,8 +37,10 @@ public final class ProblemClassifier {
     public static Problem classify(Throwable error) {
         Throwable cause;
         if (error instanceof TransferFailure failure) {
-            return new Problem(Problem.Code.STATED, List.of(failure.getMessage()), failure.getMessage(),
-                    failure instanceof TransferFailure.Retryable);
+            boolean retryable = failure instanceof TransferFailure.Retryable;
+            Problem coded = failure.problem();
+            return coded == null ? Problem.stated(failure.getMessage(), retryable)
+                    : new Problem(coded.code(), coded.args(), coded.english(), retryable, coded.cause());
         }
         if ((cause = find(error, CertificateException.class)) != null) {
             return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(reason(cause)),
@@ -60,9 +62,11 @@ public final class ProblemClassifier {
                 || (cause = find(error, NoRouteToHostException.class)) != null
                 || (cause = find(error, UnknownHostException.class)) != null) {
             String message = reason(cause);
-            return new Problem(Problem.Code.CANNOT_CONNECT, List.of(message), cause instanceof UnknownHostException
-                    ? "could not find the server " + message + " (check the address, or the network's name service)"
-                    : "could not connect: " + message, true);
+            if (cause instanceof UnknownHostException) {
+                return new Problem(Problem.Code.UNKNOWN_HOST, List.of(message), "could not find the server " + message
+                        + " (check the address, or the network's name service)", true);
+            }
+            return new Problem(Problem.Code.CANNOT_CONNECT, List.of(message), "could not connect: " + message, true);
         }
         if ((cause = find(error, ProtocolException.class)) != null) {
             String details = reason(cause);

@@ -37,10 +37,12 @@ final class TaskRename {
             AtomicFiles.fsyncDirectory(dir);
             String finalName = moved.getFileName().toString();
             runtime.update(r -> r.withChosenName(finalName).withDownload(r.download().withFinalFile(moved)));
-            runtime.note(HistoryEvent.Kind.NOTE, -1, "Renamed to " + moved);
+            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.RENAMED, java.util.List.of(moved.toString()),
+                    "Renamed to " + moved, false));
         } else {
             runtime.update(r -> r.withChosenName(name));
-            runtime.note(HistoryEvent.Kind.NOTE, -1, "To be saved as " + name);
+            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.SAVE_AS, java.util.List.of(name),
+                    "To be saved as " + name, false));
         }
         saver.save(runtime, runtime.record(), true);
         return runtime.record().name();

@@ -26,7 +26,7 @@ final class TaskRestore {
             TaskRecord restored = record;
             if (record.state() == TaskState.RUNNING || record.state() == TaskState.QUEUED) {
                 TaskState next = autoResume ? TaskState.QUEUED : TaskState.PAUSED;
-                restored = record.withState(next, record.message(), System.currentTimeMillis());
+                restored = record.withStateKeepingMessage(next, System.currentTimeMillis());
                 changed.add(restored);
             }
             all.add(restored);

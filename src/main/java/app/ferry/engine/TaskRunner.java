@@ -31,7 +31,9 @@ final class TaskRunner {
             outcome = Retrier.run(TransferFactory.create(runtime.record().spec(), runtime.hosts()), runtime.context());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "Task " + runtime.id() + " hit a bug", e);
-            outcome = new Outcome.Failed("Internal error: " + e + ". Please report it; the partial data is kept.");
+            outcome = new Outcome.Failed(new Problem(Problem.Code.OTHER,
+                    java.util.List.of(e.getClass().getSimpleName(), String.valueOf(e.getMessage())),
+                    "Internal error: " + e + ". Please report it; the partial data is kept.", false));
         }
         dispatcher.finishing(runtime);
         try {

@@ -262,6 +262,11 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
+    public void note(HistoryEvent.Kind kind, long offset, Problem words) {
+        update(r -> r.withEvent(new HistoryEvent(System.currentTimeMillis(), kind, offset, words.english(), words)));
+    }
+
+    @Override
     public void setBytesDone(long bytes) {
         bytesDone.set(bytes);
         // A restart from zero moves the counter back: measure the speed afresh from here.

@@ -25,8 +25,8 @@ final class TaskTransitions {
         this.events = events;
     }
 
-    void transition(TaskRuntime runtime, TaskState state, String message) {
-        TaskRecord next = next(runtime, state, message);
+    void transition(TaskRuntime runtime, TaskState state, Problem reason) {
+        TaskRecord next = next(runtime, state, reason);
         // Saved before anyone can see it. Except the start of a run: a restart treats RUNNING
         // exactly as the QUEUED line before it, so that line goes out with the next sync instead
         // of holding up every start with its own.
@@ -54,10 +54,13 @@ final class TaskTransitions {
     }
 
     /** Transitions happen while no transfer writes the record (before it starts, after it ended). */
-    private static TaskRecord next(TaskRuntime runtime, TaskState state, String message) {
+    private static TaskRecord next(TaskRuntime runtime, TaskState state, Problem reason) {
         TaskRecord before = runtime.record();
-        String keptMessage = message != null ? message : state == TaskState.FAILED ? before.message() : null;
-        return before.withState(state, keptMessage, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        if (reason == null && state == TaskState.FAILED) {
+            return before.withStateKeepingMessage(state, now);
+        }
+        return before.withReason(state, reason, now);
     }
 
     private void announce(TaskRuntime runtime, TaskState state) {
@@ -81,7 +84,8 @@ final class TaskTransitions {
             // The state directory refused the write (full disk, removed): the task must not look
             // running forever. Memory says failed; the journal keeps its last good state.
             LOG.log(System.Logger.Level.ERROR, "Could not save the outcome of task " + runtime.id(), e);
-            runtime.update(r -> r.withState(TaskState.FAILED, e.getMessage(), System.currentTimeMillis()));
+            Problem problem = ProblemClassifier.classify(e.getCause());
+            runtime.update(r -> r.withReason(TaskState.FAILED, problem.withEnglish(e.getMessage()), System.currentTimeMillis()));
             events.failed(runtime.snapshot());
         }
     }
@@ -89,12 +93,9 @@ final class TaskTransitions {
     private void land(TaskRuntime runtime, Outcome outcome) {
         switch (outcome) {
             case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
-            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.reason());
+            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.problem());
             case Outcome.NeedsCredentials n -> {
-                transition(runtime, TaskState.NEEDS_CREDENTIALS, (runtime.credentials() == null
-                        ? "The server asks for a user name and password"
-                        : "The server refused the user name and password given; it asks for others")
-                        + (n.realm() == null ? "" : " (realm \"" + n.realm() + "\")"));
+                transition(runtime, TaskState.NEEDS_CREDENTIALS, credentialsWanted(runtime.credentials(), n.realm()));
                 events.needsCredentials(runtime.id(), n.realm());
             }
             case Outcome.Stopped s -> {
@@ -114,11 +115,24 @@ final class TaskTransitions {
                     case SHUTDOWN -> transition(runtime, TaskState.QUEUED, null);
                     default -> {
                         long durable = runtime.record().durableBytes();
-                        runtime.note(HistoryEvent.Kind.PAUSED, durable, "Paused with " + durable + " bytes saved");
+                        runtime.note(HistoryEvent.Kind.PAUSED, durable, new Problem(Problem.Code.PAUSED,
+                                List.of(String.valueOf(durable)), "Paused with " + durable + " bytes saved", false));
                         transition(runtime, TaskState.PAUSED, null);
                     }
                 }
             }
         }
+    }
+
+    /** Why a task waits for a password: none was given yet, or the one given was refused. */
+    private static Problem credentialsWanted(Credentials given, String realm) {
+        String inRealm = realm == null ? "" : " (realm \"" + realm + "\")";
+        String shownRealm = realm == null ? "" : realm;
+        if (given == null) {
+            return new Problem(Problem.Code.CREDENTIALS_NEEDED, List.of(shownRealm),
+                    "The server asks for a user name and password" + inRealm, false);
+        }
+        return new Problem(Problem.Code.CREDENTIALS_REFUSED, List.of(shownRealm, given.user()),
+                "The server refused the user name and password given; it asks for others" + inRealm, false);
     }
 }

@@ -125,7 +125,7 @@ final class Actions {
             button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             button.getStyleClass().add(atlantafx.base.theme.Styles.BUTTON_ICON);
         }
-        String tip = i18n.get(action.labelKey()) + (action.shortcut() == null ? "" : "  (" + action.shortcut() + ")");
+        String tip = i18n.get(action.labelKey()) + (action.shortcut() == null ? "" : "  (" + shortcut(action.shortcut()) + ")");
         button.setTooltip(new Tooltip(tip));
         button.setOnAction(e -> action.handler().run());
         if (action.enabled() != null) {
@@ -133,4 +133,16 @@ final class Actions {
         }
         return button;
     }
+
+    /** "Ctrl+V" as the keyboard says it in the window's language: named keys come from the bundle ({@code key.Space}). */
+    private String shortcut(String keys) {
+        StringBuilder out = new StringBuilder();
+        for (String part : keys.split("\\+")) {
+            out.append(out.isEmpty() ? "" : "+").append(NAMED_KEYS.contains(part) ? i18n.get("key." + part) : part);
+        }
+        return out.toString();
+    }
+
+    /** The keys with a name rather than a letter on them. */
+    private static final java.util.Set<String> NAMED_KEYS = java.util.Set.of("Space", "Delete", "Enter");
 }

@@ -60,7 +60,8 @@ final class CredentialsPrompts {
         }
         long waiting = waitingFor(key);
         String what = waiting > 1 ? i18n.get("credentials.several", waiting, origin(task)) : task.name();
-        CredentialsDialog dialog = new CredentialsDialog(owner, i18n, what, task.messageProperty().get());
+        CredentialsDialog dialog = new CredentialsDialog(owner, i18n, what,
+                task.record() == null ? null : new ProblemText(i18n).reason(task.record()));
         open.put(key, dialog);
         dialog.show((user, password) -> {
             Answer answer = new Answer(user, password);

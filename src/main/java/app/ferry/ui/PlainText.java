@@ -2,7 +2,6 @@ package app.ferry.ui;
 
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.TaskRecord;
-import app.ferry.engine.StatusLine;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,11 +23,11 @@ final class PlainText {
     }
 
     /** The reason a task failed, for a notice: its status and page title when the server sent a page. */
-    static String failureOf(TaskRecord record) {
-        String message = record.message() == null ? "" : record.message();
+    static String failureOf(TaskRecord record, ProblemText words) {
+        String message = words.reason(record);
         ResponseInfo response = record.response();
         if (response != null && response.status() >= 400 && MARKUP.matcher(message + java.util.Objects.toString(response.body(), "")).find()) {
-            String status = StatusLine.of(response.status());
+            String status = words.status(response.status());
             Optional<String> title = title(response.body()).or(() -> title(message));
             return title.filter(t -> !status.contains(t)).map(t -> status + " — " + t).orElse(status);
         }

@@ -263,7 +263,7 @@ public final class TaskListViewModel {
                 }
                 case FAILED -> {
                     if (notificationsOn.getAsBoolean()) {
-                        notifier.failed(model.name(), PlainText.failureOf(model.record()));
+                        notifier.failed(model.name(), PlainText.failureOf(model.record(), new ProblemText(i18n)));
                     }
                 }
                 case NEEDS_CREDENTIALS -> {

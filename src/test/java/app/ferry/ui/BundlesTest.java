@@ -58,7 +58,7 @@ class BundlesTest {
                 Matcher m = literal.matcher(Files.readString(source));
                 while (m.find()) {
                     String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (key.matches("(action|add|column|common|credentials|details|direction|limit|msg|notify|quit|remove"
+                    if (key.matches("(action|add|column|common|credentials|details|direction|http|key|limit|msg|notify|problem|quit|remove"
                             + "|settings|startup|status|table|upload)\\..+") && !key.endsWith(".") && !key.endsWith(".json") && !key.endsWith(".css")) {
                         used.add(key);
                     }
@@ -68,6 +68,13 @@ class BundlesTest {
         // Keys built at run time from enum names.
         Arrays.stream(TaskState.values()).forEach(s -> used.add("state." + s.name()));
         Arrays.stream(HistoryEvent.Kind.values()).forEach(k -> used.add("history." + k.name()));
+        // The engine's words: every code but those with English words only (ProblemText shows those as they are).
+        Arrays.stream(app.ferry.engine.Problem.Code.values())
+                .filter(c -> c != app.ferry.engine.Problem.Code.STATED && c != app.ferry.engine.Problem.Code.OTHER)
+                .forEach(c -> used.add("problem." + c.name()));
+        java.util.List.of(400, 401, 403, 404, 405, 407, 408, 409, 410, 413, 416, 429, 500, 501, 502, 503, 504)
+                .forEach(status -> used.add("http." + status));
+        java.util.List.of("Space", "Delete", "Enter").forEach(k -> used.add("key." + k));
         Arrays.stream(UploadMode.values()).forEach(m -> used.add("upload.mode." + m.name()));
         Arrays.stream(Theme.values()).forEach(t -> used.add("theme." + t.name()));
         Arrays.stream(app.ferry.ui.settings.ProxyMode.values()).forEach(m -> used.add("settings.proxy.mode." + m.name()));

@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.AtomicFiles;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
@@ -41,8 +42,7 @@ final class Completion {
             String actual = Sha256.of(channel, length);
             if (!actual.equals(spec.sha256())) {
                 context.checkpoint();
-                throw new TransferFailure.Fatal("SHA-256 mismatch: expected " + spec.sha256() + " but the download is "
-                        + actual + ". The data is kept in " + progress.partialFile());
+                throw new TransferFailure.Fatal(Phrases.checksumMismatch(spec.sha256(), actual, progress.partialFile()));
             }
         }
         Path finalFile = UniqueFiles.moveIntoPlace(progress.partialFile(), spec.directory(), context.record().name());
@@ -52,7 +52,7 @@ final class Completion {
         // rather than here once per file, in series with the data's flush and the journal's.
         context.update(r -> r.withName(finalFile.getFileName().toString())
                 .withDownload(r.download().withFinalFile(finalFile)));
-        context.note(HistoryEvent.Kind.COMPLETED, length, "Saved as " + finalFile);
+        context.note(HistoryEvent.Kind.COMPLETED, length, Phrases.savedAs(finalFile));
         return new Outcome.Completed();
     }
 }

@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
@@ -71,8 +72,7 @@ final class DownloadExchange {
             // The address a redirect gave last time may have expired (signed CDN links do):
             // ask the original URL again, as a browser would. The validators still guard the resume.
             response.body().close();
-            context.note(HistoryEvent.Kind.NOTE, from, StatusLine.of(response.statusCode()) + " from "
-                    + saved.finalUrl() + "; asking the original address " + spec.url() + " again");
+            context.note(HistoryEvent.Kind.NOTE, from, Phrases.linkExpired(response.statusCode(), saved.finalUrl(), spec.url()));
             DownloadProgress fromOrigin = saved.withFinalUrl(spec.url());
             context.update(r -> r.withDownload(fromOrigin));
             request = request(spec.uri(), fromOrigin, from);
@@ -123,8 +123,7 @@ final class DownloadExchange {
             throw new RestartFromZero(e.getMessage() + ": starting again from zero", e);
         }
         if (validators.contradicts(saved.etag(), saved.lastModified())) {
-            throw new RestartFromZero("The file on the server changed since the last attempt"
-                    + " (its ETag or Last-Modified differ): starting again from zero");
+            throw new RestartFromZero(Phrases.fileChanged());
         }
         return new Accepted(validators, range.total(), asked.offset(), encoding);
     }

@@ -1,5 +1,8 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.ProblemClassifier;
+import app.ferry.engine.Problem;
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
@@ -65,7 +68,11 @@ public final class DownloadTransfer implements Transfer {
                             + restart.getMessage(), restart);
                 }
                 context.update(r -> r.withDownload(r.download().restarted()));
-                context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
+                if (restart.problem() != null) {
+                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
+                } else {
+                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
+                }
                 context.setBytesDone(0);
                 context.checkpoint();
             }
@@ -88,14 +95,15 @@ public final class DownloadTransfer implements Transfer {
                 return DownloadExchange.challenge(headers);
             }
             if (StatusLine.isTransient(status)) {
-                throw Answers.retryLater(status, StatusLine.of(status) + " from " + response.uri(), headers);
+                throw Answers.retryLater(status, Phrases.httpStatus(status, response.uri(), "",
+                        StatusLine.of(status) + " from " + response.uri()), headers);
             }
             if (status == 416) {
                 return rangeNotSatisfiable(context, headers, offset);
             }
             if (status != 200 && status != 206) {
-                throw new TransferFailure.Fatal(StatusLine.of(status) + " for " + response.uri()
-                        + (status == 404 || status == 410 ? ": the file is not there (check the URL)" : ""));
+                throw new TransferFailure.Fatal(status == 404 || status == 410 ? Phrases.notFound(status, response.uri())
+                        : Phrases.httpStatus(status, response.uri(), "", StatusLine.of(status) + " for " + response.uri()));
             }
             DownloadExchange.Accepted accepted = DownloadExchange.accept(opened.request(), response, progress,
                     fileName(context, response));
@@ -121,8 +129,7 @@ public final class DownloadTransfer implements Transfer {
                 return segmented(context, progress, status == 200 ? validators : null, body);
             }
             singleConnection = true;
-            context.note(HistoryEvent.Kind.NOTE, 0, "The server at " + response.uri().getAuthority() + " answered"
-                    + " range requests wrongly earlier: downloading over one connection");
+            context.note(HistoryEvent.Kind.NOTE, 0, Phrases.oneConnection(response.uri().getAuthority(), false));
         }
         if (!encoding.rangesApply()) {
             // Ranges count the compressed bytes: nothing of a decoded file may be claimed for a resume.
@@ -139,10 +146,10 @@ public final class DownloadTransfer implements Transfer {
             channel.truncate(position);
             context.setBytesDone(position);
             if (position > 0) {
-                context.note(HistoryEvent.Kind.RESUMED, position, "Resumed at byte " + position);
+                context.note(HistoryEvent.Kind.RESUMED, position, Phrases.resumed(position));
                 context.events().resumed(context.record().id(), position);
             } else {
-                context.note(HistoryEvent.Kind.STARTED, 0, "Started " + response.uri());
+                context.note(HistoryEvent.Kind.STARTED, 0, Phrases.started(response.uri(), "Started " + response.uri()));
             }
             // No checkpoint yet: the first one comes with the first durable bytes. A crash
             // before it costs under a second of data, and the partial file's name is derived
@@ -165,8 +172,8 @@ public final class DownloadTransfer implements Transfer {
         DownloadProgress current = context.record().download();
         List<ByteRange> keep = saved.completed();
         if (wholeFile != null && !keep.isEmpty() && !sameVersion(saved, current, wholeFile)) {
-            context.note(HistoryEvent.Kind.RESTARTED, 0, "The file on the server is not the version downloaded so far:"
-                    + " starting again from zero");
+            context.note(HistoryEvent.Kind.RESTARTED, 0, Phrases.fileChanged().withEnglish("The file on the server is not"
+                    + " the version downloaded so far: starting again from zero"));
             keep = List.of();
         }
         long claimedEnd = keep.stream().mapToLong(ByteRange::end).max().orElse(0);
@@ -237,13 +244,8 @@ public final class DownloadTransfer implements Transfer {
     private static void noteEncoding(TransferContext context, BodyEncoding encoding) {
         String name = context.record().name();
         switch (encoding.kind()) {
-            case DECODED -> context.note(HistoryEvent.Kind.NOTE, 0, "The server sent " + name + " compressed"
-                    + " (Content-Encoding: " + encoding.label() + ") although Ferry asked for it uncompressed:"
-                    + " saving it decoded, as a browser does. A compressed answer cannot be resumed: after a pause"
-                    + " or a lost connection it starts again from zero, over one connection");
-            case KEPT -> context.note(HistoryEvent.Kind.NOTE, 0, "The server labels " + name + " with"
-                    + " Content-Encoding: " + encoding.label() + "; its name or type says it is compressed,"
-                    + " so it is saved as sent, as a browser does");
+            case DECODED -> context.note(HistoryEvent.Kind.NOTE, 0, Phrases.encodingDecoded(name, encoding.label()));
+            case KEPT -> context.note(HistoryEvent.Kind.NOTE, 0, Phrases.encodingKept(name, encoding.label()));
             case IDENTITY, UNDECODABLE -> {
                 // Nothing to say: the bytes are the file (an undecodable answer never gets here).
             }
@@ -258,8 +260,7 @@ public final class DownloadTransfer implements Transfer {
         String lied = context.record().download().finalUrl();
         URI origin = lied == null ? spec.uri() : URI.create(lied);
         if (hosts.refuseSegments(origin)) {
-            context.note(HistoryEvent.Kind.NOTE, 0, "Later downloads from " + origin.getAuthority()
-                    + " use one connection until Ferry restarts");
+            context.note(HistoryEvent.Kind.NOTE, 0, Phrases.oneConnection(origin.getAuthority(), true));
         }
     }
 
@@ -292,10 +293,14 @@ public final class DownloadTransfer implements Transfer {
                 Files.createDirectories(directory);
             }
         } catch (IOException e) {
-            throw new TransferFailure.Fatal("Cannot create the download folder " + directory + ": " + e.getMessage(), e);
+            Problem problem = ProblemClassifier.classify(e);
+            String english = "Cannot create the download folder " + directory + ": " + e.getMessage();
+            throw new TransferFailure.Fatal(problem.code() == Problem.Code.LOCAL_FILE ? problem.withEnglish(english)
+                    : Problem.stated(english, false), e);
         }
         if (!Files.isWritable(directory)) {
-            throw new TransferFailure.Fatal("The download folder " + directory + " is not writable: choose another folder");
+            throw new TransferFailure.Fatal(Phrases.localFile(directory, "permission denied",
+                    "The download folder " + directory + " is not writable: choose another folder"));
         }
         // The task id keeps two downloads of the same name from sharing a partial file.
         Path partial = directory.resolve(PartialFiles.nameFor(name, context.record().id()));

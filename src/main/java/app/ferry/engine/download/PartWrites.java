@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,10 +23,11 @@ final class PartWrites {
                 at += channel.write(buffer, at);
             }
         } catch (IOException e) {
-            String reason = e.getMessage() != null && e.getMessage().contains("No space left")
-                    ? "The disk is full" : "Writing failed (" + e.getMessage() + ")";
-            throw new TransferFailure.Fatal(reason + " at byte " + position + ". The data so far is kept; free some"
-                    + " space and resume.", e);
+            if (e.getMessage() != null && e.getMessage().contains("No space left")) {
+                throw new TransferFailure.Fatal(Phrases.diskFull(position), e);
+            }
+            throw new TransferFailure.Fatal("Writing failed (" + e.getMessage() + ") at byte " + position
+                    + ". The data so far is kept; free some space and resume.", e);
         }
     }
 }

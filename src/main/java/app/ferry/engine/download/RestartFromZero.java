@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.Problem;
 import java.io.IOException;
 
 /**
@@ -9,11 +10,25 @@ import java.io.IOException;
  */
 class RestartFromZero extends IOException {
 
+    /** Why, as a code for the history, or null when said in English only. */
+    private final transient Problem problem;
+
     RestartFromZero(String message) {
         super(message);
+        this.problem = null;
+    }
+
+    RestartFromZero(Problem problem) {
+        super(problem.english());
+        this.problem = problem;
+    }
+
+    Problem problem() {
+        return problem;
     }
 
     RestartFromZero(String message, Throwable cause) {
         super(message, cause);
+        this.problem = null;
     }
 }

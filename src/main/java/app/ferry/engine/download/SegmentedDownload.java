@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.ByteRange;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
@@ -124,11 +125,10 @@ final class SegmentedDownload {
         List<Segment> first = plan.start(connections);
         context.setBytesDone(have);
         if (have > 0) {
-            context.note(HistoryEvent.Kind.RESUMED, have, "Resumed " + have + " of " + total + " bytes over "
-                    + first.size() + " connections");
+            context.note(HistoryEvent.Kind.RESUMED, have, Phrases.resumedSegmented(have, total, first.size()));
             context.events().resumed(context.record().id(), have);
         } else {
-            context.note(HistoryEvent.Kind.STARTED, 0, "Started over " + first.size() + " connections: " + version.finalUrl());
+            context.note(HistoryEvent.Kind.STARTED, 0, Phrases.startedSegmented(first.size(), version.finalUrl()));
         }
         context.checkpoint();
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.transfer.Outcome;
 import app.ferry.engine.transfer.TransferContext;
@@ -93,7 +94,7 @@ final class SingleConnectionCopy {
             if (context.stopRequested()) {
                 return new Outcome.Stopped();
             }
-            throw new TransferFailure.Retryable("The connection closed at byte " + position + " of " + total);
+            throw TransferFailure.Retryable.of(Phrases.closedEarly(position, total));
         }
         return Completion.complete(spec, context, channel, position);
     }

@@ -1,5 +1,6 @@
 package app.ferry.engine.exchange;
 
+import app.ferry.engine.Problem;
 import app.ferry.engine.StatusLine;
 import app.ferry.engine.http.RetryAfter;
 import app.ferry.engine.transfer.TransferFailure;
@@ -23,8 +24,8 @@ public final class Answers {
     }
 
     /** A failure worth retrying, after the wait the server asked for in {@code Retry-After}, if any. */
-    public static TransferFailure.Retryable retryLater(int status, String message, HttpHeaders headers) {
-        return TransferFailure.Retryable.answered(status, message,
+    public static TransferFailure.Retryable retryLater(int status, Problem problem, HttpHeaders headers) {
+        return TransferFailure.Retryable.answered(status, problem,
                 headers.firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null));
     }
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.exchange;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.StatusLine;
 import app.ferry.engine.transfer.Redirects;
@@ -71,8 +72,7 @@ public final class Exchange {
             }
             URI next = Redirects.target(current.uri(), status, response.headers(), current.allowHttpsDowngrade());
             context.note(HistoryEvent.Kind.REDIRECTED, current.offset(), current.body() == null
-                    ? "Redirected to " + next
-                    : StatusLine.of(status) + ": sending the body again to " + next);
+                    ? Phrases.redirected(next) : Phrases.redirectedWithBody(status, next));
             context.events().redirected(context.record().id(), current.uri(), next);
             current = current.redirectedTo(next);
         }

@@ -1,5 +1,7 @@
 package app.ferry.engine.net;
 
+import java.util.List;
+import app.ferry.engine.Problem;
 import app.ferry.engine.StatusLine;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
@@ -91,11 +93,13 @@ final class ProxiedHttpClient extends HttpClient {
         }
         String status = StatusLine.of(407);
         if (proxy.credentials() == null) {
-            throw new TransferFailure.Fatal("The proxy " + proxy + " asks for a user name and password (" + status
-                    + "): give them with --proxy-user USER:PASSWORD, or in the proxy URL (http://USER:PASSWORD@HOST:PORT)");
+            throw new TransferFailure.Fatal(new Problem(Problem.Code.PROXY_CREDENTIALS_NEEDED, List.of(proxy.toString()),
+                    "The proxy " + proxy + " asks for a user name and password (" + status + "): give them with"
+                            + " --proxy-user USER:PASSWORD, or in the proxy URL (http://USER:PASSWORD@HOST:PORT)", false));
         }
-        throw new TransferFailure.Fatal("The proxy " + proxy + " refused the user name and password given for it ("
-                + status + "): check the proxy user and password (--proxy-user, or USER:PASSWORD@ in the proxy URL)");
+        throw new TransferFailure.Fatal(new Problem(Problem.Code.PROXY_CREDENTIALS_REFUSED, List.of(proxy.toString()),
+                "The proxy " + proxy + " refused the user name and password given for it (" + status + "): check the"
+                        + " proxy user and password (--proxy-user, or USER:PASSWORD@ in the proxy URL)", false));
     }
 
     // The messages name the proxy by host and port only: they are saved with the task and shown

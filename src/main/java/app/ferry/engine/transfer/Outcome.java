@@ -1,5 +1,7 @@
 package app.ferry.engine.transfer;
 
+import app.ferry.engine.Problem;
+
 /** How a task's run ended. */
 public sealed interface Outcome {
 
@@ -10,7 +12,11 @@ public sealed interface Outcome {
     record Stopped() implements Outcome {
     }
 
-    record Failed(String reason) implements Outcome {
+    /** @param problem why, as a code for any language and in English ({@link Problem#english()}) */
+    record Failed(Problem problem) implements Outcome {
+        public String reason() {
+            return problem.english();
+        }
     }
 
     record NeedsCredentials(String realm) implements Outcome {

@@ -5,6 +5,7 @@ import app.ferry.engine.Problem;
 import app.ferry.engine.ProblemClassifier;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs a transfer's attempts until it completes, stops on request, or runs out of retries.
@@ -29,7 +30,7 @@ public final class Retrier {
             try {
                 return transfer.attempt(context);
             } catch (TransferFailure.Fatal e) {
-                return context.stopRequested() ? new Outcome.Stopped() : new Outcome.Failed(e.getMessage());
+                return context.stopRequested() ? new Outcome.Stopped() : new Outcome.Failed(ProblemClassifier.classify(e));
             } catch (IOException e) {
                 // Read before the resources are released: that forgets who closed them.
                 fault = context.abortedAsIdle()
@@ -44,24 +45,28 @@ public final class Retrier {
             if (!problem.transientFault()) {
                 // The user has to fix this (a folder where the partial file was, a server that does
                 // not speak HTTP, a refused certificate): waiting and trying again cannot.
-                return new Outcome.Failed(capitalized(problem.english()) + (problem.english().endsWith(".") ? "" : "."));
+                return new Outcome.Failed(problem.withEnglish(
+                        capitalized(problem.english()) + (problem.english().endsWith(".") ? "" : ".")));
             }
             String refused = RetryPolicy.refusal(transfer, fault, context.config());
             if (refused != null) {
-                return new Outcome.Failed(problem.english() + ". " + refused + ".");
+                return new Outcome.Failed(new Problem(Problem.Code.NOT_RETRIED, List.of(),
+                        problem.english() + ". " + refused + ".", false, problem));
             }
             long durable = context.record().durableBytes();
             failures = durable > durableAtLastFailure ? 1 : failures + 1;
             durableAtLastFailure = durable;
             String reason = problem.english();
             if (failures > context.config().maxRetries()) {
-                return new Outcome.Failed("Gave up after " + failures + (failures == 1 ? " failed attempt: " : " failed"
-                        + " attempts in a row: ") + reason + ". " + advice(fault));
+                return new Outcome.Failed(new Problem(Problem.Code.GAVE_UP, List.of(String.valueOf(failures)),
+                        "Gave up after " + failures + (failures == 1 ? " failed attempt: " : " failed attempts in a row: ")
+                                + reason + ". " + advice(fault), false, problem));
             }
             Duration retryAfter = fault instanceof TransferFailure.Retryable r ? r.retryAfter().orElse(null) : null;
             Duration delay = backoff.delay(failures, retryAfter);
-            context.note(HistoryEvent.Kind.RETRYING, durable,
-                    "Attempt " + failures + " failed (" + reason + "); retrying in " + delay.toMillis() + " ms");
+            context.note(HistoryEvent.Kind.RETRYING, durable, new Problem(Problem.Code.RETRYING,
+                    List.of(String.valueOf(failures), String.valueOf(delay.toMillis())),
+                    "Attempt " + failures + " failed (" + reason + "); retrying in " + delay.toMillis() + " ms", true, problem));
             context.events().retrying(context.record().id(), failures, delay, reason);
             if (!context.sleep(delay)) {
                 return new Outcome.Stopped();

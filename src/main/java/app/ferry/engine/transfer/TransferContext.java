@@ -32,6 +32,9 @@ public interface TransferContext {
     /** Adds a history event to the record (persisted with the next checkpoint). */
     void note(HistoryEvent.Kind kind, long offset, String text);
 
+    /** Adds a history event whose words are a code (front ends render it) and its English. */
+    void note(HistoryEvent.Kind kind, long offset, app.ferry.engine.Problem words);
+
     /** Live byte counter for display; plain atomic writes, no locks, no listeners. */
     void setBytesDone(long bytes);
 

@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.MultipartUploadSpec;
 import app.ferry.engine.RawUploadSpec;
@@ -75,7 +76,8 @@ public final class BodyUploadTransfer implements Transfer {
         context.update(r -> r.withUpload(new UploadProgress(body.length(), 0, null, null)));
         context.setTotalBytes(body.length());
         context.setBytesDone(0);
-        context.note(HistoryEvent.Kind.STARTED, 0, "Sending " + body.length() + " bytes to " + spec.url());
+        context.note(HistoryEvent.Kind.STARTED, 0, Phrases.started(spec.url(), "Sending " + body.length() + " bytes to "
+                + spec.url()));
 
         Exchange exchange = new Exchange(context);
         ExchangeRequest request = ExchangeRequest.upload(body.method(), spec.uri(), body.publisher(), body.contentType());
@@ -94,7 +96,7 @@ public final class BodyUploadTransfer implements Transfer {
             long length = context.record().upload().totalBytes();
             context.update(r -> r.withUpload(new UploadProgress(length, length, null, null)));
             context.setBytesDone(length);
-            context.note(HistoryEvent.Kind.COMPLETED, length, StatusLine.of(status) + " from " + uri);
+            context.note(HistoryEvent.Kind.COMPLETED, length, Phrases.uploaded(status, uri));
             context.checkpoint();
             return new Outcome.Completed();
         }
@@ -109,18 +111,20 @@ public final class BodyUploadTransfer implements Transfer {
         if (challenge.isPresent()) {
             if (authorized) {
                 // Asking again would only send the same rejected pair: say what went wrong instead.
-                throw new TransferFailure.Fatal(StatusLine.of(status) + " from " + uri + ": the server rejected the"
-                        + " password of user \"" + context.credentials().user() + "\"" + challenge.get().describe()
-                        + "; check the user name and password and try again");
+                throw new TransferFailure.Fatal(Phrases.credentialsRefused(challenge.get().realm(), context.credentials().user(),
+                        StatusLine.of(status) + " from " + uri + ": the server rejected the password of user \""
+                                + context.credentials().user() + "\"" + challenge.get().describe()
+                                + "; check the user name and password and try again"));
             }
             return new Outcome.NeedsCredentials(challenge.get().realm());
         }
         String excerpt = ResponseBodies.excerpt(info);
         String message = StatusLine.of(status) + " from " + uri + (excerpt.isEmpty() ? "" : ": " + excerpt);
         if (StatusLine.isTransient(status)) {
-            throw Answers.retryLater(status, message, response.headers());
+            throw Answers.retryLater(status, Phrases.httpStatus(status, uri, excerpt, message), response.headers());
         }
-        throw new TransferFailure.Fatal(status == 401 ? message + " (wrong or missing user name and password)" : message);
+        throw new TransferFailure.Fatal(Phrases.httpStatus(status, uri, excerpt,
+                status == 401 ? message + " (wrong or missing user name and password)" : message));
     }
 
     /** A POST (raw or multipart) may act twice if sent twice; PUT replaces, so it may. */
@@ -152,13 +156,16 @@ public final class BodyUploadTransfer implements Transfer {
 
     static void requireReadableFile(Path file) throws TransferFailure.Fatal {
         if (!Files.exists(file)) {
-            throw new TransferFailure.Fatal(file + " does not exist (moved or deleted?)");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "it does not exist (moved or deleted?)",
+                    file + " does not exist (moved or deleted?)"));
         }
         if (Files.isDirectory(file)) {
-            throw new TransferFailure.Fatal(file + " is a folder; upload the files in it instead");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "it is a folder",
+                    file + " is a folder; upload the files in it instead"));
         }
         if (!Files.isReadable(file)) {
-            throw new TransferFailure.Fatal(file + " cannot be read: check its permissions");
+            throw new TransferFailure.Fatal(Phrases.localFile(file, "permission denied",
+                    file + " cannot be read: check its permissions"));
         }
     }
 

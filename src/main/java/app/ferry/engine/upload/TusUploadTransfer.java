@@ -1,5 +1,6 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.TusUploadSpec;
 import app.ferry.engine.UploadProgress;
@@ -151,10 +152,10 @@ public final class TusUploadTransfer implements Transfer {
             offset = 0;
             URI created = upload;
             context.update(r -> r.withUpload(new UploadProgress(length, 0, created.toString(), fingerprint)));
-            context.note(HistoryEvent.Kind.STARTED, 0, "Created upload " + created);
+            context.note(HistoryEvent.Kind.STARTED, 0, Phrases.started(created, "Created upload " + created));
             context.checkpoint();
         } else if (offset > 0) {
-            context.note(HistoryEvent.Kind.RESUMED, offset, "Resumed at byte " + offset);
+            context.note(HistoryEvent.Kind.RESUMED, offset, Phrases.resumed(offset));
             context.events().resumed(context.record().id(), offset);
         }
         if (offset > length) {

@@ -14,6 +14,7 @@ import app.ferry.engine.UploadSpec;
 import app.ferry.engine.text.Units;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
+import app.ferry.ui.ProblemText;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,9 +30,12 @@ public final class DetailsText {
             .withZone(ZoneId.systemDefault());
 
     private final I18n i18n;
+    /** The engine's words (failure, history) in the window's language. */
+    private final ProblemText problems;
 
     public DetailsText(I18n i18n) {
         this.i18n = i18n;
+        this.problems = new ProblemText(i18n);
     }
 
     /** The source URL; for a redirected download also where it ended up. */
@@ -79,7 +83,7 @@ public final class DetailsText {
 
     /** The failure (or other) reason of the current state, or empty. */
     public String error(TaskRecord record) {
-        return record.message() == null ? "" : record.message();
+        return problems.reason(record);
     }
 
     public String checksum(TaskRecord record) {
@@ -170,8 +174,9 @@ public final class DetailsText {
         if (event.offset() >= 0) {
             out.append(" @ ").append(Formats.bytes(event.offset())).append(" (").append(event.offset()).append(" B)");
         }
-        if (event.text() != null && !event.text().isBlank()) {
-            out.append(" — ").append(event.text());
+        String words = problems.event(event);
+        if (!words.isBlank()) {
+            out.append(" — ").append(words);
         }
         return out.toString();
     }

@@ -45,9 +45,12 @@ public final class TransferTable {
     private final TableView<TaskModel> table = new TableView<>();
     private final ColumnShare columnShare = new ColumnShare(table);
     private final I18n i18n;
+    /** The engine's words (a failure's reason) in the window's language. */
+    private final app.ferry.ui.ProblemText problems;
 
     public TransferTable(ObservableList<TaskModel> tasks, I18n i18n) {
         this.i18n = i18n;
+        this.problems = new app.ferry.ui.ProblemText(i18n);
         SortedList<TaskModel> sorted = new SortedList<>(tasks);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -211,7 +214,7 @@ public final class TransferTable {
                     return;
                 }
                 TaskModel row = getTableRow() == null ? null : getTableRow().getItem();
-                String reason = row == null ? null : row.messageProperty().get();
+                String reason = row == null || row.record() == null ? null : problems.reason(row.record());
                 String label = i18n.get("state." + item.name());
                 boolean explained = reason != null && !reason.isBlank()
                         && (item == TaskState.FAILED || item == TaskState.NEEDS_CREDENTIALS);
