@@ -93,9 +93,15 @@ final class TaskTransitions {
     private void land(TaskRuntime runtime, Outcome outcome) {
         switch (outcome) {
             case Outcome.Completed c -> transition(runtime, TaskState.COMPLETED, null);
-            case Outcome.Failed f -> transition(runtime, TaskState.FAILED, f.problem());
+            case Outcome.Failed f -> {
+                // The History keeps every attempt's end, not only the last reason the row shows.
+                runtime.note(HistoryEvent.Kind.FAILED, runtime.record().durableBytes(), f.problem());
+                transition(runtime, TaskState.FAILED, f.problem());
+            }
             case Outcome.NeedsCredentials n -> {
-                transition(runtime, TaskState.NEEDS_CREDENTIALS, credentialsWanted(runtime.credentials(), n.realm()));
+                Problem wanted = credentialsWanted(runtime.credentials(), n.realm());
+                runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), wanted);
+                transition(runtime, TaskState.NEEDS_CREDENTIALS, wanted);
                 events.needsCredentials(runtime.id(), n.realm());
             }
             case Outcome.Stopped s -> {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.TaskState;
@@ -140,6 +141,39 @@ class DownloadHttpTest {
                 assertThat(text).as(file.toString()).doesNotContain("s3cret-Pa55").doesNotContain(base64);
             }
         }
+    }
+
+    @Test
+    void everyCredentialsAttemptIsInTheHistoryWithoutThePassword() {
+        server.serve("/attempts.bin", CONTENT).requireBasicAuth("ann", "s3cret-Pa55", "x");
+        TaskId id = queue.add(DownloadSpec.of(server.url("/attempts.bin"), downloads));
+        awaitState(queue, id, TaskState.NEEDS_CREDENTIALS);
+        queue.provideCredentials(id, new Credentials("ann", "wrong-Pa55"));
+        org.awaitility.Awaitility.await("the wrong password refused").atMost(Duration.ofSeconds(20))
+                .until(() -> queue.snapshot(id).orElseThrow().record().problem() instanceof Problem p
+                        && p.code() == Problem.Code.CREDENTIALS_REFUSED);
+        assertThat(queue.snapshot(id).orElseThrow().state()).isEqualTo(TaskState.NEEDS_CREDENTIALS);
+        queue.provideCredentials(id, new Credentials("ann", "s3cret-Pa55"));
+        TaskSnapshot done = awaitFinished(queue, id);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        List<Problem.Code> asked = done.record().history().stream()
+                .filter(e -> e.words() != null)
+                .map(e -> e.words().code())
+                .filter(c -> c == Problem.Code.CREDENTIALS_NEEDED || c == Problem.Code.CREDENTIALS_REFUSED)
+                .toList();
+        assertThat(asked).containsExactly(Problem.Code.CREDENTIALS_NEEDED, Problem.Code.CREDENTIALS_REFUSED);
+        assertThat(done.record().history()).allSatisfy(e -> assertThat(e.text()).doesNotContain("Pa55"));
+    }
+
+    @Test
+    void aFailureIsInTheHistory() {
+        TaskId id = queue.add(DownloadSpec.of(server.url("/nowhere.bin"), downloads));
+        TaskSnapshot failed = awaitFinished(queue, id);
+
+        assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.record().history()).filteredOn(e -> e.kind() == HistoryEvent.Kind.FAILED)
+                .singleElement().satisfies(e -> assertThat(e.text()).contains("404"));
     }
 
     // --- statuses ---
