@@ -47,11 +47,14 @@ class BulkCommandsFlowTest {
     private static final int TASKS = 10_000;
     /**
      * Done on the FX thread, the ten thousand transitions held it for seconds (a sync each). Off
-     * it, what is left is one update pass over 10,000 rows and the collector's pauses: 69-169 ms
-     * measured on an idle 2-core machine (the issue's goal is 100 ms, a number for the bench and
-     * the closing note, not for an assertion on a shared machine). Half a second still fails
-     * for any bulk command that waits for the disk on the FX thread.
+     * it, what is left is one update pass over 10,000 rows and the collector's pauses. Measured on
+     * an idle 2-core machine in full suite runs: longest pass 27-48 ms; longest pulse gap 65-181 ms
+     * while the runLater pings waited at most 43-64 ms, so the rest is a pause of every thread (the
+     * collector's), not the window's work. The window's own work is held to the issue's 100 ms;
+     * the whole thread to half a second, which still fails for any bulk command that waits for the
+     * disk on the FX thread, without failing on a shared machine's hiccups.
      */
+    private static final long MAX_PASS_MILLIS = 100;
     private static final long MAX_STALL_MILLIS = 500;
     /** Per bulk command: each of 10,000 transitions waits for its own sync until the queue saves batches. */
     private static final int BULK_TIMEOUT_SECONDS = 600;
@@ -126,6 +129,7 @@ class BulkCommandsFlowTest {
                 probe.maxPulseGapMillis(), probe.maxPingMillis(), longestPass, idle.maxPulseGapMillis(), idle.maxPingMillis());
         assertThat(probe.maxPulseGapMillis()).as("longest gap between pulses, ms").isLessThan(MAX_STALL_MILLIS);
         assertThat(probe.maxPingMillis()).as("longest wait of a runLater ping, ms").isLessThan(MAX_STALL_MILLIS);
+        assertThat(longestPass).as("longest update pass on the FX thread, ms").isLessThan(MAX_PASS_MILLIS);
     }
 
     /** The states as a second reader of the state directory sees them (what {@code ferry list} reads). */
