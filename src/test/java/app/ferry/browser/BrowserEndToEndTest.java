@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's real Chromium with Ferry's unpacked extension, its host manifest in the test's own
@@ -37,8 +34,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class BrowserEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path temp;
@@ -50,7 +45,7 @@ class BrowserEndToEndTest {
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(ChromiumWithExtension.installed(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/page", exchange -> {
@@ -84,23 +79,9 @@ class BrowserEndToEndTest {
 
         Path profile = Files.createDirectories(temp.resolve("profile"));
         record = temp.resolve("received.jsonl");
-        Path host = temp.resolve("ferry-host-e2e");
-        Files.writeString(host, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
-                + System.getProperty("java.class.path") + "' " + RecordingHostMain.class.getName() + " '" + record + "' \"$@\"\n");
-        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
-        Path manifests = Files.createDirectories(profile.resolve("NativeMessagingHosts"));
-        Files.writeString(manifests.resolve(HostManifests.FILE_NAME),
-                HostManifests.json(BrowserFamily.CHROMIUM, host, AllowedExtensions.ferry()));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--load-extension=" + Path.of("browser/extension").toAbsolutePath(),
-                "--disable-features=DisableLoadExtensionCommandLineSwitch");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Path host = ChromiumWithExtension.hostScript(temp.resolve("ferry-host-e2e"), List.of(),
+                RecordingHostMain.class.getName(), List.of(record.toString()), null);
+        driver = ChromiumWithExtension.start(profile, host, Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The README's "captured download" scene, through the real path: a Ferry window (serving the
@@ -103,23 +100,10 @@ public final class CapturedDownloadDemo {
         String origin = "http://127.0.0.1:" + connector.getLocalPort();
 
         Path profile = Files.createDirectories(temp.resolve("profile"));
-        Path host = temp.resolve("ferry-host-demo");
-        Files.writeString(host, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'"
-                + " -Dferry.dataDir='" + data + "' -cp '" + System.getProperty("java.class.path") + "' "
-                + HostMain.class.getName() + " \"$@\" 2>>'" + temp.resolve("host.log") + "'\n");
-        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
-        Path manifests = Files.createDirectories(profile.resolve("NativeMessagingHosts"));
-        Files.writeString(manifests.resolve(HostManifests.FILE_NAME),
-                HostManifests.json(BrowserFamily.CHROMIUM, host, AllowedExtensions.ferry()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--load-extension=" + Path.of("browser/extension").toAbsolutePath(),
-                "--disable-features=DisableLoadExtensionCommandLineSwitch");
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        Path host = ChromiumWithExtension.hostScript(temp.resolve("ferry-host-demo"), List.of("-Dferry.dataDir=" + data),
+                HostMain.class.getName(), List.of(), temp.resolve("host.log"));
+        ChromeDriver driver = ChromiumWithExtension.start(profile, host, Duration.ofSeconds(90));
         Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
         driver.get(origin + PAGE);
         driver.get("chrome-extension://" + AllowedExtensions.FERRY_CHROMIUM_ID + "/popup.html");
         for (String file : List.of("/files/SHA256SUMS", "/files/debian-13.1.0-amd64-netinst.iso")) {

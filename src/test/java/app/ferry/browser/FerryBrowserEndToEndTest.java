@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The whole path with nothing stood in: Debian's Chromium with Ferry's unpacked extension, the
@@ -41,8 +38,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class FerryBrowserEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String SESSION = "session=ferry-e2e-7f3a";
     /** Served only with the session cookie and /page as Referer, as a logged-in file host does. */
@@ -61,7 +56,7 @@ class FerryBrowserEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(ChromiumWithExtension.installed(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         new Random(1515).nextBytes(content);
         startServer();
@@ -72,27 +67,12 @@ class FerryBrowserEndToEndTest {
         Path profile = Files.createDirectories(temp.resolve("profile"));
         // The host's JVM options reach the window it starts (WindowLauncher reuses them): a
         // headless window with this test's data and download folders.
-        Path host = temp.resolve("ferry-host-e2e");
-        Files.writeString(host, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'"
-                + " -Dferry.dataDir='" + data + "' -Dferry.downloadDir='" + downloads + "'"
-                + " --enable-native-access=ALL-UNNAMED -Dglass.platform=Monocle -Dmonocle.platform=Headless"
-                + " -Dprism.order=sw -Djava.awt.headless=true"
-                + " -cp '" + System.getProperty("java.class.path") + "' " + HostMain.class.getName() + " \"$@\""
-                + " 2>>'" + temp.resolve("host.log") + "'\n");
-        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
-        Path manifests = Files.createDirectories(profile.resolve("NativeMessagingHosts"));
-        Files.writeString(manifests.resolve(HostManifests.FILE_NAME),
-                HostManifests.json(BrowserFamily.CHROMIUM, host, AllowedExtensions.ferry()));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--load-extension=" + Path.of("browser/extension").toAbsolutePath(),
-                "--disable-features=DisableLoadExtensionCommandLineSwitch");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        Path host = ChromiumWithExtension.hostScript(temp.resolve("ferry-host-e2e"),
+                List.of("-Dferry.dataDir=" + data, "-Dferry.downloadDir=" + downloads,
+                        "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                        "-Dprism.order=sw", "-Djava.awt.headless=true"),
+                HostMain.class.getName(), List.of(), temp.resolve("host.log"));
+        driver = ChromiumWithExtension.start(profile, host, TIMEOUT);
     }
 
     /** /page sets the session cookie; /files/report.bin answers 403 without it or without /page as Referer. */

@@ -22,7 +22,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -75,8 +72,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RefreshLinkEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int SIZE = 1_200_000;
     /** Where the first link breaks off: well inside the body. */
@@ -102,7 +97,7 @@ class RefreshLinkEndToEndTest {
 
     @BeforeEach
     void open() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(ChromiumWithExtension.installed(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         jetty = new Server();
         connector = new ServerConnector(jetty);
@@ -132,23 +127,9 @@ class RefreshLinkEndToEndTest {
     /** Chromium with the extension, and the host manifest in its profile naming the real host on this class path. */
     private void startChromium(Path data) throws IOException {
         Path profile = Files.createDirectories(temp.resolve("profile"));
-        Path host = temp.resolve("ferry-host-e2e");
-        Files.writeString(host, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "'"
-                + " -Dferry.dataDir='" + data + "' -cp '" + System.getProperty("java.class.path") + "' "
-                + HostMain.class.getName() + " \"$@\" 2>>'" + temp.resolve("host.log") + "'\n");
-        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwx------"));
-        Path manifests = Files.createDirectories(profile.resolve("NativeMessagingHosts"));
-        Files.writeString(manifests.resolve(HostManifests.FILE_NAME),
-                HostManifests.json(BrowserFamily.CHROMIUM, host, AllowedExtensions.ferry()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--load-extension=" + Path.of("browser/extension").toAbsolutePath(),
-                "--disable-features=DisableLoadExtensionCommandLineSwitch");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        Path host = ChromiumWithExtension.hostScript(temp.resolve("ferry-host-e2e"), List.of("-Dferry.dataDir=" + data),
+                HostMain.class.getName(), List.of(), temp.resolve("host.log"));
+        driver = ChromiumWithExtension.start(profile, host, TIMEOUT);
     }
 
     @AfterEach
