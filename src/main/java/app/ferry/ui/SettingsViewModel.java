@@ -71,7 +71,11 @@ public final class SettingsViewModel {
         proxyPassword = password;
         try {
             if (newSettings.proxy().needsPassword() && newSettings.proxy().rememberPassword()) {
-                passwords.save(newSettings.proxy(), password == null ? "" : password);
+                // No password known (skipped at start, an empty field): nothing to remember. An
+                // empty one saved would stop the start-up prompt from ever asking again.
+                if (password != null && !password.isEmpty()) {
+                    passwords.save(newSettings.proxy(), password);
+                }
             } else {
                 passwords.delete();
             }

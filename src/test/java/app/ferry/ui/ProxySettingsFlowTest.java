@@ -139,6 +139,13 @@ class ProxySettingsFlowTest {
         type(robot, "#settings-proxy-port", "3128");
         assertThat(problem(robot)).isEmpty();
         assertThat(saveDisabled(robot)).isFalse();
+
+        // A password typed for one proxy is never offered to another (decision 0007).
+        type(robot, "#settings-proxy-user", "alice");
+        type(robot, "#settings-proxy-password", "typed-for-3128");
+        type(robot, "#settings-proxy-host", "127.0.0.2");
+        assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-password")
+                .queryAs(javafx.scene.control.PasswordField.class).getText())).as("after the host changed").isEmpty();
         robot.clickOn(robot.lookup("#manual-proxy-dialog .button").match(
                 (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
 

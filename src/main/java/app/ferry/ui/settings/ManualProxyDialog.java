@@ -50,6 +50,12 @@ final class ManualProxyDialog {
         PasswordField password = new PasswordField();
         password.setId("settings-proxy-password");
         password.setText(knownPassword == null ? "" : knownPassword);
+        // The known password belongs to this host, port and user (decision 0007): once any of them
+        // changes, it is not offered to the new proxy; the user types the new one.
+        javafx.beans.InvalidationListener forget = o -> password.clear();
+        host.textProperty().addListener(forget);
+        port.textProperty().addListener(forget);
+        user.textProperty().addListener(forget);
         CheckBox remember = new CheckBox(i18n.get("settings.proxy.remember"));
         remember.setId("settings-proxy-remember");
         remember.setSelected(current.rememberPassword());

@@ -46,14 +46,17 @@ public record ProxyChoice(ProxyMode mode, String host, int port, String user, St
      * What the engine is told. A manual choice that cannot be used (an older or hand-edited file
      * without a host or port) falls back to the environment, as a missing setting would.
      *
-     * @param password the manual proxy's password, or null when it is not known (none is sent)
+     * @param password the manual proxy's password, or null when it is not known: then no
+     *     credentials are sent at all, so a 407 says the proxy wants some, not that a user name
+     *     with an empty password was refused
      */
     public ProxySettings engineSettings(String password) {
         return switch (mode) {
             case NONE -> ProxySettings.NONE;
             case ENVIRONMENT -> ProxySettings.ENVIRONMENT;
             case MANUAL -> host.isEmpty() || port == 0 ? ProxySettings.ENVIRONMENT
-                    : new ProxySettings(address(), user.isEmpty() ? null : new Credentials(user, password), noProxy);
+                    : new ProxySettings(address(), user.isEmpty() || password == null ? null
+                            : new Credentials(user, password), noProxy);
         };
     }
 }
