@@ -75,7 +75,12 @@ public final class MainWindow {
         javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, notices.node());
         // Should the window ever be smaller than the parts can go, it cuts their right and bottom, never the toolbar.
         javafx.scene.layout.StackPane.setAlignment(root, javafx.geometry.Pos.TOP_LEFT);
-        Scene scene = new Scene(layers, settings.window().width(), settings.window().height());
+        // A size saved on a bigger screen (a docked laptop) opens within this one, never with
+        // its toolbar's right end or its status bar beyond the screen's edge.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(settings.window().width(), screen.getWidth());
+        double height = Math.min(settings.window().height(), screen.getHeight());
+        Scene scene = new Scene(layers, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("ferry.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::onDragOver);
@@ -86,8 +91,8 @@ public final class MainWindow {
         stage.getIcons().setAll(AppIcons.all());
         stage.setScene(scene);
         // The saved size is the stage's (what dispose reads), also on a stage that was shown before.
-        stage.setWidth(settings.window().width());
-        stage.setHeight(settings.window().height());
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.setMaximized(settings.window().maximized());
         stage.setOnCloseRequest(event -> {
             // Closed by requestQuit itself once nothing runs or the user chose; Ctrl+Q takes the same way.
