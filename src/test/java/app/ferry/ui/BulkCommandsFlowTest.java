@@ -50,9 +50,10 @@ class BulkCommandsFlowTest {
      * it, what is left is one update pass over 10,000 rows and the collector's pauses. Measured on
      * an idle 2-core machine in full suite runs: longest pass 27-48 ms; longest pulse gap 65-181 ms
      * while the runLater pings waited at most 43-64 ms, so the rest is a pause of every thread (the
-     * collector's), not the window's work. The window's own work is held to the issue's 100 ms;
-     * the whole thread to half a second, which still fails for any bulk command that waits for the
-     * disk on the FX thread, without failing on a shared machine's hiccups.
+     * collector's), not the window's work. The window's own work, the CPU time of its longest pass
+     * (wall-clock time would count another process holding the core), is held to the issue's
+     * 100 ms; the whole thread to half a second, which still fails for any bulk command that waits
+     * for the disk on the FX thread, without failing on a shared machine's hiccups.
      */
     private static final long MAX_PASS_MILLIS = 100;
     private static final long MAX_STALL_MILLIS = 500;
@@ -102,7 +103,7 @@ class BulkCommandsFlowTest {
         StallProbe idle = StallProbe.start();
         Thread.sleep(3_000);
         idle.stop();
-        GuiFixture.fx(() -> app.vm().list().takeLongestPassNanos());
+        GuiFixture.fx(() -> app.vm().list().takeLongestPass());
         StallProbe probe = StallProbe.start();
         try {
             robot.clickOn("#pause-all");
@@ -123,13 +124,15 @@ class BulkCommandsFlowTest {
         assertThat(resumed).as("after resume all, on disk").doesNotContainKey(TaskState.PAUSED);
         assertThat(resumed.getOrDefault(TaskState.QUEUED, 0L) + resumed.getOrDefault(TaskState.RUNNING, 0L))
                 .isEqualTo(TASKS);
-        long longestPass = TimeUnit.NANOSECONDS.toMillis(GuiFixture.fx(() -> app.vm().list().takeLongestPassNanos()));
+        TaskListViewModel.PassCost pass = GuiFixture.fx(() -> app.vm().list().takeLongestPass());
+        long longestPass = TimeUnit.NANOSECONDS.toMillis(pass.cpuNanos());
         System.out.printf("pause all + resume all over %d tasks: longest FX stall %d ms (pulse gap), %d ms (runLater ping),"
-                + " longest update pass %d ms; idle window for comparison: %d ms, %d ms%n", TASKS,
-                probe.maxPulseGapMillis(), probe.maxPingMillis(), longestPass, idle.maxPulseGapMillis(), idle.maxPingMillis());
+                + " longest update pass %d ms (%d ms of FX-thread CPU); idle window for comparison: %d ms, %d ms%n", TASKS,
+                probe.maxPulseGapMillis(), probe.maxPingMillis(), TimeUnit.NANOSECONDS.toMillis(pass.wallNanos()),
+                longestPass, idle.maxPulseGapMillis(), idle.maxPingMillis());
         assertThat(probe.maxPulseGapMillis()).as("longest gap between pulses, ms").isLessThan(MAX_STALL_MILLIS);
         assertThat(probe.maxPingMillis()).as("longest wait of a runLater ping, ms").isLessThan(MAX_STALL_MILLIS);
-        assertThat(longestPass).as("longest update pass on the FX thread, ms").isLessThan(MAX_PASS_MILLIS);
+        assertThat(longestPass).as("CPU of the longest update pass on the FX thread, ms").isLessThan(MAX_PASS_MILLIS);
     }
 
     /** The states as a second reader of the state directory sees them (what {@code ferry list} reads). */
