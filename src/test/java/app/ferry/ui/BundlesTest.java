@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,6 +47,24 @@ class BundlesTest {
         long han = zh.stringPropertyNames().stream().filter(k -> zh.getProperty(k).codePoints()
                 .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)).count();
         assertThat(han).isGreaterThan(zh.size() * 8L / 10);
+    }
+
+    /**
+     * The untranslated-text check of the window accepts any word found in the Chinese bundle, so
+     * an English sentence pasted there would pass it: every sentence the engine's codes and the
+     * window's messages render must hold Chinese.
+     */
+    @Test
+    void everyProblemAndMessageIsChineseInChinese() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        List<String> english = zh.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("problem.") || k.startsWith("msg.") || k.startsWith("settings.proxy."))
+                // A fragment of punctuation around its arguments (": {0}") has nothing to translate.
+                .filter(k -> zh.getProperty(k).replaceAll("\\{[^}]*}", "").codePoints().anyMatch(Character::isLetter))
+                .filter(k -> zh.getProperty(k).codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                .sorted()
+                .toList();
+        assertThat(english).as("keys whose Chinese text has no Chinese").isEmpty();
     }
 
     @Test
