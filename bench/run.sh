@@ -230,8 +230,8 @@ if [ -n "${FERRY_BASELINE:-}" ]; then
     get -x 4 --dir "$WORK/train" --state "$WORK/train/state" "$BASE/train.bin" >"$WORK/train.log" 2>&1 \
     || { cat "$WORK/train.log" >&2; exit 1; }
   rm -rf "$WORK/train"
-  printf '#!/bin/sh\nexec %s -XX:AOTCache=%s -Xlog:aot=off -Xlog:cds=off -cp %s app.ferry.Main "$@"\n' \
-    "${base_java[*]}" "$base/ferry.aot" "$base_cp" > "$base/ferry"
+  printf '#!/bin/sh\nexec %s -XX:AOTCache=%q -Xlog:aot=off -Xlog:cds=off -cp %q app.ferry.Main "$@"\n' \
+    "$(printf '%q ' "${base_java[@]}")" "$base/ferry.aot" "$base_cp" > "$base/ferry"
   chmod +x "$base/ferry"
   make_wrapper "ferry-$base_name" "$base/ferry"
   VARIANT_NAMES+=("$base_name")

@@ -108,13 +108,16 @@ script_launcher() {
 #!/bin/sh
 # Ferry's $name launcher, written by packaging/package.sh from lib/app/$name.cfg: a script, not
 # jpackage's launcher, which asks dpkg and rpm about itself (0.4-0.6 s) before every start.
-self=\$(readlink -f "\$0") || exit 1
+self=\$(readlink -f "\$0") || { echo "$name: cannot find where it is installed (readlink -f \$0)" >&2; exit 1; }
+# jpackage's launcher ignored JDK_JAVA_OPTIONS; java reads it (and would say so on every run).
+unset JDK_JAVA_OPTIONS
 bin=\${self%/*}
 APPDIR=\${bin%/*}/lib/app
 exec "\$APPDIR/../runtime/bin/java" $options -Djpackage.app-path="\$self" \\
   -cp "$classpath" $main "\$@"
 SCRIPT
   chmod 755 "$out/Ferry/bin/$name"
+  sh -n "$out/Ferry/bin/$name" || { echo "bin/$name is not a valid shell script" >&2; exit 1; }
   touch -h -d "@$epoch" "$out/Ferry/bin/$name"
 }
 
@@ -141,9 +144,10 @@ launcher_jvm() {
 # with one 4-connection download of 16 MiB from packaging/TrainingServer.java, then checks that
 # the launcher uses it. Each launcher trains its own, because a cache is made for one set of JVM
 # options (the collector, C1 only or not).
-# The runtime jpackage links has no bin/java, which the one-step -XX:AOTCacheOutput needs for its
-# second JVM, so this takes JEP 483's two steps, both through the launcher itself (same runtime,
-# class path and options as a user's run): record a configuration, then create the cache.
+# This takes JEP 483's two steps, both through jpackage's launcher itself (same runtime, class path
+# and options as a user's run): record a configuration, then create the cache. (The one-step
+# -XX:AOTCacheOutput would need the runtime's bin/java, which jpackage strips by default; it is kept
+# now for script_launcher, which swaps in a script only after this training.)
 # Recording refuses -XX:AOTCache, which the cfg sets: it runs a copy of the launcher,
 # bin/LAUNCHERTraining, which reads lib/app/LAUNCHERTraining.cfg, a copy of the cfg without it.
 train_aot_cache() {
