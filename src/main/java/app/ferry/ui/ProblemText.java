@@ -66,7 +66,13 @@ public final class ProblemText {
         return switch (problem.code()) {
             case STATED, OTHER -> problem.english();
             case HTTP_STATUS -> i18n.get("problem.HTTP_STATUS", status(number(a, 0)), arg(a, 1), excerpt(arg(a, 2)));
-            case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED -> key(problem, status(number(a, 0)), arg(a, 1));
+            case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED, REDIRECT_WITHOUT_LOCATION, UPLOAD_EXPIRED ->
+                    key(problem, status(number(a, 0)), arg(a, 1));
+            case UPLOAD_REDIRECTED, CONFLICTING_LENGTH -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
+            case SEGMENT_STATUS -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2), arg(a, 3));
+            case RESTARTED_TOO_OFTEN -> key(problem, arg(a, 0), cause(problem));
+            case TOO_MUCH_DATA -> key(problem, bytes(a, 0));
+            case UPLOAD_OFFSET_BEYOND -> key(problem, bytes(a, 0), bytes(a, 1));
             case LINK_EXPIRED -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
             case CREDENTIALS_NEEDED -> i18n.get("problem.CREDENTIALS_NEEDED", realm(arg(a, 0)));
             case CREDENTIALS_REFUSED -> i18n.get("problem.CREDENTIALS_REFUSED", realm(arg(a, 0)), arg(a, 1));

@@ -8,6 +8,8 @@ import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
+import app.ferry.engine.transfer.Phrases;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,5 +57,61 @@ class ProblemTextTest {
         Problem odd = new Problem(Problem.Code.LOCAL_FILE, List.of("/d/a.iso", "stale file handle"), "x", false);
         assertThat(zh.of(odd)).contains("stale file handle");
         assertThat(zh.of(new Problem(Problem.Code.DISK_FULL, List.of("4096"), "x", false))).startsWith("写到第 4096 字节时磁盘已满");
+    }
+    @Test
+    void redirectAndRestartFailuresAreSaidInChineseWithOnlyTheirDataInEnglish() {
+        Problem loop = Phrases.tooManyRedirects(20, "http://h/loop");
+        assertThat(zh.of(loop)).isEqualTo("从 http://h/loop 开始的重定向超过 20 次，已停止跟随");
+        assertThat(en.of(loop)).isEqualTo(loop.english());
+        Problem insecure = Phrases.redirectInsecure("https://h/a", "http://h/a");
+        assertThat(zh.of(insecure)).startsWith("已拒绝从 https://h/a 重定向到未加密的 http://h/a");
+        Problem restarted = Phrases.restartedTooOften(3,
+                Phrases.segmentWholeFile());
+        assertThat(zh.of(restarted)).isEqualTo("已从头重新开始 3 次仍未完成：服务器对分段请求返回了整个文件：改用单个连接，从头开始");
+        Problem segment = Phrases.segmentStatus(503, 0, 99, "http://h/a");
+        assertThat(zh.of(segment)).isEqualTo("http://h/a 对第 0-99 字节返回了 HTTP 503（服务不可用）");
+        Problem offset = Phrases.uploadOffsetBeyond(4096, 2048);
+        assertThat(zh.of(offset)).isEqualTo("服务器声称已收到 4.0 KiB，但文件只有 2.0 KiB");
+    }
+
+    /** Every code the transfers phrase, rendered in Chinese: no English word but the data and the bundle's own. */
+    @Test
+    void everyPhrasedCodeLeavesNoEnglishInChinese() throws IOException {
+        List<Problem> all = List.of(
+                Phrases.tooManyRedirects(20, "http://h/loop"),
+                Phrases.redirectWithoutLocation(302, "http://h/a"),
+                Phrases.redirectInvalid("http://[bad"),
+                Phrases.redirectNotHttp("ftp://h/a"),
+                Phrases.redirectInsecure("https://h/a", "http://h/a"),
+                Phrases.restartedTooOften(3, Phrases.wholeFileInstead()),
+                Phrases.noChallenge(),
+                Phrases.uploadRedirected(302, "POST", "http://h/b"),
+                Phrases.conflictingLength(200, "http://h/a", "[1000, 1048576]"),
+                Phrases.partialShorter("/d/a.part"),
+                Phrases.partialGone("/d/a.part"),
+                Phrases.rangeUnsatisfiable(100, "bytes */50"),
+                Phrases.restCompressed("gzip"),
+                Phrases.changedInSegments("its ETag or Last-Modified differ"),
+                Phrases.segmentWholeFile(),
+                Phrases.segmentGone(0, 99),
+                Phrases.segmentCompressed(0, 99, "gzip"),
+                Phrases.segmentStatus(500, 0, 99, "http://h/a"),
+                Phrases.segmentClosed(0, 99, 50),
+                Phrases.segmentsIncomplete(2),
+                Phrases.tooMuchData(100),
+                Phrases.undecodable("a.txt", "br"),
+                Phrases.damagedEncoding("gzip", "invalid block type"),
+                Phrases.writeFailed("Input/output error", 4096),
+                Phrases.uploadFileChanged("/d/a.iso"),
+                Phrases.uploadExpired(404, "http://h/files/1", "tus HEAD failed"),
+                Phrases.uploadOffsetBeyond(4096, 2048),
+                Phrases.uploadedTo("http://h/files/1"));
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("bytes */50", "gzip", "br", "a.txt", "POST", "invalid block type", "Input/output error"));
+        for (Problem problem : all) {
+            String chinese = zh.of(problem);
+            assertThat(chinese).as(problem.code().name()).isNotEqualTo(problem.english()).doesNotContain("{");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+        }
     }
 }

@@ -64,8 +64,9 @@ public final class DownloadTransfer implements Transfer {
                     rememberRangesRefused(context);
                 }
                 if (restarts >= MAX_RESTARTS) {
-                    throw new TransferFailure.Fatal("Restarted " + MAX_RESTARTS + " times without finishing: "
-                            + restart.getMessage(), restart);
+                    throw new TransferFailure.Fatal(Phrases.restartedTooOften(MAX_RESTARTS,
+                            restart.problem() != null ? restart.problem() : Problem.stated(restart.getMessage(), false)),
+                            restart);
                 }
                 context.update(r -> r.withDownload(r.download().restarted()));
                 if (restart.problem() != null) {
@@ -178,8 +179,7 @@ public final class DownloadTransfer implements Transfer {
         }
         long claimedEnd = keep.stream().mapToLong(ByteRange::end).max().orElse(0);
         if (claimedEnd > 0 && (!Files.isRegularFile(current.partialFile()) || Files.size(current.partialFile()) < claimedEnd)) {
-            throw new RestartFromZero("The partial file " + current.partialFile() + " is shorter than the saved state"
-                    + " says: starting again from zero");
+            throw new RestartFromZero(Phrases.partialShorter(current.partialFile()));
         }
         List<ByteRange> kept = keep;
         context.update(r -> r.withDownload(current.withCompleted(kept)));
@@ -209,10 +209,10 @@ public final class DownloadTransfer implements Transfer {
         }
         Path partial = progress.partialFile();
         if (partial == null || !Files.isRegularFile(partial)) {
-            throw new RestartFromZero("The partial file " + partial + " is gone: starting again from zero");
+            throw new RestartFromZero(Phrases.partialGone(partial));
         }
         if (Files.size(partial) < offset) {
-            throw new RestartFromZero("The partial file " + partial + " is shorter than the saved state says: starting again from zero");
+            throw new RestartFromZero(Phrases.partialShorter(partial));
         }
         return offset;
     }
@@ -233,8 +233,8 @@ public final class DownloadTransfer implements Transfer {
                 return Completion.complete(spec, context, channel, total);
             }
         }
-        throw new RestartFromZero("The server cannot send bytes from " + offset + " ("
-                + headers.firstValue("Content-Range").orElse("no Content-Range") + "): starting again from zero");
+        throw new RestartFromZero(Phrases.rangeUnsatisfiable(offset,
+                headers.firstValue("Content-Range").orElse("no Content-Range")));
     }
 
     /**

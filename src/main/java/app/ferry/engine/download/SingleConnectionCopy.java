@@ -67,7 +67,7 @@ final class SingleConnectionCopy {
                     break;
                 }
                 if (total >= 0 && position + n > total) {
-                    throw new TransferFailure.Retryable("The server sent more than the " + total + " bytes it announced");
+                    throw TransferFailure.Retryable.of(Phrases.tooMuchData(total));
                 }
                 wrapper.clear().limit(n);
                 PartWrites.write(channel, wrapper, position);

@@ -103,9 +103,8 @@ public final class BodyUploadTransfer implements Transfer {
         if (status == 301 || status == 302 || status == 303) {
             // A browser would turn this into a GET without the body: the upload would look done
             // and be lost. Say where the server wants it instead.
-            throw new TransferFailure.Fatal(StatusLine.of(status) + ": the server redirects this " + methodOf()
-                    + " to " + response.headers().firstValue("Location").orElse("(no Location)")
-                    + "; Ferry does not resend an upload as a GET. Upload to that URL instead.");
+            throw new TransferFailure.Fatal(Phrases.uploadRedirected(status, methodOf(),
+                    response.headers().firstValue("Location").orElse("(no Location)")));
         }
         Optional<Challenge> challenge = status == 401 ? Answers.challenge(response.headers()) : Optional.empty();
         if (challenge.isPresent()) {
