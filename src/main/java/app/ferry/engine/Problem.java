@@ -158,6 +158,14 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         UPLOAD_OFFSET_BEYOND,
         /** (url) history: a tus upload finished at this address. */
         UPLOADED_TO,
+        /** () only a download can be renamed: an upload sends the file under its own name. */
+        RENAME_UPLOAD,
+        /** (name) a file name with / or \\ in it. */
+        NAME_WITH_FOLDER,
+        /** (name) a name no file system takes (empty, dots only, reserved). */
+        NAME_UNUSABLE,
+        /** (path) a finished download's file is no longer there to be renamed. */
+        RENAME_FILE_GONE,
         /** (message) a fault already phrased for the user by the engine, in English only. */
         STATED,
         /** (type, message) anything else: named as it is, and reported. */

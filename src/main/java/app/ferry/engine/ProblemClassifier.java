@@ -34,6 +34,26 @@ public final class ProblemClassifier {
     private ProblemClassifier() {
     }
 
+    /**
+     * A failure outside a transfer (a rename, saving a file): the engine's code when it gave one,
+     * a local file problem, and otherwise {@link Problem.Code#OTHER} with the exception's words;
+     * never the network guesses {@link #classify} makes from words like "closed".
+     */
+    public static Problem local(Throwable error) {
+        if (error instanceof InputRefused refused) {
+            return refused.problem();
+        }
+        if (error instanceof TransferFailure failure && failure.problem() != null) {
+            return failure.problem();
+        }
+        Throwable cause = find(error, FileSystemException.class);
+        if (cause != null) {
+            return localFile((FileSystemException) cause);
+        }
+        String message = reason(error);
+        return new Problem(Problem.Code.OTHER, List.of(error.getClass().getSimpleName(), message), message, false);
+    }
+
     public static Problem classify(Throwable error) {
         Throwable cause;
         if (error instanceof TransferFailure failure) {

@@ -2,6 +2,7 @@ package app.ferry.ui;
 
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.Problem;
+import app.ferry.engine.ProblemClassifier;
 import app.ferry.engine.TaskRecord;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,23 @@ public final class ProblemText {
             return of(event.words());
         }
         return event.text() == null ? "" : event.text();
+    }
+
+    /**
+     * Why an engine call or a file operation failed, in the window's language: the engine's code
+     * when it gave one, a local file problem as its reason alone ("permission denied"), and
+     * otherwise the exception's own words, kept as data.
+     */
+    public String why(Throwable error) {
+        Problem problem = ProblemClassifier.local(error);
+        return problem.code() == Problem.Code.LOCAL_FILE ? localReason(arg(problem.args(), 1)) : of(problem);
+    }
+
+    /** As {@link #why}, naming the file of a local file problem: "/d/a.iso: permission denied". */
+    public String file(Throwable error) {
+        Problem problem = ProblemClassifier.local(error);
+        return problem.code() == Problem.Code.LOCAL_FILE
+                ? i18n.get("problem.fileReason", arg(problem.args(), 0), localReason(arg(problem.args(), 1))) : of(problem);
     }
 
     /** "HTTP 404 Not Found" in the window's language; the number alone for a status it has no words for. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.InputRefused;
 import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.transfer.Phrases;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,16 @@ class ProblemTextTest {
             assertThat(chinese).as(problem.code().name()).isNotEqualTo(problem.english()).doesNotContain("{");
             assertThat(words.in(chinese)).as(chinese).isEmpty();
         }
+    }
+    @Test
+    void failuresOutsideATransferAreSaidInTheWindowsLanguageWithTheirDataKept() {
+        assertThat(zh.why(new AccessDeniedException("/home/u/.config/ferry/settings.json"))).isEqualTo("没有权限");
+        Problem folder = new Problem(Problem.Code.NAME_WITH_FOLDER, List.of("a/b.iso"), "A file name cannot contain / or \\", false);
+        assertThat(zh.why(new InputRefused(folder))).isEqualTo("文件名不能包含 / 或 \\：“a/b.iso”");
+        assertThat(en.why(new InputRefused(folder))).isEqualTo("A file name cannot contain / or \\: \"a/b.iso\"");
+        IOException named = new IOException("a.iso: /d/a.iso", new AccessDeniedException("/d/a.iso"));
+        assertThat(zh.file(named)).isEqualTo("/d/a.iso：没有权限");
+        // Not a transfer: "closed" in an unknown failure is its own words, never a guessed network fault.
+        assertThat(zh.why(new IOException("Stream closed"))).isEqualTo("Stream closed");
     }
 }
