@@ -67,11 +67,16 @@ class TranslatedWindowTest {
         String refused = "http://127.0.0.1:" + closedPort + "/refused.bin";
         String secret = app.server.url("/secret/20000/private.bin");
         String good = app.server.url("/files/20000/good.bin");
+        // Redirects to itself: more hops than Ferry follows, each one a history entry.
+        app.server.redirect("/loop/circle.bin", 302, "/loop/circle.bin");
+        String loop = app.server.url("/loop/circle.bin");
 
-        app.paste(robot, String.join("\n", missing, refused, secret, good));
+        app.paste(robot, String.join("\n", missing, refused, secret, good, loop));
         TaskModel missingRow = app.waitForRow("missing.bin");
         TaskModel refusedRow = app.waitForRow("refused.bin");
         TaskModel secretRow = app.waitForRow("private.bin");
+        TaskModel loopRow = app.waitForRow("circle.bin");
+        app.waitForState(loopRow, TaskState.FAILED);
         app.waitForState(missingRow, TaskState.FAILED);
         app.waitForState(refusedRow, TaskState.FAILED);
         TaskModel goodRow = app.waitForRow("good.bin");
@@ -93,11 +98,12 @@ class TranslatedWindowTest {
 
         // The rendering is the Chinese one, not only free of English.
         String table = GuiFixture.fx(() -> String.join("\n", texts().stream().map(VisibleTexts.Shown::text).toList()));
-        assertThat(table).contains("未找到").contains("无法连接到服务器").contains("拒绝了");
+        assertThat(table).contains("未找到").contains("无法连接到服务器").contains("拒绝了")
+                .contains("重定向超过 20 次");
 
-        UntranslatedWords check = UntranslatedWords.of("messages_zh_CN.properties", data(List.of(missing, refused, secret, good)));
+        UntranslatedWords check = UntranslatedWords.of("messages_zh_CN.properties", data(List.of(missing, refused, secret, good, loop)));
         List<String> untranslated = new ArrayList<>(untranslated(check, "no selection"));
-        for (TaskModel row : List.of(missingRow, refusedRow, secretRow, goodRow)) {
+        for (TaskModel row : List.of(missingRow, refusedRow, secretRow, goodRow, loopRow)) {
             app.select(robot, row);
             TabPane tabs = robot.lookup("#details").queryAs(TabPane.class);
             for (Tab tab : GuiFixture.fx(() -> List.copyOf(tabs.getTabs()))) {
