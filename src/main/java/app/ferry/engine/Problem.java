@@ -158,6 +158,14 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         UPLOAD_OFFSET_BEYOND,
         /** (url) history: a tus upload finished at this address. */
         UPLOADED_TO,
+        /** (content range, first, last) a 206 that is not the part asked for; the Content-Range may be "", last "" for "to the end". */
+        RANGE_MISMATCH,
+        /** () history: ranges answered wrongly (the cause); one connection, from zero. */
+        RANGES_WRONG,
+        /** () history: a resume answered with the wrong part (the cause); starting from zero. */
+        RESUME_RANGE_WRONG,
+        /** (offset) history: the bytes re-fetched before the offset differ: the file changed, starting from zero. */
+        OVERLAP_DIFFERS,
         /** () only a download can be renamed: an upload sends the file under its own name. */
         RENAME_UPLOAD,
         /** (name) a file name with / or \\ in it. */

@@ -79,6 +79,10 @@ class ProblemTextTest {
     /** Every code the transfers phrase, rendered in Chinese: no English word but the data and the bundle's own. */
     @Test
     void everyPhrasedCodeLeavesNoEnglishInChinese() throws IOException {
+        Problem mismatch = new Problem(Problem.Code.RANGE_MISMATCH, List.of("bytes 0-9/100", "50", ""),
+                "The server answered a request for bytes 50- with Content-Range \"bytes 0-9/100\"", false);
+        assertThat(zh.of(Phrases.rangesWrong(mismatch)))
+                .isEqualTo("服务器没有发送所请求的第 50- 字节（Content-Range：“bytes 0-9/100”）：改用单个连接，从头开始");
         List<Problem> all = List.of(
                 Phrases.tooManyRedirects(20, "http://h/loop"),
                 Phrases.redirectWithoutLocation(302, "http://h/a"),
@@ -107,9 +111,12 @@ class ProblemTextTest {
                 Phrases.uploadFileChanged("/d/a.iso"),
                 Phrases.uploadExpired(404, "http://h/files/1", "tus HEAD failed"),
                 Phrases.uploadOffsetBeyond(4096, 2048),
-                Phrases.uploadedTo("http://h/files/1"));
+                Phrases.uploadedTo("http://h/files/1"),
+                Phrases.rangesWrong(mismatch),
+                Phrases.resumeRangeWrong(mismatch),
+                Phrases.overlapDiffers(65536));
         UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
-                List.of("bytes */50", "gzip", "br", "a.txt", "POST", "invalid block type", "Input/output error"));
+                List.of("bytes 0-9/100", "bytes */50", "gzip", "br", "a.txt", "POST", "invalid block type", "Input/output error"));
         for (Problem problem : all) {
             String chinese = zh.of(problem);
             assertThat(chinese).as(problem.code().name()).isNotEqualTo(problem.english()).doesNotContain("{");

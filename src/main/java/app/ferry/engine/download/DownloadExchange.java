@@ -114,7 +114,7 @@ final class DownloadExchange {
         try {
             range = RangeCheck.verify(asked, headers, saved.totalBytes());
         } catch (RangeMismatch e) {
-            throw new RestartFromZero(e.getMessage() + ": starting again from zero", e);
+            throw new RestartFromZero(Phrases.resumeRangeWrong(e.problem()), e);
         }
         if (validators.contradicts(saved.etag(), saved.lastModified())) {
             throw new RestartFromZero(Phrases.fileChanged());

@@ -64,16 +64,11 @@ public final class DownloadTransfer implements Transfer {
                     rememberRangesRefused(context);
                 }
                 if (restarts >= MAX_RESTARTS) {
-                    throw new TransferFailure.Fatal(Phrases.restartedTooOften(MAX_RESTARTS,
-                            restart.problem() != null ? restart.problem() : Problem.stated(restart.getMessage(), false)),
+                    throw new TransferFailure.Fatal(Phrases.restartedTooOften(MAX_RESTARTS, restart.problem()),
                             restart);
                 }
                 context.update(r -> r.withDownload(r.download().restarted()));
-                if (restart.problem() != null) {
-                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
-                } else {
-                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
-                }
+                context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
                 context.setBytesDone(0);
                 context.checkpoint();
             }

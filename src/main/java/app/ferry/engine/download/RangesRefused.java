@@ -12,7 +12,7 @@ final class RangesRefused extends RestartFromZero {
         super(problem);
     }
 
-    RangesRefused(String message, Throwable cause) {
-        super(message, cause);
+    RangesRefused(Problem problem, Throwable cause) {
+        super(problem, cause);
     }
 }

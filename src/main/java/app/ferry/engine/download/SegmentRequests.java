@@ -84,7 +84,7 @@ final class SegmentRequests {
             // The same server sends the whole file, or the rest from a resume point, just as well
             // (`-x 1` succeeds where four connections fail): stop splitting, rather than restarting
             // into the same lie until the restarts run out.
-            throw new RangesRefused(e.getMessage() + ": continuing over one connection, from zero", e);
+            throw new RangesRefused(Phrases.rangesWrong(e.problem()), e);
         }
     }
 }

@@ -42,8 +42,7 @@ final class SingleConnectionCopy {
             }
         }
         if (local.hasRemaining() || !Arrays.equals(local.array(), remote)) {
-            throw new RestartFromZero("The server has no strong ETag, and the bytes before " + offset
-                    + " differ from what was downloaded: the file changed, starting again from zero");
+            throw new RestartFromZero(Phrases.overlapDiffers(offset));
         }
     }
 

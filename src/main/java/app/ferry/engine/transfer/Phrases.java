@@ -285,4 +285,22 @@ public final class Phrases {
     public static Problem uploadedTo(Object target) {
         return fatal(Code.UPLOADED_TO, "Uploaded to " + target, target);
     }
+
+    /** A segment's answer was not its part ({@code mismatch}): stop splitting. */
+    public static Problem rangesWrong(Problem mismatch) {
+        return new Problem(Code.RANGES_WRONG, List.of(), mismatch.english() + ": continuing over one connection, from zero",
+                false, mismatch);
+    }
+
+    /** A resume's answer was not the rest ({@code mismatch}): start again. */
+    public static Problem resumeRangeWrong(Problem mismatch) {
+        return new Problem(Code.RESUME_RANGE_WRONG, List.of(), mismatch.english() + ": starting again from zero", false,
+                mismatch);
+    }
+
+    /** Without a strong ETag, the bytes fetched again before {@code offset} differ from those on disk. */
+    public static Problem overlapDiffers(long offset) {
+        return fatal(Code.OVERLAP_DIFFERS, "The server has no strong ETag, and the bytes before " + offset
+                + " differ from what was downloaded: the file changed, starting again from zero", offset);
+    }
 }
