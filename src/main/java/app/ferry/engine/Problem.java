@@ -166,6 +166,8 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         RESUME_RANGE_WRONG,
         /** (offset) history: the bytes re-fetched before the offset differ: the file changed, starting from zero. */
         OVERLAP_DIFFERS,
+        /** (path) the file changed, vanished or was replaced during its upload; the upload stopped. */
+        UPLOAD_FILE_CHANGED_DURING,
         /** () only a download can be renamed: an upload sends the file under its own name. */
         RENAME_UPLOAD,
         /** (name) a file name with / or \\ in it. */

@@ -114,7 +114,8 @@ class ProblemTextTest {
                 Phrases.uploadedTo("http://h/files/1"),
                 Phrases.rangesWrong(mismatch),
                 Phrases.resumeRangeWrong(mismatch),
-                Phrases.overlapDiffers(65536));
+                Phrases.overlapDiffers(65536),
+                Phrases.uploadFileChangedDuring("/d/a.log", "/d/a.log changed size during upload: was 10, now 20"));
         UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
                 List.of("bytes 0-9/100", "bytes */50", "gzip", "br", "a.txt", "POST", "invalid block type", "Input/output error"));
         for (Problem problem : all) {

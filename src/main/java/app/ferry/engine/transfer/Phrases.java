@@ -303,4 +303,9 @@ public final class Phrases {
         return fatal(Code.OVERLAP_DIFFERS, "The server has no strong ETag, and the bytes before " + offset
                 + " differ from what was downloaded: the file changed, starting again from zero", offset);
     }
+
+    /** {@code english} is what the reader saw (changed size, modified, disappeared), with its numbers. */
+    public static Problem uploadFileChangedDuring(Object file, String english) {
+        return fatal(Code.UPLOAD_FILE_CHANGED_DURING, english, file);
+    }
 }

@@ -47,7 +47,7 @@ public final class TusUploadTransfer implements Transfer {
             throw new InterruptedIOException("Interrupted");
         } catch (IOException e) {
             if (BodyUploadTransfer.causedByFileChange(e)) {
-                throw new TransferFailure.Fatal(BodyUploadTransfer.rootMessage(e), e);
+                throw new TransferFailure.Fatal(BodyUploadTransfer.fileChangedProblem(e), e);
             }
             if (context.stopRequested()) {
                 return stopped(context);
