@@ -168,6 +168,10 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         OVERLAP_DIFFERS,
         /** (path) the file changed, vanished or was replaced during its upload; the upload stopped. */
         UPLOAD_FILE_CHANGED_DURING,
+        /** (method, url, status) a tus request answered with a status the protocol does not expect. */
+        TUS_FAILED,
+        /** (method, url, status) a tus answer that breaks the protocol (a header missing or wrong). */
+        TUS_PROTOCOL,
         /** () only a download can be renamed: an upload sends the file under its own name. */
         RENAME_UPLOAD,
         /** (name) a file name with / or \\ in it. */

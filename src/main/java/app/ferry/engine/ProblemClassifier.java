@@ -2,6 +2,7 @@ package app.ferry.engine;
 
 import app.ferry.engine.net.UntrustedCertificateException;
 import app.ferry.engine.transfer.TransferFailure;
+import app.ferry.engine.upload.TusException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -61,6 +62,9 @@ public final class ProblemClassifier {
             Problem coded = failure.problem();
             return coded == null ? Problem.stated(failure.getMessage(), retryable)
                     : new Problem(coded.code(), coded.args(), coded.english(), retryable, coded.cause());
+        }
+        if ((cause = find(error, TusException.class)) != null && ((TusException) cause).problem() != null) {
+            return ((TusException) cause).problem();
         }
         if ((cause = find(error, CertificateException.class)) != null) {
             return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(reason(cause)),

@@ -87,6 +87,7 @@ public final class ProblemText {
             case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED, REDIRECT_WITHOUT_LOCATION, UPLOAD_EXPIRED ->
                     key(problem, status(number(a, 0)), arg(a, 1));
             case UPLOAD_REDIRECTED, CONFLICTING_LENGTH -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
+            case TUS_FAILED, TUS_PROTOCOL -> key(problem, arg(a, 0), arg(a, 1), status(number(a, 2)));
             case SEGMENT_STATUS -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2), arg(a, 3));
             case RESTARTED_TOO_OFTEN -> key(problem, arg(a, 0), cause(problem));
             case RANGES_WRONG, RESUME_RANGE_WRONG -> key(problem, cause(problem));

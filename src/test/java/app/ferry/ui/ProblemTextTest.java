@@ -115,9 +115,11 @@ class ProblemTextTest {
                 Phrases.rangesWrong(mismatch),
                 Phrases.resumeRangeWrong(mismatch),
                 Phrases.overlapDiffers(65536),
+                Phrases.tusFailed("PATCH", "http://h/files/1", 500, "tus PATCH http://h/files/1 failed: HTTP/1.1 500"),
+                Phrases.tusProtocol("POST", "http://h/files", 201, "tus POST http://h/files: no Location header"),
                 Phrases.uploadFileChangedDuring("/d/a.log", "/d/a.log changed size during upload: was 10, now 20"));
         UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
-                List.of("bytes 0-9/100", "bytes */50", "gzip", "br", "a.txt", "POST", "invalid block type", "Input/output error"));
+                List.of("bytes 0-9/100", "bytes */50", "gzip", "br", "a.txt", "POST", "PATCH", "invalid block type", "Input/output error"));
         for (Problem problem : all) {
             String chinese = zh.of(problem);
             assertThat(chinese).as(problem.code().name()).isNotEqualTo(problem.english()).doesNotContain("{");

@@ -290,8 +290,9 @@ public final class DownloadTransfer implements Transfer {
         } catch (IOException e) {
             Problem problem = ProblemClassifier.classify(e);
             String english = "Cannot create the download folder " + directory + ": " + e.getMessage();
+            // An exception that is not a file system's keeps its own words as the reason (data).
             throw new TransferFailure.Fatal(problem.code() == Problem.Code.LOCAL_FILE ? problem.withEnglish(english)
-                    : Problem.stated(english, false), e);
+                    : Phrases.localFile(directory, String.valueOf(e.getMessage()), english), e);
         }
         if (!Files.isWritable(directory)) {
             throw new TransferFailure.Fatal(Phrases.localFile(directory, "permission denied",

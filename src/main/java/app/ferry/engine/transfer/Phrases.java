@@ -308,4 +308,17 @@ public final class Phrases {
     public static Problem uploadFileChangedDuring(Object file, String english) {
         return fatal(Code.UPLOAD_FILE_CHANGED_DURING, english, file);
     }
+
+    /**
+     * A tus request answered with a status the protocol does not expect. Transient, as any
+     * exchange fault without a code was before: the retry policy decides.
+     */
+    public static Problem tusFailed(String method, Object url, int status, String english) {
+        return passing(Code.TUS_FAILED, english, method, url, status);
+    }
+
+    /** A tus answer without a header the protocol requires, or with a value it forbids. */
+    public static Problem tusProtocol(String method, Object url, int status, String english) {
+        return passing(Code.TUS_PROTOCOL, english, method, url, status);
+    }
 }
