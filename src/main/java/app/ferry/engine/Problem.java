@@ -172,6 +172,16 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         TUS_FAILED,
         /** (method, url, status) a tus answer that breaks the protocol (a header missing or wrong). */
         TUS_PROTOCOL,
+        /** (file) the task journal is not a Ferry journal. */
+        JOURNAL_FOREIGN,
+        /** (file, lines) the task journal has damaged lines; the changes they held are lost. */
+        JOURNAL_DAMAGED,
+        /** (copy) a damaged journal (the cause) was copied aside under this name. */
+        JOURNAL_COPY_KEPT,
+        /** (task, details) a saved task could not be read; details are the parser's words. */
+        TASK_UNREADABLE,
+        /** (task, details, kept as) a saved task could not be read and was kept aside. */
+        TASK_KEPT_ASIDE,
         /** () only a download can be renamed: an upload sends the file under its own name. */
         RENAME_UPLOAD,
         /** (name) a file name with / or \\ in it. */

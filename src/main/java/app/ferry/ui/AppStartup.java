@@ -85,7 +85,8 @@ public final class AppStartup {
         if (opened.backup() != null) {
             lines.add(i18n.get("startup.queueMovedAside", opened.backup(), new ProblemText(i18n).why(opened.broken())));
         }
-        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", problem)));
+        ProblemText text = new ProblemText(i18n);
+        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", text.of(problem))));
         return lines.isEmpty() ? Optional.empty() : Optional.of(UserMessage.warning(String.join("\n", lines)));
     }
 }

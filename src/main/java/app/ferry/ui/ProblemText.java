@@ -91,6 +91,7 @@ public final class ProblemText {
             case SEGMENT_STATUS -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2), arg(a, 3));
             case RESTARTED_TOO_OFTEN -> key(problem, arg(a, 0), cause(problem));
             case RANGES_WRONG, RESUME_RANGE_WRONG -> key(problem, cause(problem));
+            case JOURNAL_COPY_KEPT -> key(problem, arg(a, 0), cause(problem));
             case TOO_MUCH_DATA -> key(problem, bytes(a, 0));
             case UPLOAD_OFFSET_BEYOND -> key(problem, bytes(a, 0), bytes(a, 1));
             case LINK_EXPIRED -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));

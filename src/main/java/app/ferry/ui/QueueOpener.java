@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.Problem;
 import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TransferQueue;
 import java.io.IOException;
@@ -27,20 +28,20 @@ final class QueueOpener {
      * the saved queue could not be opened at all, where it was moved aside and why ({@code broken}),
      * for the window to say in its language.
      */
-    record Opened(TransferQueue queue, List<String> problems, Path backup, Throwable broken) {
+    record Opened(TransferQueue queue, List<Problem> problems, Path backup, Throwable broken) {
     }
 
     static Opened open(Path stateDir, EngineConfig config) throws StateDirectoryInUseException, IOException {
         try {
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            return new Opened(queue, queue.restoreProblems(), null, null);
+            return new Opened(queue, queue.restoreProblemCodes(), null, null);
         } catch (StateDirectoryInUseException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             Path backup = stateDir.resolveSibling(stateDir.getFileName() + ".broken-" + LocalDateTime.now().format(STAMP));
             Files.move(stateDir, backup);
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            return new Opened(queue, queue.restoreProblems(), backup, e);
+            return new Opened(queue, queue.restoreProblemCodes(), backup, e);
         }
     }
 }

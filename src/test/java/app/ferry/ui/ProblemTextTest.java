@@ -137,4 +137,14 @@ class ProblemTextTest {
         // Not a transfer: "closed" in an unknown failure is its own words, never a guessed network fault.
         assertThat(zh.why(new IOException("Stream closed"))).isEqualTo("Stream closed");
     }
+
+    @Test
+    void aSavedQueueThatCannotBeReadIsSaidInChinese() {
+        Problem damaged = new Problem(Problem.Code.JOURNAL_DAMAGED, List.of("tasks.journal", "[3]"), "damaged", false);
+        Problem kept = new Problem(Problem.Code.JOURNAL_COPY_KEPT, List.of("tasks.journal.damaged-1"), "kept", false, damaged);
+        assertThat(zh.of(kept)).isEqualTo("任务日志 tasks.journal 的第 [3] 行已损坏；其中记录的更改已丢失；日志的副本已保留为 tasks.journal.damaged-1");
+        Problem aside = new Problem(Problem.Code.TASK_KEPT_ASIDE, List.of("abc", "Unexpected character", "task-abc.json.unreadable-1"),
+                "x", false);
+        assertThat(zh.of(aside)).isEqualTo("无法读取任务 abc（Unexpected character）；已将其保留为 task-abc.json.unreadable-1");
+    }
 }
