@@ -100,6 +100,96 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROXY_CREDENTIALS_NEEDED,
         /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */
         PROXY_CREDENTIALS_REFUSED,
+        /** (limit, url) more redirects than Ferry follows, starting at the url. */
+        TOO_MANY_REDIRECTS,
+        /** (status, url) a redirect without a Location header. */
+        REDIRECT_WITHOUT_LOCATION,
+        /** (location) a redirect to an address that is not a valid URL. */
+        REDIRECT_INVALID,
+        /** (url) a redirect to an address that is not http(s). */
+        REDIRECT_NOT_HTTP,
+        /** (from, to) a redirect from https to http, refused without the user's leave. */
+        REDIRECT_INSECURE,
+        /** (times) a download restarted from zero this many times; the cause says the last reason. */
+        RESTARTED_TOO_OFTEN,
+        /** () a 401 without a WWW-Authenticate challenge Ferry can answer. */
+        NO_CHALLENGE,
+        /** (status, method, location) an upload answered with a 301–303, which would lose its body. */
+        UPLOAD_REDIRECTED,
+        /** (status, url, values) an answer with conflicting Content-Length values. */
+        CONFLICTING_LENGTH,
+        /** (path) history: the partial file is shorter than the saved state says; starting from zero. */
+        PARTIAL_SHORTER,
+        /** (path) history: the partial file is gone; starting from zero. */
+        PARTIAL_GONE,
+        /** (offset, content range) history: the server cannot send bytes from the offset; starting from zero. */
+        RANGE_UNSATISFIABLE,
+        /** () history: the whole file came instead of the rest; starting from zero. */
+        WHOLE_FILE_INSTEAD,
+        /** (coding) history: the rest came compressed and cannot be joined; starting from zero. */
+        REST_COMPRESSED,
+        /** () history: the file changed during a segmented download; starting from zero. */
+        CHANGED_IN_SEGMENTS,
+        /** () history: a range request got the whole file; one connection, from zero. */
+        SEGMENT_WHOLE_FILE,
+        /** (first, last) history: the server cannot send these bytes any more; starting from zero. */
+        SEGMENT_GONE,
+        /** (first, last, coding) history: a segment came compressed; one connection, from zero. */
+        SEGMENT_COMPRESSED,
+        /** (status, first, last, url) a segment's request answered with an unexpected status. */
+        SEGMENT_STATUS,
+        /** (first, last, position) a segment's connection closed early. */
+        SEGMENT_CLOSED,
+        /** (missing ranges) the connections stopped before every range arrived. */
+        SEGMENTS_INCOMPLETE,
+        /** (total) the server sent more than the length it announced. */
+        TOO_MUCH_DATA,
+        /** (name, coding) a file compressed with a coding Ferry cannot decode: nothing saved. */
+        UNDECODABLE,
+        /** (coding, reason) bytes labelled compressed do not decode. */
+        DAMAGED_ENCODING,
+        /** (reason, position) writing the partial file failed; what was written is kept. */
+        WRITE_FAILED,
+        /** (path) history: the file changed since its tus upload started; a fresh upload. */
+        UPLOAD_FILE_CHANGED,
+        /** (status, url) history: the tus server no longer has the upload (404, 410); a fresh upload. */
+        UPLOAD_EXPIRED,
+        /** (offset, length) a tus server claims more bytes than the file has. */
+        UPLOAD_OFFSET_BEYOND,
+        /** (url) history: a tus upload finished at this address. */
+        UPLOADED_TO,
+        /** (content range, first, last) a 206 that is not the part asked for; the Content-Range may be "", last "" for "to the end". */
+        RANGE_MISMATCH,
+        /** () history: ranges answered wrongly (the cause); one connection, from zero. */
+        RANGES_WRONG,
+        /** () history: a resume answered with the wrong part (the cause); starting from zero. */
+        RESUME_RANGE_WRONG,
+        /** (offset) history: the bytes re-fetched before the offset differ: the file changed, starting from zero. */
+        OVERLAP_DIFFERS,
+        /** (path) the file changed, vanished or was replaced during its upload; the upload stopped. */
+        UPLOAD_FILE_CHANGED_DURING,
+        /** (method, url, status) a tus request answered with a status the protocol does not expect. */
+        TUS_FAILED,
+        /** (method, url, status) a tus answer that breaks the protocol (a header missing or wrong). */
+        TUS_PROTOCOL,
+        /** (file) the task journal is not a Ferry journal. */
+        JOURNAL_FOREIGN,
+        /** (file, lines) the task journal has damaged lines; the changes they held are lost. */
+        JOURNAL_DAMAGED,
+        /** (copy) a damaged journal (the cause) was copied aside under this name. */
+        JOURNAL_COPY_KEPT,
+        /** (task, details) a saved task could not be read; details are the parser's words. */
+        TASK_UNREADABLE,
+        /** (task, details, kept as) a saved task could not be read and was kept aside. */
+        TASK_KEPT_ASIDE,
+        /** () only a download can be renamed: an upload sends the file under its own name. */
+        RENAME_UPLOAD,
+        /** (name) a file name with / or \\ in it. */
+        NAME_WITH_FOLDER,
+        /** (name) a name no file system takes (empty, dots only, reserved). */
+        NAME_UNUSABLE,
+        /** (path) a finished download's file is no longer there to be renamed. */
+        RENAME_FILE_GONE,
         /** (message) a fault already phrased for the user by the engine, in English only. */
         STATED,
         /** (type, message) anything else: named as it is, and reported. */

@@ -2,6 +2,7 @@ package app.ferry.engine;
 
 import app.ferry.engine.net.UntrustedCertificateException;
 import app.ferry.engine.transfer.TransferFailure;
+import app.ferry.engine.upload.TusException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,6 +35,26 @@ public final class ProblemClassifier {
     private ProblemClassifier() {
     }
 
+    /**
+     * A failure outside a transfer (a rename, saving a file): the engine's code when it gave one,
+     * a local file problem, and otherwise {@link Problem.Code#OTHER} with the exception's words;
+     * never the network guesses {@link #classify} makes from words like "closed".
+     */
+    public static Problem local(Throwable error) {
+        if (error instanceof InputRefused refused) {
+            return refused.problem();
+        }
+        if (error instanceof TransferFailure failure && failure.problem() != null) {
+            return failure.problem();
+        }
+        Throwable cause = find(error, FileSystemException.class);
+        if (cause != null) {
+            return localFile((FileSystemException) cause);
+        }
+        String message = reason(error);
+        return new Problem(Problem.Code.OTHER, List.of(error.getClass().getSimpleName(), message), message, false);
+    }
+
     public static Problem classify(Throwable error) {
         Throwable cause;
         if (error instanceof TransferFailure failure) {
@@ -41,6 +62,9 @@ public final class ProblemClassifier {
             Problem coded = failure.problem();
             return coded == null ? Problem.stated(failure.getMessage(), retryable)
                     : new Problem(coded.code(), coded.args(), coded.english(), retryable, coded.cause());
+        }
+        if ((cause = find(error, TusException.class)) != null && ((TusException) cause).problem() != null) {
+            return ((TusException) cause).problem();
         }
         if ((cause = find(error, CertificateException.class)) != null) {
             return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(reason(cause)),

@@ -26,6 +26,6 @@ public record SavedTasks(List<TaskRecord> records, List<String> problems, boolea
     /** Reads {@code stateDir} without writing to it or taking its lock. */
     public static SavedTasks read(Path stateDir) throws IOException {
         TaskStore.Loaded loaded = TaskStore.readOnly(stateDir);
-        return new SavedTasks(loaded.records(), loaded.problems(), StateDirectory.heldByALiveProcess(stateDir));
+        return new SavedTasks(loaded.records(), loaded.problems().stream().map(Problem::english).toList(), StateDirectory.heldByALiveProcess(stateDir));
     }
 }

@@ -2,9 +2,11 @@ package app.ferry.engine;
 
 import app.ferry.engine.http.SafeFileName;
 import app.ferry.engine.http.UniqueFiles;
+import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Renaming a download: before it completes, the name it will be saved under; after, its file on
@@ -18,7 +20,8 @@ final class TaskRename {
 
     static String rename(TaskRuntime runtime, String requested, TaskSaver saver) throws IOException {
         if (runtime.record().direction() != Direction.DOWNLOAD) {
-            throw new IllegalArgumentException("Only a download can be renamed: an upload sends the file under its own name");
+            throw new InputRefused(new Problem(Problem.Code.RENAME_UPLOAD, List.of(),
+                    "Only a download can be renamed: an upload sends the file under its own name", false));
         }
         String name = safeName(requested);
         TaskRecord record = runtime.record();
@@ -28,8 +31,9 @@ final class TaskRename {
         if (record.state() == TaskState.COMPLETED) {
             Path current = record.download().finalFile();
             if (current == null || !Files.isRegularFile(current)) {
-                throw new IOException("The file " + (current == null ? record.name() : current)
-                        + " is no longer there: it was moved or deleted, so it cannot be renamed");
+                String file = String.valueOf(current == null ? record.name() : current);
+                throw new TransferFailure.Fatal(new Problem(Problem.Code.RENAME_FILE_GONE, List.of(file), "The file " + file
+                        + " is no longer there: it was moved or deleted, so it cannot be renamed", false));
             }
             Path dir = current.toAbsolutePath().getParent();
             Path moved = UniqueFiles.moveIntoPlace(current, dir, name);
@@ -37,11 +41,11 @@ final class TaskRename {
             AtomicFiles.fsyncDirectory(dir);
             String finalName = moved.getFileName().toString();
             runtime.update(r -> r.withChosenName(finalName).withDownload(r.download().withFinalFile(moved)));
-            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.RENAMED, java.util.List.of(moved.toString()),
+            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.RENAMED, List.of(moved.toString()),
                     "Renamed to " + moved, false));
         } else {
             runtime.update(r -> r.withChosenName(name));
-            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.SAVE_AS, java.util.List.of(name),
+            runtime.note(HistoryEvent.Kind.NOTE, -1, new Problem(Problem.Code.SAVE_AS, List.of(name),
                     "To be saved as " + name, false));
         }
         saver.save(runtime, runtime.record(), true);
@@ -52,9 +56,10 @@ final class TaskRename {
     private static String safeName(String requested) {
         String trimmed = requested == null ? "" : requested.strip();
         if (trimmed.indexOf('/') >= 0 || trimmed.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("A file name cannot contain / or \\: \"" + trimmed + "\"");
+            throw new InputRefused(new Problem(Problem.Code.NAME_WITH_FOLDER, List.of(trimmed),
+                    "A file name cannot contain / or \\: \"" + trimmed + "\"", false));
         }
-        return SafeFileName.sanitize(trimmed).orElseThrow(() -> new IllegalArgumentException(
-                "\"" + trimmed + "\" is not a usable file name: type a name such as report.pdf"));
+        return SafeFileName.sanitize(trimmed).orElseThrow(() -> new InputRefused(new Problem(Problem.Code.NAME_UNUSABLE,
+                List.of(trimmed), "\"" + trimmed + "\" is not a usable file name: type a name such as report.pdf", false)));
     }
 }

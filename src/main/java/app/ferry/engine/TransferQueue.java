@@ -38,7 +38,7 @@ public final class TransferQueue implements AutoCloseable {
     private final TaskStore store;
     private final QueueClient http;
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<String> restoreProblems;
+    private final List<Problem> restoreProblems;
     private final TaskTable tasks = new TaskTable();
     private final TaskSaver saver;
     private final TaskTransitions transitions;
@@ -52,7 +52,7 @@ public final class TransferQueue implements AutoCloseable {
     private final RateLimiter downloadLimiter;
     private final RateLimiter uploadLimiter;
 
-    private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<String> restoreProblems,
+    private TransferQueue(StateDirectory stateDirectory, TaskStore store, EngineConfig config, List<Problem> restoreProblems,
                           SSLContext tls) {
         this.stateDirectory = stateDirectory;
         this.store = store;
@@ -123,8 +123,13 @@ public final class TransferQueue implements AutoCloseable {
         dispatcher.promoteAndExecute();
     }
 
-    /** Files in the state directory that could not be read; they were kept aside. */
+    /** Files in the state directory that could not be read; they were kept aside. In English. */
     public List<String> restoreProblems() {
+        return restoreProblems.stream().map(Problem::english).toList();
+    }
+
+    /** {@link #restoreProblems()} as codes, for a front end that says them in its own language. */
+    public List<Problem> restoreProblemCodes() {
         return restoreProblems;
     }
 

@@ -153,7 +153,7 @@ public final class AddDownloadsViewModel {
             queue.addAll(additions.stream().map(a -> new TransferQueue.Addition(a.spec(), a.credentials())).toList());
             return Optional.empty();
         } catch (UncheckedIOException | IllegalStateException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
+            return Optional.of(i18n.get("msg.notSaved", new ProblemText(i18n).why(e)));
         }
     }
 

@@ -48,7 +48,8 @@ public final class AppStartup {
             alert.show();
             return Optional.empty();
         } catch (IOException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.queueFailed", context.stateDir(), e.getMessage()));
+            Alert alert = new Alert(Alert.AlertType.ERROR, i18n.get("startup.queueFailed", context.stateDir(),
+                    new ProblemText(i18n).why(e)));
             alert.show();
             return Optional.empty();
         }
@@ -82,9 +83,10 @@ public final class AppStartup {
         }
         loaded.backup().ifPresent(backup -> lines.add(i18n.get("startup.settingsCorrupt", backup)));
         if (opened.backup() != null) {
-            lines.add(i18n.get("startup.queueMovedAside", opened.backup()));
+            lines.add(i18n.get("startup.queueMovedAside", opened.backup(), new ProblemText(i18n).why(opened.broken())));
         }
-        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", problem)));
+        ProblemText text = new ProblemText(i18n);
+        opened.problems().forEach(problem -> lines.add(i18n.get("startup.taskUnreadable", text.of(problem))));
         return lines.isEmpty() ? Optional.empty() : Optional.of(UserMessage.warning(String.join("\n", lines)));
     }
 }

@@ -54,16 +54,15 @@ final class BulkCommands {
      * Background thread: removes the tasks in one batch (a second removal of one is a no-op), with
      * one line per task whose files could not be deleted.
      */
-    List<String> remove(List<TaskId> ids, boolean deleteFiles) {
-        List<String> problems = new ArrayList<>();
+    List<Throwable> remove(List<TaskId> ids, boolean deleteFiles) {
+        List<Throwable> problems = new ArrayList<>();
         try {
             queue.remove(ids, deleteFiles);
         } catch (IOException e) {
-            // The queue names the task in each failure and attaches all but the first to it.
-            problems.add(e.getMessage());
-            for (Throwable more : e.getSuppressed()) {
-                problems.add(more.getMessage());
-            }
+            // The queue attaches all failures but the first to it; each says its file. The window
+            // phrases them in its language (ProblemText#file), so they stay exceptions here.
+            problems.add(e);
+            problems.addAll(List.of(e.getSuppressed()));
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package app.ferry.ui;
 
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.Problem;
+import app.ferry.engine.ProblemClassifier;
 import app.ferry.engine.TaskRecord;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,23 @@ public final class ProblemText {
         return event.text() == null ? "" : event.text();
     }
 
+    /**
+     * Why an engine call or a file operation failed, in the window's language: the engine's code
+     * when it gave one, a local file problem as its reason alone ("permission denied"), and
+     * otherwise the exception's own words, kept as data.
+     */
+    public String why(Throwable error) {
+        Problem problem = ProblemClassifier.local(error);
+        return problem.code() == Problem.Code.LOCAL_FILE ? localReason(arg(problem.args(), 1)) : of(problem);
+    }
+
+    /** As {@link #why}, naming the file of a local file problem: "/d/a.iso: permission denied". */
+    public String file(Throwable error) {
+        Problem problem = ProblemClassifier.local(error);
+        return problem.code() == Problem.Code.LOCAL_FILE
+                ? i18n.get("problem.fileReason", arg(problem.args(), 0), localReason(arg(problem.args(), 1))) : of(problem);
+    }
+
     /** "HTTP 404 Not Found" in the window's language; the number alone for a status it has no words for. */
     public String status(int status) {
         return KNOWN_STATUSES.contains(status) ? i18n.get("http.status", status, i18n.get("http." + status))
@@ -66,7 +84,16 @@ public final class ProblemText {
         return switch (problem.code()) {
             case STATED, OTHER -> problem.english();
             case HTTP_STATUS -> i18n.get("problem.HTTP_STATUS", status(number(a, 0)), arg(a, 1), excerpt(arg(a, 2)));
-            case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED -> key(problem, status(number(a, 0)), arg(a, 1));
+            case NOT_FOUND, REDIRECTED_WITH_BODY, UPLOADED, REDIRECT_WITHOUT_LOCATION, UPLOAD_EXPIRED ->
+                    key(problem, status(number(a, 0)), arg(a, 1));
+            case UPLOAD_REDIRECTED, CONFLICTING_LENGTH -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
+            case TUS_FAILED, TUS_PROTOCOL -> key(problem, arg(a, 0), arg(a, 1), status(number(a, 2)));
+            case SEGMENT_STATUS -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2), arg(a, 3));
+            case RESTARTED_TOO_OFTEN -> key(problem, arg(a, 0), cause(problem));
+            case RANGES_WRONG, RESUME_RANGE_WRONG -> key(problem, cause(problem));
+            case JOURNAL_COPY_KEPT -> key(problem, arg(a, 0), cause(problem));
+            case TOO_MUCH_DATA -> key(problem, bytes(a, 0));
+            case UPLOAD_OFFSET_BEYOND -> key(problem, bytes(a, 0), bytes(a, 1));
             case LINK_EXPIRED -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
             case CREDENTIALS_NEEDED -> i18n.get("problem.CREDENTIALS_NEEDED", realm(arg(a, 0)));
             case CREDENTIALS_REFUSED -> i18n.get("problem.CREDENTIALS_REFUSED", realm(arg(a, 0)), arg(a, 1));

@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.Problem;
 import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TransferQueue;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,23 +23,25 @@ final class QueueOpener {
     private QueueOpener() {
     }
 
-    /** The queue and the problems the user must hear of (already phrased, file names included). */
-    record Opened(TransferQueue queue, List<String> problems, Path backup) {
+    /**
+     * The queue and the problems the user must hear of (already phrased, file names included); when
+     * the saved queue could not be opened at all, where it was moved aside and why ({@code broken}),
+     * for the window to say in its language.
+     */
+    record Opened(TransferQueue queue, List<Problem> problems, Path backup, Throwable broken) {
     }
 
     static Opened open(Path stateDir, EngineConfig config) throws StateDirectoryInUseException, IOException {
         try {
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            return new Opened(queue, queue.restoreProblems(), null);
+            return new Opened(queue, queue.restoreProblemCodes(), null, null);
         } catch (StateDirectoryInUseException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             Path backup = stateDir.resolveSibling(stateDir.getFileName() + ".broken-" + LocalDateTime.now().format(STAMP));
             Files.move(stateDir, backup);
             TransferQueue queue = TransferQueue.open(stateDir, config);
-            List<String> problems = new ArrayList<>(queue.restoreProblems());
-            problems.add(String.valueOf(e.getMessage()));
-            return new Opened(queue, problems, backup);
+            return new Opened(queue, queue.restoreProblemCodes(), backup, e);
         }
     }
 }

@@ -207,7 +207,9 @@ public final class SelectionViewModel {
         List<TaskId> chosen = selection.stream().map(TaskModel::id).toList();
         writes.submit(() -> bulk.remove(chosen, deleteFiles), problems -> {
             if (!problems.isEmpty()) {
-                messages.show(UserMessage.error(i18n.get("msg.removeFailed") + "\n• " + String.join("\n• ", problems)));
+                ProblemText text = new ProblemText(i18n);
+                messages.show(UserMessage.error(i18n.get("msg.removeFailed") + "\n• "
+                        + String.join("\n• ", problems.stream().map(text::file).toList())));
             }
         });
     }

@@ -101,7 +101,7 @@ public final class SettingsViewModel {
         try {
             store.save(newSettings);
         } catch (IOException e) {
-            messages.show(UserMessage.error(i18n.get("msg.settingsNotSaved", store.file(), e.getMessage())));
+            messages.show(UserMessage.error(i18n.get("msg.settingsNotSaved", store.file(), new ProblemText(i18n).why(e))));
         }
     }
 

@@ -76,7 +76,7 @@ public final class TaskEditsViewModel {
                 String given = queue.rename(id, newName);
                 return UserMessage.info(i18n.get(completed ? "msg.renamed" : "msg.willBeSavedAs", given));
             } catch (IllegalArgumentException | IOException e) {
-                return UserMessage.error(i18n.get("msg.renameFailed", e.getMessage()));
+                return UserMessage.error(i18n.get("msg.renameFailed", new ProblemText(i18n).why(e)));
             }
         }, messages::show);
     }

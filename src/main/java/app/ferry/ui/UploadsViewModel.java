@@ -86,7 +86,7 @@ public final class UploadsViewModel {
             queue.addAll(specs.stream().map(spec -> new TransferQueue.Addition(spec, credentials)).toList());
             return Optional.empty();
         } catch (UncheckedIOException | IllegalStateException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
+            return Optional.of(i18n.get("msg.notSaved", new ProblemText(i18n).why(e)));
         }
     }
 }

@@ -91,4 +91,17 @@ class ProblemClassifierTest {
                 .isEqualTo(new Problem(Problem.Code.STATED, java.util.List.of("HTTP 503 from x"), "HTTP 503 from x", true));
         assertThat(ProblemClassifier.classify(new TransferFailure.Fatal("no")).transientFault()).isFalse();
     }
+
+    @Test
+    void aFailureOutsideATransferIsNeverGuessedToBeTheNetworks() {
+        Problem words = ProblemClassifier.local(new IOException("Stream closed"));
+        assertThat(words.code()).isEqualTo(Problem.Code.OTHER);
+        assertThat(words.english()).isEqualTo("Stream closed");
+        Problem file = ProblemClassifier.local(new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException("/d/s")));
+        assertThat(file.code()).isEqualTo(Problem.Code.LOCAL_FILE);
+        assertThat(file.args()).containsExactly("/d/s", "permission denied");
+        Problem coded = new Problem(Problem.Code.NAME_UNUSABLE, java.util.List.of(".."), "\"..\" is not a usable file name", false);
+        assertThat(ProblemClassifier.local(new InputRefused(coded))).isEqualTo(coded);
+        assertThat(ProblemClassifier.local(new TransferFailure.Fatal(coded))).isEqualTo(coded);
+    }
 }

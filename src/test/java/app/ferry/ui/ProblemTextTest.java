@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
+import app.ferry.engine.InputRefused;
 import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
+import app.ferry.engine.transfer.Phrases;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,5 +59,92 @@ class ProblemTextTest {
         Problem odd = new Problem(Problem.Code.LOCAL_FILE, List.of("/d/a.iso", "stale file handle"), "x", false);
         assertThat(zh.of(odd)).contains("stale file handle");
         assertThat(zh.of(new Problem(Problem.Code.DISK_FULL, List.of("4096"), "x", false))).startsWith("写到第 4096 字节时磁盘已满");
+    }
+    @Test
+    void redirectAndRestartFailuresAreSaidInChineseWithOnlyTheirDataInEnglish() {
+        Problem loop = Phrases.tooManyRedirects(20, "http://h/loop");
+        assertThat(zh.of(loop)).isEqualTo("从 http://h/loop 开始的重定向超过 20 次，已停止跟随");
+        assertThat(en.of(loop)).isEqualTo(loop.english());
+        Problem insecure = Phrases.redirectInsecure("https://h/a", "http://h/a");
+        assertThat(zh.of(insecure)).startsWith("已拒绝从 https://h/a 重定向到未加密的 http://h/a");
+        Problem restarted = Phrases.restartedTooOften(3,
+                Phrases.segmentWholeFile());
+        assertThat(zh.of(restarted)).isEqualTo("已从头重新开始 3 次仍未完成：服务器对分段请求返回了整个文件：改用单个连接，从头开始");
+        Problem segment = Phrases.segmentStatus(503, 0, 99, "http://h/a");
+        assertThat(zh.of(segment)).isEqualTo("http://h/a 对第 0-99 字节返回了 HTTP 503（服务不可用）");
+        Problem offset = Phrases.uploadOffsetBeyond(4096, 2048);
+        assertThat(zh.of(offset)).isEqualTo("服务器声称已收到 4.0 KiB，但文件只有 2.0 KiB");
+    }
+
+    /** Every code the transfers phrase, rendered in Chinese: no English word but the data and the bundle's own. */
+    @Test
+    void everyPhrasedCodeLeavesNoEnglishInChinese() throws IOException {
+        Problem mismatch = new Problem(Problem.Code.RANGE_MISMATCH, List.of("bytes 0-9/100", "50", ""),
+                "The server answered a request for bytes 50- with Content-Range \"bytes 0-9/100\"", false);
+        assertThat(zh.of(Phrases.rangesWrong(mismatch)))
+                .isEqualTo("服务器没有发送所请求的第 50- 字节（Content-Range：“bytes 0-9/100”）：改用单个连接，从头开始");
+        List<Problem> all = List.of(
+                Phrases.tooManyRedirects(20, "http://h/loop"),
+                Phrases.redirectWithoutLocation(302, "http://h/a"),
+                Phrases.redirectInvalid("http://[bad"),
+                Phrases.redirectNotHttp("ftp://h/a"),
+                Phrases.redirectInsecure("https://h/a", "http://h/a"),
+                Phrases.restartedTooOften(3, Phrases.wholeFileInstead()),
+                Phrases.noChallenge(),
+                Phrases.uploadRedirected(302, "POST", "http://h/b"),
+                Phrases.conflictingLength(200, "http://h/a", "[1000, 1048576]"),
+                Phrases.partialShorter("/d/a.part"),
+                Phrases.partialGone("/d/a.part"),
+                Phrases.rangeUnsatisfiable(100, "bytes */50"),
+                Phrases.restCompressed("gzip"),
+                Phrases.changedInSegments("its ETag or Last-Modified differ"),
+                Phrases.segmentWholeFile(),
+                Phrases.segmentGone(0, 99),
+                Phrases.segmentCompressed(0, 99, "gzip"),
+                Phrases.segmentStatus(500, 0, 99, "http://h/a"),
+                Phrases.segmentClosed(0, 99, 50),
+                Phrases.segmentsIncomplete(2),
+                Phrases.tooMuchData(100),
+                Phrases.undecodable("a.txt", "br"),
+                Phrases.damagedEncoding("gzip", "invalid block type"),
+                Phrases.writeFailed("Input/output error", 4096),
+                Phrases.uploadFileChanged("/d/a.iso"),
+                Phrases.uploadExpired(404, "http://h/files/1", "tus HEAD failed"),
+                Phrases.uploadOffsetBeyond(4096, 2048),
+                Phrases.uploadedTo("http://h/files/1"),
+                Phrases.rangesWrong(mismatch),
+                Phrases.resumeRangeWrong(mismatch),
+                Phrases.overlapDiffers(65536),
+                Phrases.tusFailed("PATCH", "http://h/files/1", 500, "tus PATCH http://h/files/1 failed: HTTP/1.1 500"),
+                Phrases.tusProtocol("POST", "http://h/files", 201, "tus POST http://h/files: no Location header"),
+                Phrases.uploadFileChangedDuring("/d/a.log", "/d/a.log changed size during upload: was 10, now 20"));
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("bytes 0-9/100", "bytes */50", "gzip", "br", "a.txt", "POST", "PATCH", "invalid block type", "Input/output error"));
+        for (Problem problem : all) {
+            String chinese = zh.of(problem);
+            assertThat(chinese).as(problem.code().name()).isNotEqualTo(problem.english()).doesNotContain("{");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+        }
+    }
+    @Test
+    void failuresOutsideATransferAreSaidInTheWindowsLanguageWithTheirDataKept() {
+        assertThat(zh.why(new AccessDeniedException("/home/u/.config/ferry/settings.json"))).isEqualTo("没有权限");
+        Problem folder = new Problem(Problem.Code.NAME_WITH_FOLDER, List.of("a/b.iso"), "A file name cannot contain / or \\", false);
+        assertThat(zh.why(new InputRefused(folder))).isEqualTo("文件名不能包含 / 或 \\：“a/b.iso”");
+        assertThat(en.why(new InputRefused(folder))).isEqualTo("A file name cannot contain / or \\: \"a/b.iso\"");
+        IOException named = new IOException("a.iso: /d/a.iso", new AccessDeniedException("/d/a.iso"));
+        assertThat(zh.file(named)).isEqualTo("/d/a.iso：没有权限");
+        // Not a transfer: "closed" in an unknown failure is its own words, never a guessed network fault.
+        assertThat(zh.why(new IOException("Stream closed"))).isEqualTo("Stream closed");
+    }
+
+    @Test
+    void aSavedQueueThatCannotBeReadIsSaidInChinese() {
+        Problem damaged = new Problem(Problem.Code.JOURNAL_DAMAGED, List.of("tasks.journal", "[3]"), "damaged", false);
+        Problem kept = new Problem(Problem.Code.JOURNAL_COPY_KEPT, List.of("tasks.journal.damaged-1"), "kept", false, damaged);
+        assertThat(zh.of(kept)).isEqualTo("任务日志 tasks.journal 的第 [3] 行已损坏；其中记录的更改已丢失；日志的副本已保留为 tasks.journal.damaged-1");
+        Problem aside = new Problem(Problem.Code.TASK_KEPT_ASIDE, List.of("abc", "Unexpected character", "task-abc.json.unreadable-1"),
+                "x", false);
+        assertThat(zh.of(aside)).isEqualTo("无法读取任务 abc（Unexpected character）；已将其保留为 task-abc.json.unreadable-1");
     }
 }

@@ -119,6 +119,38 @@ class TranslatedWindowTest {
                 + " (bundle words allowed: %s)", check.bundleWords()).isEmpty();
     }
 
+    @Test
+    void aRedirectLoopIsShownInChinese(FxRobot robot) throws Exception {
+        app = new GuiFixture(temp);
+        app.settings("zh-CN", true);
+        app.open(robot, stage);
+        // Redirects to itself: more hops than Ferry follows, each one a history entry.
+        app.server.redirect("/loop/circle.bin", 302, "/loop/circle.bin");
+        String loop = app.server.url("/loop/circle.bin");
+
+        app.paste(robot, loop);
+        TaskModel loopRow = app.waitForRow("circle.bin");
+        app.waitForState(loopRow, TaskState.FAILED);
+        GuiFixture.waitUntil(() -> !robot.lookup(".notice").queryAll().isEmpty());
+
+        String table = GuiFixture.fx(() -> String.join("\n", texts().stream().map(VisibleTexts.Shown::text).toList()));
+        assertThat(table).contains("从 " + loop + " 开始的重定向超过 20 次");
+        UntranslatedWords check = UntranslatedWords.of("messages_zh_CN.properties", data(List.of(loop)));
+        List<String> untranslated = new ArrayList<>(untranslated(check, "no selection"));
+        app.select(robot, loopRow);
+        TabPane tabs = robot.lookup("#details").queryAs(TabPane.class);
+        for (Tab tab : GuiFixture.fx(() -> List.copyOf(tabs.getTabs()))) {
+            robot.interact(() -> tabs.getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            untranslated.addAll(untranslated(check, "loop, tab " + GuiFixture.fx(tab::getText)));
+        }
+        app.select(robot, loopRow);
+        assertThat(GuiFixture.fx(() -> String.join("\n", robot.lookup("#details-history")
+                .queryListView().getItems().stream().map(String::valueOf).toList()))).contains("重定向到 " + loop);
+        assertThat(untranslated).as("texts on screen with words from no Chinese bundle entry"
+                + " (bundle words allowed: %s)", check.bundleWords()).isEmpty();
+    }
+
     private List<VisibleTexts.Shown> texts() {
         return VisibleTexts.all(SERVER_WORDS);
     }

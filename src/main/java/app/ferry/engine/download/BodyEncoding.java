@@ -1,5 +1,6 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -109,8 +110,7 @@ record BodyEncoding(Kind kind, List<String> codings) {
      * compressed, and asking again brings the same bytes.
      */
     private TransferFailure.Fatal damaged(ZipException e) {
-        return new TransferFailure.Fatal("The server said the file is compressed (Content-Encoding: " + label()
-                + "), but its bytes do not decode (" + e.getMessage() + "): the download cannot be saved", e);
+        return new TransferFailure.Fatal(Phrases.damagedEncoding(label(), String.valueOf(e.getMessage())), e);
     }
 
     private static List<String> codings(HttpHeaders headers) {

@@ -4,7 +4,6 @@ import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
-import app.ferry.engine.StatusLine;
 import app.ferry.engine.exchange.Answers;
 import app.ferry.engine.exchange.Challenge;
 import app.ferry.engine.exchange.Exchange;
@@ -99,28 +98,23 @@ final class DownloadExchange {
         BodyEncoding encoding = BodyEncoding.judge(headers, fileName);
         if (response.statusCode() == 200) {
             if (asked.hasRange()) {
-                throw new RestartFromZero("The server sent the whole file instead of the rest (it ignores ranges,"
-                        + " or the file changed since the last attempt): starting again from zero");
+                throw new RestartFromZero(Phrases.wholeFileInstead());
             }
             if (encoding.kind() == BodyEncoding.Kind.UNDECODABLE) {
-                throw new TransferFailure.Fatal("The server sent " + fileName + " compressed as "
-                        + encoding.label() + " (Content-Encoding), although Ferry asked for it uncompressed, and"
-                        + " Ferry cannot decode " + encoding.label() + ": nothing was saved. Download it with a"
-                        + " browser, or ask the site to serve it uncompressed");
+                throw new TransferFailure.Fatal(Phrases.undecodable(fileName, encoding.label()));
             }
             long total = encoding.rangesApply() ? headers.firstValueAsLong("Content-Length").orElse(-1) : -1;
             return new Accepted(validators, total, 0, encoding);
         }
         if (!encoding.rangesApply()) {
             // A range of compressed bytes is no range of the file, and cannot be decoded on its own.
-            throw new RestartFromZero("The server sent the rest compressed (Content-Encoding: " + encoding.label()
-                    + "), which cannot be joined to the bytes on disk: starting again from zero");
+            throw new RestartFromZero(Phrases.restCompressed(encoding.label()));
         }
         ContentRange range;
         try {
             range = RangeCheck.verify(asked, headers, saved.totalBytes());
         } catch (RangeMismatch e) {
-            throw new RestartFromZero(e.getMessage() + ": starting again from zero", e);
+            throw new RestartFromZero(Phrases.resumeRangeWrong(e.problem()), e);
         }
         if (validators.contradicts(saved.etag(), saved.lastModified())) {
             throw new RestartFromZero(Phrases.fileChanged());
@@ -130,8 +124,7 @@ final class DownloadExchange {
 
     /** A 401: ask the user, for the realm the server named. */
     static Outcome challenge(HttpHeaders headers) throws TransferFailure.Fatal {
-        Challenge challenge = Answers.challenge(headers).orElseThrow(() -> new TransferFailure.Fatal(StatusLine.of(401)
-                + " without a WWW-Authenticate challenge: the server refuses this download"));
+        Challenge challenge = Answers.challenge(headers).orElseThrow(() -> new TransferFailure.Fatal(Phrases.noChallenge()));
         return new Outcome.NeedsCredentials(challenge.realm());
     }
 

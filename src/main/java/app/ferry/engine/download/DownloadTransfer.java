@@ -64,15 +64,11 @@ public final class DownloadTransfer implements Transfer {
                     rememberRangesRefused(context);
                 }
                 if (restarts >= MAX_RESTARTS) {
-                    throw new TransferFailure.Fatal("Restarted " + MAX_RESTARTS + " times without finishing: "
-                            + restart.getMessage(), restart);
+                    throw new TransferFailure.Fatal(Phrases.restartedTooOften(MAX_RESTARTS, restart.problem()),
+                            restart);
                 }
                 context.update(r -> r.withDownload(r.download().restarted()));
-                if (restart.problem() != null) {
-                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
-                } else {
-                    context.note(HistoryEvent.Kind.RESTARTED, 0, restart.getMessage());
-                }
+                context.note(HistoryEvent.Kind.RESTARTED, 0, restart.problem());
                 context.setBytesDone(0);
                 context.checkpoint();
             }
@@ -178,8 +174,7 @@ public final class DownloadTransfer implements Transfer {
         }
         long claimedEnd = keep.stream().mapToLong(ByteRange::end).max().orElse(0);
         if (claimedEnd > 0 && (!Files.isRegularFile(current.partialFile()) || Files.size(current.partialFile()) < claimedEnd)) {
-            throw new RestartFromZero("The partial file " + current.partialFile() + " is shorter than the saved state"
-                    + " says: starting again from zero");
+            throw new RestartFromZero(Phrases.partialShorter(current.partialFile()));
         }
         List<ByteRange> kept = keep;
         context.update(r -> r.withDownload(current.withCompleted(kept)));
@@ -209,10 +204,10 @@ public final class DownloadTransfer implements Transfer {
         }
         Path partial = progress.partialFile();
         if (partial == null || !Files.isRegularFile(partial)) {
-            throw new RestartFromZero("The partial file " + partial + " is gone: starting again from zero");
+            throw new RestartFromZero(Phrases.partialGone(partial));
         }
         if (Files.size(partial) < offset) {
-            throw new RestartFromZero("The partial file " + partial + " is shorter than the saved state says: starting again from zero");
+            throw new RestartFromZero(Phrases.partialShorter(partial));
         }
         return offset;
     }
@@ -233,8 +228,8 @@ public final class DownloadTransfer implements Transfer {
                 return Completion.complete(spec, context, channel, total);
             }
         }
-        throw new RestartFromZero("The server cannot send bytes from " + offset + " ("
-                + headers.firstValue("Content-Range").orElse("no Content-Range") + "): starting again from zero");
+        throw new RestartFromZero(Phrases.rangeUnsatisfiable(offset,
+                headers.firstValue("Content-Range").orElse("no Content-Range")));
     }
 
     /**
@@ -295,8 +290,9 @@ public final class DownloadTransfer implements Transfer {
         } catch (IOException e) {
             Problem problem = ProblemClassifier.classify(e);
             String english = "Cannot create the download folder " + directory + ": " + e.getMessage();
+            // An exception that is not a file system's keeps its own words as the reason (data).
             throw new TransferFailure.Fatal(problem.code() == Problem.Code.LOCAL_FILE ? problem.withEnglish(english)
-                    : Problem.stated(english, false), e);
+                    : Phrases.localFile(directory, String.valueOf(e.getMessage()), english), e);
         }
         if (!Files.isWritable(directory)) {
             throw new TransferFailure.Fatal(Phrases.localFile(directory, "permission denied",

@@ -26,8 +26,7 @@ final class PartWrites {
             if (e.getMessage() != null && e.getMessage().contains("No space left")) {
                 throw new TransferFailure.Fatal(Phrases.diskFull(position), e);
             }
-            throw new TransferFailure.Fatal("Writing failed (" + e.getMessage() + ") at byte " + position
-                    + ". The data so far is kept; free some space and resume.", e);
+            throw new TransferFailure.Fatal(Phrases.writeFailed(String.valueOf(e.getMessage()), position), e);
         }
     }
 }

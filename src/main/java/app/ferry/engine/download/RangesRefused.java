@@ -1,16 +1,18 @@
 package app.ferry.engine.download;
 
+import app.ferry.engine.Problem;
+
 /**
  * A server that offered ranges answered one with the whole file, or with another part than the
  * one asked for: start over on one connection, which needs no range but the resume's.
  */
 final class RangesRefused extends RestartFromZero {
 
-    RangesRefused(String message) {
-        super(message);
+    RangesRefused(Problem problem) {
+        super(problem);
     }
 
-    RangesRefused(String message, Throwable cause) {
-        super(message, cause);
+    RangesRefused(Problem problem, Throwable cause) {
+        super(problem, cause);
     }
 }

@@ -10,13 +10,8 @@ import java.io.IOException;
  */
 class RestartFromZero extends IOException {
 
-    /** Why, as a code for the history, or null when said in English only. */
+    /** Why, as a code for the history. */
     private final transient Problem problem;
-
-    RestartFromZero(String message) {
-        super(message);
-        this.problem = null;
-    }
 
     RestartFromZero(Problem problem) {
         super(problem.english());
@@ -27,8 +22,8 @@ class RestartFromZero extends IOException {
         return problem;
     }
 
-    RestartFromZero(String message, Throwable cause) {
-        super(message, cause);
-        this.problem = null;
+    RestartFromZero(Problem problem, Throwable cause) {
+        super(problem.english(), cause);
+        this.problem = problem;
     }
 }

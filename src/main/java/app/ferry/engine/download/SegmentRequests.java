@@ -2,12 +2,12 @@ package app.ferry.engine.download;
 
 import app.ferry.engine.DownloadProgress;
 import app.ferry.engine.DownloadSpec;
-import app.ferry.engine.StatusLine;
 import app.ferry.engine.exchange.Exchange;
 import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.exchange.RangeCheck;
 import app.ferry.engine.exchange.RangeMismatch;
 import app.ferry.engine.exchange.Validators;
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
@@ -58,30 +58,24 @@ final class SegmentRequests {
         Validators validators = Validators.of(response.headers());
         if (status == 200) {
             if (validators.contradicts(version.etag(), version.lastModified()) || !validators.canGuardRanges()) {
-                throw new RestartFromZero("The file on the server changed while it was downloaded"
-                        + " in segments (a range request got the whole file): starting again from zero");
+                throw new RestartFromZero(Phrases.changedInSegments("a range request got the whole file"));
             }
-            throw new RangesRefused("The server answered a range request with the whole file:"
-                    + " continuing over one connection, from zero");
+            throw new RangesRefused(Phrases.segmentWholeFile());
         }
         if (status == 416) {
-            throw new RestartFromZero("The server cannot send bytes " + first + "-" + last
-                    + " any more (the file shrank?): starting again from zero");
+            throw new RestartFromZero(Phrases.segmentGone(first, last));
         }
         if (status != 206) {
-            throw new TransferFailure.Retryable(StatusLine.of(status) + " for bytes " + first + "-" + last
-                    + " from " + response.uri());
+            throw TransferFailure.Retryable.of(Phrases.segmentStatus(status, first, last, response.uri()));
         }
         if (validators.contradicts(version.etag(), version.lastModified())) {
-            throw new RestartFromZero("The file on the server changed while it was downloaded"
-                    + " in segments (its ETag or Last-Modified differ): starting again from zero");
+            throw new RestartFromZero(Phrases.changedInSegments("its ETag or Last-Modified differ"));
         }
         BodyEncoding encoding = BodyEncoding.judge(response.headers(), context.record().name());
         if (!encoding.rangesApply()) {
             // The first answer was not compressed (or segments would not run): this part is of
             // another representation, whose bytes are no part of the file.
-            throw new RangesRefused("The server sent bytes " + first + "-" + last + " compressed (Content-Encoding: "
-                    + encoding.label() + "): continuing over one connection, from zero");
+            throw new RangesRefused(Phrases.segmentCompressed(first, last, encoding.label()));
         }
         try {
             RangeCheck.verify(ExchangeRequest.download(uri, spec.uri()).range(first, last, null), response.headers(),
@@ -90,7 +84,7 @@ final class SegmentRequests {
             // The same server sends the whole file, or the rest from a resume point, just as well
             // (`-x 1` succeeds where four connections fail): stop splitting, rather than restarting
             // into the same lie until the restarts run out.
-            throw new RangesRefused(e.getMessage() + ": continuing over one connection, from zero", e);
+            throw new RangesRefused(Phrases.rangesWrong(e.problem()), e);
         }
     }
 }

@@ -173,8 +173,8 @@ final class SegmentedDownload {
             return new Outcome.Stopped();
         }
         IOException fault = lastFault.get();
-        throw fault != null ? fault : new TransferFailure.Retryable("The connections stopped with "
-                + ByteRanges.gaps(done, total).size() + " ranges still missing");
+        throw fault != null ? fault : TransferFailure.Retryable.of(
+                Phrases.segmentsIncomplete(ByteRanges.gaps(done, total).size()));
     }
 
     int steals() {
@@ -270,8 +270,8 @@ final class SegmentedDownload {
             }
             int n = body.read(buffer, 0, (int) Math.min(context.readSize(buffer.length), left));
             if (n < 0) {
-                throw new TransferFailure.Retryable("The connection for bytes " + segment.start() + "-"
-                        + (segment.end() - 1) + " closed at byte " + position);
+                throw TransferFailure.Retryable.of(Phrases.segmentClosed(segment.start(), segment.end() - 1,
+                        position));
             }
             int mine = segment.claim(n);
             wrapper.clear().limit(mine);

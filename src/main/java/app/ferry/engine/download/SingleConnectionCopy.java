@@ -42,8 +42,7 @@ final class SingleConnectionCopy {
             }
         }
         if (local.hasRemaining() || !Arrays.equals(local.array(), remote)) {
-            throw new RestartFromZero("The server has no strong ETag, and the bytes before " + offset
-                    + " differ from what was downloaded: the file changed, starting again from zero");
+            throw new RestartFromZero(Phrases.overlapDiffers(offset));
         }
     }
 
@@ -67,7 +66,7 @@ final class SingleConnectionCopy {
                     break;
                 }
                 if (total >= 0 && position + n > total) {
-                    throw new TransferFailure.Retryable("The server sent more than the " + total + " bytes it announced");
+                    throw TransferFailure.Retryable.of(Phrases.tooMuchData(total));
                 }
                 wrapper.clear().limit(n);
                 PartWrites.write(channel, wrapper, position);

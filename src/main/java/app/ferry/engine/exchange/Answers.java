@@ -1,8 +1,8 @@
 package app.ferry.engine.exchange;
 
 import app.ferry.engine.Problem;
-import app.ferry.engine.StatusLine;
 import app.ferry.engine.http.RetryAfter;
+import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.transfer.TransferFailure;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
@@ -47,9 +47,7 @@ public final class Answers {
             }
         }
         if (values.size() > 1) {
-            throw new TransferFailure.Fatal(StatusLine.of(response.statusCode()) + " from " + response.uri()
-                    + " carries conflicting Content-Length values " + values + ": the length of the file is unknown,"
-                    + " so nothing of it is kept (the server or a proxy in between is broken)");
+            throw new TransferFailure.Fatal(Phrases.conflictingLength(response.statusCode(), response.uri(), values));
         }
     }
 }

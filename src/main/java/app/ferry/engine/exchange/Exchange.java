@@ -2,7 +2,6 @@ package app.ferry.engine.exchange;
 
 import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.HistoryEvent;
-import app.ferry.engine.StatusLine;
 import app.ferry.engine.transfer.Redirects;
 import app.ferry.engine.transfer.TransferContext;
 import app.ferry.engine.transfer.TransferFailure;
@@ -67,8 +66,7 @@ public final class Exchange {
             }
             response.body().close();
             if (hop >= Redirects.MAX_FOLLOW_UPS) {
-                throw new TransferFailure.Fatal("More than " + Redirects.MAX_FOLLOW_UPS + " redirects, starting at "
-                        + request.origin());
+                throw new TransferFailure.Fatal(Phrases.tooManyRedirects(Redirects.MAX_FOLLOW_UPS, request.origin()));
             }
             URI next = Redirects.target(current.uri(), status, response.headers(), current.allowHttpsDowngrade());
             context.note(HistoryEvent.Kind.REDIRECTED, current.offset(), current.body() == null

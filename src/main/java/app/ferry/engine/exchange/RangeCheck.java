@@ -23,21 +23,21 @@ public final class RangeCheck {
     public static ContentRange verify(ExchangeRequest asked, HttpHeaders headers, long knownTotal)
             throws RangeMismatch {
         String value = headers.firstValue("Content-Range").orElseThrow(() ->
-                new RangeMismatch("The server sent 206 Partial Content without a Content-Range"));
+                new RangeMismatch("The server sent 206 Partial Content without a Content-Range", "", asked));
         ContentRange range;
         try {
             range = ContentRange.parse(value);
         } catch (MalformedHeaderException e) {
-            throw new RangeMismatch("The server sent an invalid Content-Range \"" + value + "\"");
+            throw new RangeMismatch("The server sent an invalid Content-Range \"" + value + "\"", value, asked);
         }
         if (range.isUnsatisfied()) {
-            throw new RangeMismatch("The server sent 206 with an unsatisfied Content-Range \"" + value + "\"");
+            throw new RangeMismatch("The server sent 206 with an unsatisfied Content-Range \"" + value + "\"", value, asked);
         }
         long last = asked.rangeLast() >= 0 ? asked.rangeLast() : range.total() >= 0 ? range.total() - 1 : range.last();
         if (range.first() != asked.offset() || range.last() != last
                 || knownTotal >= 0 && range.total() != knownTotal) {
             throw new RangeMismatch("The server answered a request for " + asked.describeRange()
-                    + (knownTotal >= 0 ? " of " + knownTotal : "") + " with Content-Range \"" + value + "\"");
+                    + (knownTotal >= 0 ? " of " + knownTotal : "") + " with Content-Range \"" + value + "\"", value, asked);
         }
         return range;
     }

@@ -1,6 +1,7 @@
 package app.ferry.engine.store;
 
 import app.ferry.engine.AtomicFiles;
+import app.ferry.engine.Problem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** What a journal file holds: its live values and any damage found in it. */
-    public record Contents(SequencedMap<String, byte[]> values, List<String> problems) {
+    public record Contents(SequencedMap<String, byte[]> values, List<Problem> problems) {
     }
 
     /**
@@ -65,12 +66,14 @@ public final class Journal implements AutoCloseable {
      * @param imported values from elsewhere (an older format) for keys the journal lacks; they
      *                 are durable in the journal when this returns
      */
-    public static Journal open(Path file, Map<String, byte[]> imported, Consumer<String> problems) throws IOException {
+    public static Journal open(Path file, Map<String, byte[]> imported, Consumer<Problem> problems) throws IOException {
         JournalReader.Parsed parsed = JournalReader.parse(file);
         if (!parsed.problems().isEmpty()) {
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
             Files.copy(file, aside);
-            parsed.problems().forEach(p -> problems.accept(p + "; kept a copy of the journal as " + aside.getFileName()));
+            parsed.problems().forEach(p -> problems.accept(new Problem(Problem.Code.JOURNAL_COPY_KEPT,
+                    List.of(String.valueOf(aside.getFileName())), p.english() + "; kept a copy of the journal as "
+                    + aside.getFileName(), false, p)));
         }
         SequencedMap<String, byte[]> live = new LinkedHashMap<>(parsed.lines());
         imported.forEach((key, value) -> live.putIfAbsent(key, JournalLines.line(key, value)));

@@ -1,5 +1,6 @@
 package app.ferry.engine.store;
 
+import app.ferry.engine.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,14 +30,14 @@ final class JournalReader {
      *                reported in {@code problems})
      * @param size the length of the file, when it is a journal
      */
-    record Parsed(SequencedMap<String, byte[]> lines, List<String> problems, boolean journal, long goodEnd,
+    record Parsed(SequencedMap<String, byte[]> lines, List<Problem> problems, boolean journal, long goodEnd,
                   long size) {
     }
 
     /** Reads the file a buffer at a time: a long journal is never held whole in memory. */
     static Parsed parse(Path file) throws IOException {
         SequencedMap<String, byte[]> lines = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         InputStream opened;
         try {
             opened = Files.newInputStream(file);
@@ -47,7 +48,8 @@ final class JournalReader {
             byte[] magic = in.readNBytes(JournalLines.MAGIC.length);
             if (!Arrays.equals(magic, JournalLines.MAGIC)) {
                 if (magic.length > 0) {
-                    problems.add("The task journal " + file.getFileName() + " is not a Ferry journal");
+                    problems.add(new Problem(Problem.Code.JOURNAL_FOREIGN, List.of(String.valueOf(file.getFileName())),
+                            "The task journal " + file.getFileName() + " is not a Ferry journal", false));
                 }
                 return new Parsed(lines, problems, false, 0, magic.length);
             }
@@ -75,8 +77,9 @@ final class JournalReader {
                         continue;
                     }
                     if (!badLines.isEmpty()) {
-                        problems.add("The task journal " + file.getFileName() + " has damaged lines " + badLines
-                                + "; the changes they held are lost");
+                        problems.add(new Problem(Problem.Code.JOURNAL_DAMAGED, List.of(String.valueOf(file.getFileName()),
+                                String.valueOf(badLines)), "The task journal " + file.getFileName() + " has damaged lines "
+                                + badLines + "; the changes they held are lost", false));
                         badLines.clear();
                     }
                     if (JournalLines.isRemoval(key, line)) {

@@ -1,6 +1,7 @@
 package app.ferry.engine.store;
 
 import app.ferry.engine.AtomicFiles;
+import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import com.fasterxml.jackson.core.JacksonException;
@@ -37,11 +38,11 @@ public final class TaskStore implements AutoCloseable {
 
     private final Path stateDir;
     private final Journal journal;
-    private final List<String> openingProblems;
+    private final List<Problem> openingProblems;
     private final ObjectMapper json;
     private final TaskSecrets secrets;
 
-    private TaskStore(Path stateDir, Journal journal, List<String> openingProblems) {
+    private TaskStore(Path stateDir, Journal journal, List<Problem> openingProblems) {
         this.stateDir = stateDir;
         this.journal = journal;
         this.openingProblems = List.copyOf(openingProblems);
@@ -57,12 +58,12 @@ public final class TaskStore implements AutoCloseable {
     }
 
     /** Tasks read back, and what could not be read (kept aside, never deleted). */
-    public record Loaded(List<TaskRecord> records, List<String> problems) {
+    public record Loaded(List<TaskRecord> records, List<Problem> problems) {
     }
 
     /** The store of a state directory this process has locked: it may write. */
     public static TaskStore owned(StateDirectory state) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Path legacyDir = state.resolve(LEGACY_DIR);
         Path journalFile = state.resolve(JOURNAL);
         List<Path> legacyFiles = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class TaskStore implements AutoCloseable {
      * journal is only ever appended to or atomically replaced, so a reader sees complete lines.
      */
     public static Loaded readOnly(Path stateDir) throws IOException {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Path journalFile = stateDir.resolve(JOURNAL);
         // Old task files count only in a directory no Ferry with a journal has opened yet.
         Map<String, byte[]> values = Files.exists(journalFile)
@@ -133,7 +134,7 @@ public final class TaskStore implements AutoCloseable {
             try {
                 records.add(json.readValue(value, TaskRecord.class));
             } catch (IOException | IllegalArgumentException e) {
-                problems.add("Could not read task " + id + " (" + firstLine(e.getMessage()) + ")");
+                problems.add(unreadable("task ", id, firstLine(e.getMessage()), null));
             }
         });
         sort(records);
@@ -198,7 +199,7 @@ public final class TaskStore implements AutoCloseable {
     /** The tasks as they were when the store was opened. */
     public Loaded loadAll() throws IOException {
         List<TaskRecord> records = new ArrayList<>();
-        List<String> problems = new ArrayList<>(openingProblems);
+        List<Problem> problems = new ArrayList<>(openingProblems);
         for (Map.Entry<String, byte[]> entry : journal.takeOpenedValues().entrySet()) {
             try {
                 records.add(secrets.restore(json.readValue(entry.getValue(), TaskRecord.class)));
@@ -206,8 +207,7 @@ public final class TaskStore implements AutoCloseable {
                 Path aside = stateDir.resolve("task-" + entry.getKey() + ".json.unreadable-" + System.currentTimeMillis());
                 AtomicFiles.write(aside, entry.getValue());
                 journal.remove(entry.getKey());
-                problems.add("Could not read task " + entry.getKey() + " (" + firstLine(e.getMessage())
-                        + "); kept it as " + aside.getFileName());
+                problems.add(unreadable("task ", entry.getKey(), firstLine(e.getMessage()), aside.getFileName()));
             }
         }
         sort(records);
@@ -221,11 +221,23 @@ public final class TaskStore implements AutoCloseable {
     }
 
     /**
+     * A saved task that could not be read: its id or file name and the parser's words are data
+     * ({@code kind} says which in English: "task " or "task file "); {@code aside} is where it was
+     * kept, or null when it was left as it is.
+     */
+    private static Problem unreadable(String kind, String name, String details, Path aside) {
+        String english = "Could not read " + kind + name + " (" + details + ")";
+        return aside == null ? new Problem(Problem.Code.TASK_UNREADABLE, List.of(name, details), english, false)
+                : new Problem(Problem.Code.TASK_KEPT_ASIDE, List.of(name, details, aside.toString()),
+                        english + "; kept it as " + aside, false);
+    }
+
+    /**
      * The task files of earlier versions, by task id, with the files read added to {@code files}.
      * When {@code files} is null the directory is only read; otherwise a file that is not a task
      * is moved aside, so it is reported once and kept.
      */
-    private static Map<String, byte[]> readLegacy(Path dir, List<Path> files, List<String> problems)
+    private static Map<String, byte[]> readLegacy(Path dir, List<Path> files, List<Problem> problems)
             throws IOException {
         Map<String, byte[]> values = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
@@ -245,13 +257,12 @@ public final class TaskStore implements AutoCloseable {
                     // The owner moved it into its journal while we listed: the journal has it.
                 } catch (JacksonException | IllegalArgumentException e) {
                     if (files == null) {
-                        problems.add("Could not read task file " + name + " (" + firstLine(e.getMessage()) + ")");
+                        problems.add(unreadable("task file ", name, firstLine(e.getMessage()), null));
                         continue;
                     }
                     Path aside = file.resolveSibling(name + ".corrupt-" + System.currentTimeMillis());
                     Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                    problems.add("Could not read task file " + name + " (" + firstLine(e.getMessage())
-                            + "); kept it as " + aside.getFileName());
+                    problems.add(unreadable("task file ", name, firstLine(e.getMessage()), aside.getFileName()));
                 }
             }
         }

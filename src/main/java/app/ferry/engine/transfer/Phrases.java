@@ -128,4 +128,197 @@ public final class Phrases {
                 : "The server at " + host + " answered range requests wrongly earlier: downloading over one connection",
                 false);
     }
+
+    private static Problem fatal(Code code, String english, Object... args) {
+        return new Problem(code, java.util.Arrays.stream(args).map(String::valueOf).toList(), english, false);
+    }
+
+    private static Problem passing(Code code, String english, Object... args) {
+        return new Problem(code, java.util.Arrays.stream(args).map(String::valueOf).toList(), english, true);
+    }
+
+    public static Problem tooManyRedirects(int limit, Object origin) {
+        return fatal(Code.TOO_MANY_REDIRECTS, "More than " + limit + " redirects, starting at " + origin, limit, origin);
+    }
+
+    public static Problem redirectWithoutLocation(int status, Object from) {
+        return fatal(Code.REDIRECT_WITHOUT_LOCATION, StatusLine.of(status) + " from " + from
+                + " without a Location header: nowhere to go", status, from);
+    }
+
+    public static Problem redirectInvalid(String location) {
+        return fatal(Code.REDIRECT_INVALID, "The server redirected to an invalid address: \"" + location + "\"", location);
+    }
+
+    public static Problem redirectNotHttp(Object to) {
+        return fatal(Code.REDIRECT_NOT_HTTP, "The server redirected to " + to + ", which is not an http(s) address", to);
+    }
+
+    public static Problem redirectInsecure(Object from, Object to) {
+        return fatal(Code.REDIRECT_INSECURE, "Refused a redirect from " + from + " to the unencrypted " + to
+                + ": allow insecure redirects for this task if you trust it (ferry get --allow-insecure-redirect)", from, to);
+    }
+
+    /** A download that restarted from zero too often; {@code last} says why it restarted the last time. */
+    public static Problem restartedTooOften(int times, Problem last) {
+        return new Problem(Code.RESTARTED_TOO_OFTEN, List.of(String.valueOf(times)), "Restarted " + times
+                + " times without finishing: " + last.english(), false, last);
+    }
+
+    public static Problem noChallenge() {
+        return fatal(Code.NO_CHALLENGE, StatusLine.of(401) + " without a WWW-Authenticate challenge: the server refuses"
+                + " this download");
+    }
+
+    /** A 301–303 to an upload: following it would send a GET without the body. */
+    public static Problem uploadRedirected(int status, String method, String location) {
+        return fatal(Code.UPLOAD_REDIRECTED, StatusLine.of(status) + ": the server redirects this " + method + " to "
+                + location + "; Ferry does not resend an upload as a GET. Upload to that URL instead.", status, method,
+                location);
+    }
+
+    public static Problem conflictingLength(int status, Object url, Object values) {
+        return fatal(Code.CONFLICTING_LENGTH, StatusLine.of(status) + " from " + url + " carries conflicting"
+                + " Content-Length values " + values + ": the length of the file is unknown, so nothing of it is kept"
+                + " (the server or a proxy in between is broken)", status, url, values);
+    }
+
+    public static Problem partialShorter(Object partial) {
+        return fatal(Code.PARTIAL_SHORTER, "The partial file " + partial + " is shorter than the saved state says:"
+                + " starting again from zero", partial);
+    }
+
+    public static Problem partialGone(Object partial) {
+        return fatal(Code.PARTIAL_GONE, "The partial file " + partial + " is gone: starting again from zero", partial);
+    }
+
+    /** A 416 to a resume; {@code contentRange} is the server's header, or "no Content-Range". */
+    public static Problem rangeUnsatisfiable(long offset, String contentRange) {
+        return fatal(Code.RANGE_UNSATISFIABLE, "The server cannot send bytes from " + offset + " (" + contentRange
+                + "): starting again from zero", offset, contentRange);
+    }
+
+    public static Problem wholeFileInstead() {
+        return fatal(Code.WHOLE_FILE_INSTEAD, "The server sent the whole file instead of the rest (it ignores ranges,"
+                + " or the file changed since the last attempt): starting again from zero");
+    }
+
+    public static Problem restCompressed(String coding) {
+        return fatal(Code.REST_COMPRESSED, "The server sent the rest compressed (Content-Encoding: " + coding
+                + "), which cannot be joined to the bytes on disk: starting again from zero", coding);
+    }
+
+    /** The file changed while its segments were downloaded; {@code how} is the English evidence. */
+    public static Problem changedInSegments(String how) {
+        return fatal(Code.CHANGED_IN_SEGMENTS, "The file on the server changed while it was downloaded in segments ("
+                + how + "): starting again from zero");
+    }
+
+    public static Problem segmentWholeFile() {
+        return fatal(Code.SEGMENT_WHOLE_FILE, "The server answered a range request with the whole file:"
+                + " continuing over one connection, from zero");
+    }
+
+    public static Problem segmentGone(long first, long last) {
+        return fatal(Code.SEGMENT_GONE, "The server cannot send bytes " + first + "-" + last
+                + " any more (the file shrank?): starting again from zero", first, last);
+    }
+
+    public static Problem segmentCompressed(long first, long last, String coding) {
+        return fatal(Code.SEGMENT_COMPRESSED, "The server sent bytes " + first + "-" + last + " compressed"
+                + " (Content-Encoding: " + coding + "): continuing over one connection, from zero", first, last, coding);
+    }
+
+    public static Problem segmentStatus(int status, long first, long last, Object url) {
+        return passing(Code.SEGMENT_STATUS, StatusLine.of(status) + " for bytes " + first + "-" + last + " from " + url,
+                status, first, last, url);
+    }
+
+    public static Problem segmentClosed(long first, long last, long position) {
+        return passing(Code.SEGMENT_CLOSED, "The connection for bytes " + first + "-" + last + " closed at byte "
+                + position, first, last, position);
+    }
+
+    public static Problem segmentsIncomplete(int missing) {
+        return passing(Code.SEGMENTS_INCOMPLETE, "The connections stopped with " + missing + " ranges still missing",
+                missing);
+    }
+
+    public static Problem tooMuchData(long total) {
+        return passing(Code.TOO_MUCH_DATA, "The server sent more than the " + total + " bytes it announced", total);
+    }
+
+    public static Problem undecodable(String name, String coding) {
+        return fatal(Code.UNDECODABLE, "The server sent " + name + " compressed as " + coding + " (Content-Encoding),"
+                + " although Ferry asked for it uncompressed, and Ferry cannot decode " + coding + ": nothing was"
+                + " saved. Download it with a browser, or ask the site to serve it uncompressed", name, coding);
+    }
+
+    /** {@code reason} is the decoder's own words, kept as data. */
+    public static Problem damagedEncoding(String coding, String reason) {
+        return fatal(Code.DAMAGED_ENCODING, "The server said the file is compressed (Content-Encoding: " + coding
+                + "), but its bytes do not decode (" + reason + "): the download cannot be saved", coding, reason);
+    }
+
+    /** {@code reason} is the operating system's own words, kept as data. */
+    public static Problem writeFailed(String reason, long position) {
+        return fatal(Code.WRITE_FAILED, "Writing failed (" + reason + ") at byte " + position
+                + ". The data so far is kept; free some space and resume.", reason, position);
+    }
+
+    public static Problem uploadFileChanged(Object file) {
+        return fatal(Code.UPLOAD_FILE_CHANGED, file + " changed since the upload started (size or modification time):"
+                + " starting a fresh upload", file);
+    }
+
+    /** {@code detail} is the English the tus client said; the code keeps only its status and address. */
+    public static Problem uploadExpired(int status, Object upload, String detail) {
+        return fatal(Code.UPLOAD_EXPIRED, "The server no longer has the upload (" + detail + "): starting a fresh upload",
+                status, upload);
+    }
+
+    public static Problem uploadOffsetBeyond(long offset, long length) {
+        return fatal(Code.UPLOAD_OFFSET_BEYOND, "The server claims " + offset + " bytes of a " + length + "-byte file",
+                offset, length);
+    }
+
+    public static Problem uploadedTo(Object target) {
+        return fatal(Code.UPLOADED_TO, "Uploaded to " + target, target);
+    }
+
+    /** A segment's answer was not its part ({@code mismatch}): stop splitting. */
+    public static Problem rangesWrong(Problem mismatch) {
+        return new Problem(Code.RANGES_WRONG, List.of(), mismatch.english() + ": continuing over one connection, from zero",
+                false, mismatch);
+    }
+
+    /** A resume's answer was not the rest ({@code mismatch}): start again. */
+    public static Problem resumeRangeWrong(Problem mismatch) {
+        return new Problem(Code.RESUME_RANGE_WRONG, List.of(), mismatch.english() + ": starting again from zero", false,
+                mismatch);
+    }
+
+    /** Without a strong ETag, the bytes fetched again before {@code offset} differ from those on disk. */
+    public static Problem overlapDiffers(long offset) {
+        return fatal(Code.OVERLAP_DIFFERS, "The server has no strong ETag, and the bytes before " + offset
+                + " differ from what was downloaded: the file changed, starting again from zero", offset);
+    }
+
+    /** {@code english} is what the reader saw (changed size, modified, disappeared), with its numbers. */
+    public static Problem uploadFileChangedDuring(Object file, String english) {
+        return fatal(Code.UPLOAD_FILE_CHANGED_DURING, english, file);
+    }
+
+    /**
+     * A tus request answered with a status the protocol does not expect. Transient, as any
+     * exchange fault without a code was before: the retry policy decides.
+     */
+    public static Problem tusFailed(String method, Object url, int status, String english) {
+        return passing(Code.TUS_FAILED, english, method, url, status);
+    }
+
+    /** A tus answer without a header the protocol requires, or with a value it forbids. */
+    public static Problem tusProtocol(String method, Object url, int status, String english) {
+        return passing(Code.TUS_PROTOCOL, english, method, url, status);
+    }
 }

@@ -1,6 +1,5 @@
 package app.ferry.engine.transfer;
 
-import app.ferry.engine.StatusLine;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Locale;
@@ -31,20 +30,19 @@ public final class Redirects {
      */
     public static URI target(URI from, int status, HttpHeaders headers, boolean allowDowngrade) throws TransferFailure.Fatal {
         String location = headers.firstValue("Location").orElseThrow(() -> new TransferFailure.Fatal(
-                StatusLine.of(status) + " from " + from + " without a Location header: nowhere to go"));
+                Phrases.redirectWithoutLocation(status, from)));
         URI to;
         try {
             to = from.resolve(new URI(location.trim()));
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new TransferFailure.Fatal("The server redirected to an invalid address: \"" + location + "\"", e);
+            throw new TransferFailure.Fatal(Phrases.redirectInvalid(location), e);
         }
         String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new TransferFailure.Fatal("The server redirected to " + to + ", which is not an http(s) address");
+            throw new TransferFailure.Fatal(Phrases.redirectNotHttp(to));
         }
         if ("https".equalsIgnoreCase(from.getScheme()) && scheme.equals("http") && !allowDowngrade) {
-            throw new TransferFailure.Fatal("Refused a redirect from " + from + " to the unencrypted " + to
-                    + ": allow insecure redirects for this task if you trust it (ferry get --allow-insecure-redirect)");
+            throw new TransferFailure.Fatal(Phrases.redirectInsecure(from, to));
         }
         return to;
     }

@@ -3,6 +3,7 @@ package app.ferry.engine.upload;
 import app.ferry.engine.transfer.Phrases;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.MultipartUploadSpec;
+import app.ferry.engine.Problem;
 import app.ferry.engine.RawUploadSpec;
 import app.ferry.engine.ResponseInfo;
 import app.ferry.engine.StatusLine;
@@ -53,19 +54,20 @@ public final class BodyUploadTransfer implements Transfer {
             return send(context);
         } catch (IOException e) {
             if (causedByFileChange(e)) {
-                throw new TransferFailure.Fatal(rootMessage(e), e);
+                throw new TransferFailure.Fatal(fileChangedProblem(e), e);
             }
             throw e;
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** A file that changed under its upload, with the English of the {@link FileChangedException} in the chain. */
+    static Problem fileChangedProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FileChangedException) {
-                return t.getMessage();
+            if (t instanceof FileChangedException changed) {
+                return Phrases.uploadFileChangedDuring(changed.file(), changed.getMessage());
             }
         }
-        return e.getMessage();
+        return Problem.stated(e.getMessage(), false);
     }
 
     private Outcome send(TransferContext context) throws IOException {
@@ -103,9 +105,8 @@ public final class BodyUploadTransfer implements Transfer {
         if (status == 301 || status == 302 || status == 303) {
             // A browser would turn this into a GET without the body: the upload would look done
             // and be lost. Say where the server wants it instead.
-            throw new TransferFailure.Fatal(StatusLine.of(status) + ": the server redirects this " + methodOf()
-                    + " to " + response.headers().firstValue("Location").orElse("(no Location)")
-                    + "; Ferry does not resend an upload as a GET. Upload to that URL instead.");
+            throw new TransferFailure.Fatal(Phrases.uploadRedirected(status, methodOf(),
+                    response.headers().firstValue("Location").orElse("(no Location)")));
         }
         Optional<Challenge> challenge = status == 401 ? Answers.challenge(response.headers()) : Optional.empty();
         if (challenge.isPresent()) {

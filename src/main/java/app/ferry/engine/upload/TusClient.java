@@ -2,6 +2,7 @@ package app.ferry.engine.upload;
 
 import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.exchange.RequestBuilder;
+import app.ferry.engine.transfer.Phrases;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -151,13 +152,15 @@ public final class TusClient {
                 return;
             }
         }
-        throw new TusException("tus " + method + " " + response.request().uri() + " failed: "
-                + statusLine(response), response.statusCode());
+        throw new TusException(Phrases.tusFailed(method, response.request().uri(), response.statusCode(),
+                "tus " + method + " " + response.request().uri() + " failed: " + statusLine(response)),
+                response.statusCode());
     }
 
     private static TusException protocolError(HttpResponse<?> response, String method, String problem) {
-        return new TusException("tus " + method + " " + response.request().uri() + ": " + problem + " ("
-                + statusLine(response) + ")", response.statusCode());
+        return new TusException(Phrases.tusProtocol(method, response.request().uri(), response.statusCode(),
+                "tus " + method + " " + response.request().uri() + ": " + problem + " (" + statusLine(response) + ")"),
+                response.statusCode());
     }
 
     /** The JDK client does not expose the reason phrase, so name the statuses tus servers use. */

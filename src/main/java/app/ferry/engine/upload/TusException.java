@@ -1,15 +1,23 @@
 package app.ferry.engine.upload;
 
+import app.ferry.engine.Problem;
 import java.io.IOException;
 
 /** A tus server answered with an unexpected status, or without a header the protocol requires. */
 public final class TusException extends IOException {
 
     private final int status;
+    /** The same, as a code with data only; its English is the message. */
+    private final transient Problem problem;
 
-    TusException(String message, int status) {
-        super(message);
+    TusException(Problem problem, int status) {
+        super(problem.english());
         this.status = status;
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
     }
 
     /** The HTTP status of the answer. */

@@ -47,7 +47,7 @@ public final class TusUploadTransfer implements Transfer {
             throw new InterruptedIOException("Interrupted");
         } catch (IOException e) {
             if (BodyUploadTransfer.causedByFileChange(e)) {
-                throw new TransferFailure.Fatal(BodyUploadTransfer.rootMessage(e), e);
+                throw new TransferFailure.Fatal(BodyUploadTransfer.fileChangedProblem(e), e);
             }
             if (context.stopRequested()) {
                 return stopped(context);
@@ -129,8 +129,7 @@ public final class TusUploadTransfer implements Transfer {
 
         URI upload = saved.resumeUrl() == null ? null : URI.create(saved.resumeUrl());
         if (upload != null && !fingerprint.equals(saved.fingerprint())) {
-            context.note(HistoryEvent.Kind.RESTARTED, 0, file + " changed since the upload started"
-                    + " (size or modification time): starting a fresh upload");
+            context.note(HistoryEvent.Kind.RESTARTED, 0, Phrases.uploadFileChanged(file));
             upload = null;
         }
         long offset = 0;
@@ -142,8 +141,8 @@ public final class TusUploadTransfer implements Transfer {
                 if (!e.isExpired()) {
                     throw e;
                 }
-                context.note(HistoryEvent.Kind.RESTARTED, 0, "The server no longer has the upload ("
-                        + e.getMessage() + "): starting a fresh upload");
+                context.note(HistoryEvent.Kind.RESTARTED, 0, Phrases.uploadExpired(e.status(), upload,
+                        e.getMessage()));
                 upload = null;
             }
         }
@@ -159,7 +158,7 @@ public final class TusUploadTransfer implements Transfer {
             context.events().resumed(context.record().id(), offset);
         }
         if (offset > length) {
-            throw new TransferFailure.Fatal("The server claims " + offset + " bytes of a " + length + "-byte file");
+            throw new TransferFailure.Fatal(Phrases.uploadOffsetBeyond(offset, length));
         }
         context.setTotalBytes(length);
         context.setBytesDone(offset);
@@ -179,7 +178,7 @@ public final class TusUploadTransfer implements Transfer {
             context.update(r -> r.withUpload(new UploadProgress(length, confirmed, target.toString(), fingerprint)));
             context.checkpoint();
         }
-        context.note(HistoryEvent.Kind.COMPLETED, length, "Uploaded to " + target);
+        context.note(HistoryEvent.Kind.COMPLETED, length, Phrases.uploadedTo(target));
         context.checkpoint();
         return new Outcome.Completed();
     }

@@ -28,7 +28,7 @@ class JournalFolderSyncTest {
     private final List<String> problems = new ArrayList<>();
 
     private Journal open() throws IOException {
-        return Journal.open(dir.resolve("test.journal"), Map.of(), problems::add);
+        return Journal.open(dir.resolve("test.journal"), Map.of(), p -> problems.add(p.english()));
     }
 
     private static byte[] bytes(String text) {

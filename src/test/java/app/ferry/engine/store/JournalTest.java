@@ -31,7 +31,7 @@ class JournalTest {
     }
 
     private Journal open() throws IOException {
-        return Journal.open(file(), Map.of(), problems::add);
+        return Journal.open(file(), Map.of(), p -> problems.add(p.english()));
     }
 
     private static byte[] bytes(String text) {
@@ -200,7 +200,7 @@ class JournalTest {
             journal.put("both", bytes("{\"from\":\"journal\"}"));
         }
         try (Journal journal = Journal.open(file(), Map.of("both", bytes("{\"from\":\"old\"}"), "old", bytes("{\"v\":1}")),
-                problems::add)) {
+                p -> problems.add(p.english()))) {
             assertThat(journal.takeOpenedValues()).containsOnlyKeys("both", "old");
         }
         assertThat(reread()).containsEntry("both", "{\"from\":\"journal\"}").containsEntry("old", "{\"v\":1}");
