@@ -132,6 +132,43 @@ class LayoutFlowTest {
     }
 
     @Test
+    void numbersShowWholeWhileNamesGiveUpRoomAt1180x720WithTheSidebar(FxRobot robot) {
+        resize(robot, 1180, 720);
+        assertThat(robot.lookup("#sidebar").tryQuery()).isPresent();
+        app.paste(robot, app.server.url("/slow/268435456/a-big-image-with-a-long-name.iso"));
+        TaskModel row = app.waitForRow("a-big-image-with-a-long-name.iso");
+        GuiFixture.waitUntil(() -> row.sizeProperty().get() == 268435456L && row.speedProperty().get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNoHorizontalScrollbar(robot);
+        // "256.0 MiB" and the speed whole, not "256.0 …": the name and the target gave up room first.
+        for (String column : List.of("size", "speed")) {
+            GuiFixture.waitUntil(() -> {
+                List<javafx.scene.control.TableCell<?, ?>> cells = cells(robot, column);
+                return !cells.isEmpty() && cells.stream().allMatch(LayoutFlowTest::showsItsWholeText);
+            });
+        }
+        assertThat(GuiFixture.fx(() -> cells(robot, "size").getFirst().getText())).isEqualTo("256.0 MiB");
+    }
+
+    /** The filled cells of the column with {@code id}. */
+    private static List<javafx.scene.control.TableCell<?, ?>> cells(FxRobot robot, String id) {
+        TableView<?> table = robot.lookup("#transfers").queryAs(TableView.class);
+        return GuiFixture.fx(() -> table.lookupAll(".table-cell").stream()
+                .<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
+                .filter(c -> c.getText() != null && !c.getText().isEmpty())
+                .toList());
+    }
+
+    /** The text the skin draws is the cell's whole text (a cut one ends in "…"). */
+    private static boolean showsItsWholeText(javafx.scene.control.TableCell<?, ?> cell) {
+        return GuiFixture.fx(() -> cell.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .anyMatch(cell.getText()::equals));
+    }
+
+    @Test
     void aColumnTheUserWidensKeepsItsWidthAndTheOthersMakeRoom(FxRobot robot) {
         resize(robot, 1180, 720);
         TableView<?> table = robot.lookup("#transfers").queryAs(TableView.class);

@@ -20,10 +20,18 @@ import javafx.util.Callback;
  * as far as their minimums allow; JavaFX's own constrained policies rescale every column on the
  * next window resize and lost it.
  *
+ * <p>When the table is narrower than the wishes together, the columns given a comfortable width
+ * (numbers and states: the width of a long value such as "999.9 MiB") keep it while the others
+ * (names, folders) give up room, as far as those others' minimums allow; only below that do all
+ * shrink towards their minimums. A name can be read in its tooltip, a cut "256.0 …" cannot.
+ *
  * <p>Extends {@link ConstrainedColumnResizeBase} so the table suppresses its horizontal scrollbar.
  */
 final class ColumnShare extends ConstrainedColumnResizeBase
         implements Callback<TableView.ResizeFeatures, Boolean> {
+
+    /** Key of a column's comfortable width in its properties (see {@link #comfort}). */
+    private static final String COMFORT = "ferry.column.comfort";
 
     private final TableView<?> table;
     private TableColumn<?, ?> pinned;
@@ -43,6 +51,11 @@ final class ColumnShare extends ConstrainedColumnResizeBase
             }
         };
         column.prefWidthProperty().addListener(onWish);
+    }
+
+    /** The width {@code column} keeps, while the columns without one still have room, when all must shrink. */
+    static void comfort(TableColumn<?, ?> column, double width) {
+        column.getProperties().put(COMFORT, width);
     }
 
     /** Sets saved widths as wishes: proportions for the window the table has, nothing pinned. */
@@ -124,17 +137,50 @@ final class ColumnShare extends ConstrainedColumnResizeBase
             widths[pinnedAt] = Math.round(Math.max(pinned.getMinWidth(), Math.min(pinned.getPrefWidth(), most)));
             share -= widths[pinnedAt];
         }
-        distribute(columns, free, share, widths);
+        distribute(columns, free, share, floors(columns, free, share), widths);
         return widths;
     }
 
     /**
+     * The least each free column may get: its minimum while the wishes fit; when they do not, a
+     * column with a comfortable width keeps it as long as the others can still have their minimums,
+     * and below that all comfortable widths give way evenly towards the minimums (no sudden jump).
+     */
+    private static double[] floors(List<? extends TableColumn<?, ?>> columns, List<Integer> free, double share) {
+        double[] floors = new double[columns.size()];
+        double wishes = 0;
+        double minimums = 0;
+        double comforts = 0;
+        for (int i : free) {
+            TableColumn<?, ?> column = columns.get(i);
+            floors[i] = column.getMinWidth();
+            wishes += wish(column);
+            minimums += column.getMinWidth();
+            comforts += Math.max(column.getMinWidth(), comfortOf(column));
+        }
+        if (share >= wishes || comforts <= minimums) {
+            return floors;
+        }
+        double part = Math.max(0, Math.min(1, (share - minimums) / (comforts - minimums)));
+        for (int i : free) {
+            TableColumn<?, ?> column = columns.get(i);
+            double extra = Math.max(0, comfortOf(column) - column.getMinWidth());
+            floors[i] = Math.floor(column.getMinWidth() + part * extra);
+        }
+        return floors;
+    }
+
+    private static double comfortOf(TableColumn<?, ?> column) {
+        return column.getProperties().get(COMFORT) instanceof Double width ? width : 0;
+    }
+
+    /**
      * Shares {@code share} among the {@code free} columns in proportion to their wishes; a column
-     * that would fall below its minimum (or above its maximum) gets that bound and the others share
+     * that would fall below its floor (or above its maximum) gets that bound and the others share
      * the rest. Whole pixels, and together exactly {@code share}.
      */
     private static void distribute(List<? extends TableColumn<?, ?>> columns, List<Integer> free, double share,
-            double[] widths) {
+            double[] floors, double[] widths) {
         List<Integer> open = new ArrayList<>(free);
         double remaining = share;
         boolean bounded = true;
@@ -144,7 +190,7 @@ final class ColumnShare extends ConstrainedColumnResizeBase
             for (int i : List.copyOf(open)) {
                 TableColumn<?, ?> column = columns.get(i);
                 double width = remaining * wish(column) / wishes;
-                double bound = width < column.getMinWidth() ? column.getMinWidth()
+                double bound = width < floors[i] ? floors[i]
                         : width > column.getMaxWidth() ? column.getMaxWidth() : -1;
                 if (bound >= 0) {
                     widths[i] = bound;

@@ -41,6 +41,16 @@ public final class TransferTable {
     private static final javafx.scene.text.Font HEADER_FONT = javafx.scene.text.Font.font(
             javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 14);
     private static final double HEADER_PADDING = 14 + 6;
+    /** A cell's font in the AtlantaFX themes (regular, 14 px). */
+    private static final javafx.scene.text.Font CELL_FONT = javafx.scene.text.Font.font(
+            javafx.scene.text.Font.getDefault().getFamily(), 14);
+
+    /** A cell's padding (0.5 em each side) and room for the table's grid line and rounding. */
+    private static final double CELL_PADDING = 14 + 8;
+    /** Long but common values: what the number columns keep room for before names shrink. */
+    private static final String LONG_SIZE = Formats.bytes(999L * 1024 * 1024 + 900L * 1024);
+    private static final String LONG_SPEED = Formats.speed(999L * 1024 + 900);
+    private static final long LONG_ETA_SECONDS = 9 * 3600 + 59 * 60 + 59;
 
     private final TableView<TaskModel> table = new TableView<>();
     private final ColumnShare columnShare = new ColumnShare(table);
@@ -62,12 +72,17 @@ public final class TransferTable {
         table.getColumns().setAll(List.of(
                 directionColumn(),
                 textColumn("name", "column.name", 320, m -> m.nameProperty()),
-                numberColumn("size", "column.size", 90, TaskModel::sizeProperty, n -> Formats.bytes(n.longValue())),
-                numberColumn("done", "column.done", 90, TaskModel::doneProperty, n -> Formats.bytes(n.longValue())),
-                progressColumn(),
-                numberColumn("speed", "column.speed", 90, TaskModel::speedProperty, n -> Formats.speed(n.longValue())),
-                numberColumn("eta", "column.eta", 80, TaskModel::etaSecondsProperty, n -> Formats.duration(n.longValue())),
-                stateColumn(),
+                comfortable(numberColumn("size", "column.size", 90, TaskModel::sizeProperty,
+                        n -> Formats.bytes(n.longValue())), LONG_SIZE),
+                comfortable(numberColumn("done", "column.done", 90, TaskModel::doneProperty,
+                        n -> Formats.bytes(n.longValue())), LONG_SIZE),
+                comfortable(progressColumn(), Formats.percent(1), i18n.get("progress.failed")),
+                comfortable(numberColumn("speed", "column.speed", 90, TaskModel::speedProperty,
+                        n -> Formats.speed(n.longValue())), LONG_SPEED),
+                comfortable(numberColumn("eta", "column.eta", 80, TaskModel::etaSecondsProperty,
+                        n -> Formats.duration(n.longValue())), Formats.duration(LONG_ETA_SECONDS)),
+                comfortable(stateColumn(), java.util.Arrays.stream(TaskState.values())
+                        .map(state -> i18n.get("state." + state.name())).toArray(String[]::new)),
                 textColumn("target", "column.target", 200, m -> m.targetProperty())));
         table.getColumns().forEach(columnShare::watch);
     }
@@ -91,6 +106,23 @@ public final class TransferTable {
         // Never narrower than its header in the chosen language ("剩余时间", "Progress"): a squeezed
         // value can be read in its tooltip or the details, a cut header cannot.
         column.setMinWidth(Math.min(width, Math.max(MIN_WIDTH, headerWidth(title))));
+        return column;
+    }
+
+    /**
+     * Gives {@code column} the width of the longest of {@code values} as the width it keeps while
+     * names and folders give up room (ColumnShare), and at least that as its wish.
+     */
+    private static <T> TableColumn<TaskModel, T> comfortable(TableColumn<TaskModel, T> column, String... values) {
+        double widest = 0;
+        for (String value : values) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(value);
+            text.setFont(CELL_FONT);
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        double comfort = Math.max(column.getMinWidth(), Math.ceil(widest + CELL_PADDING));
+        ColumnShare.comfort(column, comfort);
+        column.setPrefWidth(Math.max(column.getPrefWidth(), comfort));
         return column;
     }
 
