@@ -100,6 +100,16 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROXY_CREDENTIALS_NEEDED,
         /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */
         PROXY_CREDENTIALS_REFUSED,
+        /** (source, proxy, host:port) a SOCKS proxy is configured: Ferry speaks only to HTTP proxies. */
+        PROXY_SOCKS,
+        /** (source, proxy, host:port) an https:// proxy is configured: Ferry talks to a proxy in plain HTTP. */
+        PROXY_HTTPS,
+        /** (source, proxy, scheme) a proxy URL with a scheme other than http. */
+        PROXY_SCHEME,
+        /** (source, proxy, fault) not a proxy address; fault is ipv6Unclosed, afterIpv6, noHost, portNumber or portRange. */
+        PROXY_INVALID,
+        /** (source) the proxy user or password has a broken %-escape. */
+        PROXY_ESCAPE,
         /** (limit, url) more redirects than Ferry follows, starting at the url. */
         TOO_MANY_REDIRECTS,
         /** (status, url) a redirect without a Location header. */

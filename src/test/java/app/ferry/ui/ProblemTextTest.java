@@ -9,6 +9,8 @@ import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
+import app.ferry.engine.net.InvalidProxyException;
+import app.ferry.engine.net.ProxyUrl;
 import app.ferry.engine.transfer.Phrases;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -146,5 +148,34 @@ class ProblemTextTest {
         Problem aside = new Problem(Problem.Code.TASK_KEPT_ASIDE, List.of("abc", "Unexpected character", "task-abc.json.unreadable-1"),
                 "x", false);
         assertThat(zh.of(aside)).isEqualTo("无法读取任务 abc（Unexpected character）；已将其保留为 task-abc.json.unreadable-1");
+    }
+
+    @Test
+    void aProxyThatCannotBeUsedIsSaidInChineseWithItsAddressKept() throws IOException {
+        List<String> addresses = List.of("socks5h://u:secret@127.0.0.1:1080", "https://proxy.corp:3128", "ftp://proxy.corp:21",
+                "http://[::1:3128", "http://[::1]x", "http://", "http://proxy.corp:port", "http://proxy.corp:70000",
+                "http://u:%zz@proxy.corp:3128");
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("all_proxy", "127.0.0.1:1080", "proxy.corp:3128", "proxy.corp:port", "proxy.corp:70000", "ftp", "[::1]x"));
+        for (String address : addresses) {
+            Problem problem = refusal(address);
+            String chinese = zh.of(problem);
+            assertThat(chinese).as(address).isNotEqualTo(problem.english()).doesNotContain("{", "secret")
+                    .containsPattern("\\p{IsHan}").startsWith("all_proxy");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+            assertThat(en.of(problem)).as(address).isEqualTo(problem.english());
+        }
+        assertThat(zh.of(refusal("http://proxy.corp:port"))).isEqualTo(
+                "all_proxy 不是有效的代理地址（端口必须是数字）：http://proxy.corp:port。请写为 http://主机:端口；"
+                        + "如果代理需要用户名和密码，在主机前加上 用户名:密码@");
+    }
+
+    private static Problem refusal(String address) {
+        try {
+            ProxyUrl.parse(address, "all_proxy");
+        } catch (InvalidProxyException e) {
+            return e.problem();
+        }
+        throw new AssertionError(address + " was taken as a proxy");
     }
 }
