@@ -26,6 +26,7 @@ public final class ProblemText {
             "permission denied", "problem.local.denied",
             "it does not exist (moved or deleted?)", "problem.local.missing",
             "it is not a folder", "problem.local.notFolder",
+            "not a directory", "problem.local.notFolder",
             "is a directory", "problem.local.isFolder",
             "it is a folder", "problem.local.isFolder",
             "something already exists there (a file where a folder is needed, or the other way round)",

@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
@@ -12,11 +13,16 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.net.InvalidProxyException;
 import app.ferry.engine.net.ProxyUrl;
 import app.ferry.engine.transfer.Phrases;
+import app.ferry.ui.settings.ProxyChoice;
+import app.ferry.ui.settings.ProxyMode;
+import app.ferry.ui.settings.ProxyPasswordStore;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's codes in each language; words with no code (earlier versions, STATED) as they were said. */
 class ProblemTextTest {
@@ -177,5 +183,17 @@ class ProblemTextTest {
             return e.problem();
         }
         throw new AssertionError(address + " was taken as a proxy");
+    }
+
+    @Test
+    void aProxyPasswordThatCannotBeSavedSaysWhyInChinese(@TempDir Path temp) throws IOException {
+        Path notAFolder = Files.writeString(temp.resolve("config"), "a file where the settings folder should be");
+        ProxyPasswordStore store = new ProxyPasswordStore(notAFolder.resolve("ferry"));
+        IOException failure = catchThrowableOfType(IOException.class,
+                () -> store.save(new ProxyChoice(ProxyMode.MANUAL, "proxy.corp", 3128, "u", "", true), "secret"));
+        String chinese = I18n.forLanguage("zh-CN").get("msg.proxyPasswordNotSaved", store.file(), zh.why(failure));
+        assertThat(chinese).doesNotContain("secret").containsPattern("\\p{IsHan}");
+        assertThat(UntranslatedWords.of("messages_zh_CN.properties", List.of(store.file().toString())).in(chinese))
+                .as(chinese).isEmpty();
     }
 }
