@@ -110,6 +110,26 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROXY_INVALID,
         /** (source) the proxy user or password has a broken %-escape. */
         PROXY_ESCAPE,
+        /** (name) a request header name with characters a header name cannot have. */
+        HEADER_NAME,
+        /** (name) a request header value with a line break. */
+        HEADER_LINE_BREAK,
+        /** (name) a header the HTTP client sets itself (Host, Content-Length...). */
+        HEADER_CLIENT_SETS,
+        /** (name) a header Ferry sets itself to resume safely (Range, Accept-Encoding, tus). */
+        HEADER_FERRY_SETS,
+        /** () a header line without a name before its colon. */
+        HEADER_NO_NAME,
+        /** (line) a header line of a dialog's field is wrong; the cause says how. */
+        HEADER_LINE,
+        /** (number) a cookie pair without NAME= before its value. */
+        COOKIE_NO_NAME,
+        /** (name) a cookie name with spaces, '=', ';' or ','. */
+        COOKIE_NAME,
+        /** (name) a cookie value with ';' or a control character. */
+        COOKIE_VALUE,
+        /** (header name) a User-Agent or Referer with a line break or control character. */
+        NOT_ONE_LINE,
         /** (limit, url) more redirects than Ferry follows, starting at the url. */
         TOO_MANY_REDIRECTS,
         /** (status, url) a redirect without a Location header. */

@@ -84,7 +84,7 @@ public final class AddDownloadsViewModel {
         try {
             options = request.requestOptions();
         } catch (IllegalArgumentException e) {
-            messages.show(UserMessage.error(e.getMessage()));
+            messages.show(UserMessage.error(new ProblemText(i18n).why(e)));
             return;
         }
         addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials,

@@ -107,6 +107,7 @@ public final class ProblemText {
             case NOT_RETRIED -> i18n.get("problem.NOT_RETRIED", cause(problem));
             case RETRYING -> i18n.get("problem.RETRYING", arg(a, 0), cause(problem), seconds(a, 1));
             case PAUSED, RESUMED -> key(problem, bytes(a, 0));
+            case HEADER_LINE -> key(problem, arg(a, 0), cause(problem));
             case PROXY_INVALID -> key(problem, arg(a, 0), arg(a, 1), i18n.get("problem.PROXY_INVALID." + arg(a, 2)));
             case RESUMED_SEGMENTED -> key(problem, bytes(a, 0), bytes(a, 1), arg(a, 2));
             default -> key(problem, a.toArray());

@@ -11,6 +11,9 @@ import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.net.InvalidProxyException;
+import app.ferry.engine.request.Cookie;
+import app.ferry.engine.request.Header;
+import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.net.ProxyUrl;
 import app.ferry.engine.transfer.Phrases;
 import app.ferry.ui.settings.ProxyChoice;
@@ -195,5 +198,34 @@ class ProblemTextTest {
         assertThat(chinese).doesNotContain("secret").containsPattern("\\p{IsHan}");
         assertThat(UntranslatedWords.of("messages_zh_CN.properties", List.of(store.file().toString())).in(chinese))
                 .as(chinese).isEmpty();
+    }
+
+    @Test
+    void aRequestOptionOfADialogThatIsWrongIsSaidInChinese() throws IOException {
+        List<Runnable> wrong = List.of(
+                () -> RequestOptions.fromText("Accept: */*\nbad name: x", ""),
+                () -> RequestOptions.fromText("Host: h", ""),
+                () -> RequestOptions.fromText("Range: bytes=0-", ""),
+                () -> RequestOptions.fromText("no colon", ""),
+                () -> RequestOptions.fromText("", "a=b; secretvalue"),
+                () -> RequestOptions.fromText("", "a b=c"),
+                () -> new Header("X-Token", "a\nb"),
+                () -> new Cookie(null, false, "/", false, 0, "sid", "a\u0001b"),
+                () -> new RequestOptions(List.of(), "agent\n2", null, List.of()));
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("bad name", "Host", "Range", "a b", "X-Token", "sid", "User-Agent"));
+        for (Runnable bad : wrong) {
+            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class, bad::run);
+            assertThat(refused).isInstanceOf(InputRefused.class);
+            String chinese = zh.why(refused);
+            assertThat(chinese).isNotEqualTo(refused.getMessage()).doesNotContain("{", "secretvalue")
+                    .containsPattern("\\p{IsHan}");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+            assertThat(en.why(refused)).as(refused.getMessage()).isNotBlank();
+        }
+        IllegalArgumentException host = catchThrowableOfType(IllegalArgumentException.class,
+                () -> RequestOptions.fromText("Accept: */*\nHost: h", ""));
+        assertThat(zh.why(host)).isEqualTo("第 2 行请求头：不能设置请求头 Host：HTTP 客户端会根据连接和请求体自行设置它");
+        assertThat(en.why(host)).isEqualTo(host.getMessage());
     }
 }
