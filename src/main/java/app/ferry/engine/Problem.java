@@ -130,6 +130,34 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         COOKIE_VALUE,
         /** (header name) a User-Agent or Referer with a line break or control character. */
         NOT_ONE_LINE,
+        /** () no URL given. */
+        URL_MISSING,
+        /** () an empty URL. */
+        URL_EMPTY,
+        /** (url) a URL without http:// or https://. */
+        URL_NO_SCHEME,
+        /** (url) a URL of another scheme than http(s). */
+        URL_NOT_HTTP,
+        /** (url, scheme) a URL without a host. */
+        URL_NO_HOST,
+        /** (url) an IPv6 address without its closing ']'. */
+        URL_IPV6_UNCLOSED,
+        /** (url) text after an IPv6 address other than :port. */
+        URL_AFTER_IPV6,
+        /** (url, reason) not a valid URL; the reason is the JDK's. */
+        URL_INVALID,
+        /** (url, host) an invalid host name. */
+        URL_BAD_HOST,
+        /** (url) a badly percent-encoded host name. */
+        URL_HOST_PERCENT,
+        /** (url) an invalid international host name. */
+        URL_BAD_IDN,
+        /** (url, port) a port that is not a number from 1 to 65535. */
+        URL_BAD_PORT,
+        /** (url) a user name or password that is not valid percent-encoded UTF-8. */
+        URL_USER_INFO,
+        /** (url) a lone surrogate in the URL. */
+        URL_BROKEN_CHARACTER,
         /** (limit, url) more redirects than Ferry follows, starting at the url. */
         TOO_MANY_REDIRECTS,
         /** (status, url) a redirect without a Location header. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.InputRefused;
+import app.ferry.engine.InvalidUrlException;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
@@ -227,5 +229,27 @@ class ProblemTextTest {
                 () -> RequestOptions.fromText("Accept: */*\nHost: h", ""));
         assertThat(zh.why(host)).isEqualTo("第 2 行请求头：不能设置请求头 Host：HTTP 客户端会根据连接和请求体自行设置它");
         assertThat(en.why(host)).isEqualTo(host.getMessage());
+    }
+
+    @Test
+    void aUrlTheUploadDialogCannotUseIsSaidInChinese() throws IOException {
+        List<String> bad = List.of("", " ", "example.com/a", "ftp://h/a", "http:/a", "http://[::1/a", "http://[::1]x/a",
+                "http://h:99999/a", "http://h:port/a", "http://%zz/a", "http://u:%zz@h/a", "http://h/a\uD800",
+                "http://a b/c", "http://xn--a.com/\uD800b");
+        for (String url : bad) {
+            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+                    () -> UrlNormalizer.normalize(url));
+            assertThat(refused).as(url).isInstanceOf(InvalidUrlException.class);
+            String chinese = zh.why(refused);
+            assertThat(chinese).as(url).isNotEqualTo(refused.getMessage()).doesNotContain("{")
+                    .containsPattern("\\p{IsHan}");
+            List<String> data = ((InvalidUrlException) refused).problem().args();
+            assertThat(UntranslatedWords.of("messages_zh_CN.properties", data).in(chinese)).as(chinese).isEmpty();
+            assertThat(en.why(refused)).as(url).isNotBlank();
+        }
+        IllegalArgumentException port = catchThrowableOfType(IllegalArgumentException.class,
+                () -> UrlNormalizer.normalize("http://h:99999/a"));
+        assertThat(zh.why(port)).isEqualTo("\"http://h:99999/a\" 的端口 \"99999\" 无效：端口是 1 到 65535 之间的数字");
+        assertThat(en.why(port)).isEqualTo(port.getMessage());
     }
 }
