@@ -100,6 +100,64 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         PROXY_CREDENTIALS_NEEDED,
         /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */
         PROXY_CREDENTIALS_REFUSED,
+        /** (source, proxy, host:port) a SOCKS proxy is configured: Ferry speaks only to HTTP proxies. */
+        PROXY_SOCKS,
+        /** (source, proxy, host:port) an https:// proxy is configured: Ferry talks to a proxy in plain HTTP. */
+        PROXY_HTTPS,
+        /** (source, proxy, scheme) a proxy URL with a scheme other than http. */
+        PROXY_SCHEME,
+        /** (source, proxy, fault) not a proxy address; fault is ipv6Unclosed, afterIpv6, noHost, portNumber or portRange. */
+        PROXY_INVALID,
+        /** (source) the proxy user or password has a broken %-escape. */
+        PROXY_ESCAPE,
+        /** (name) a request header name with characters a header name cannot have. */
+        HEADER_NAME,
+        /** (name) a request header value with a line break. */
+        HEADER_LINE_BREAK,
+        /** (name) a header the HTTP client sets itself (Host, Content-Length...). */
+        HEADER_CLIENT_SETS,
+        /** (name) a header Ferry sets itself to resume safely (Range, Accept-Encoding, tus). */
+        HEADER_FERRY_SETS,
+        /** () a header line without a name before its colon. */
+        HEADER_NO_NAME,
+        /** (line) a header line of a dialog's field is wrong; the cause says how. */
+        HEADER_LINE,
+        /** (number) a cookie pair without NAME= before its value. */
+        COOKIE_NO_NAME,
+        /** (name) a cookie name with spaces, '=', ';' or ','. */
+        COOKIE_NAME,
+        /** (name) a cookie value with ';' or a control character. */
+        COOKIE_VALUE,
+        /** (header name) a User-Agent or Referer with a line break or control character. */
+        NOT_ONE_LINE,
+        /** () no URL given. */
+        URL_MISSING,
+        /** () an empty URL. */
+        URL_EMPTY,
+        /** (url) a URL without http:// or https://. */
+        URL_NO_SCHEME,
+        /** (url) a URL of another scheme than http(s). */
+        URL_NOT_HTTP,
+        /** (url, scheme) a URL without a host. */
+        URL_NO_HOST,
+        /** (url) an IPv6 address without its closing ']'. */
+        URL_IPV6_UNCLOSED,
+        /** (url) text after an IPv6 address other than :port. */
+        URL_AFTER_IPV6,
+        /** (url, reason) not a valid URL; the reason is the JDK's. */
+        URL_INVALID,
+        /** (url, host) an invalid host name. */
+        URL_BAD_HOST,
+        /** (url) a badly percent-encoded host name. */
+        URL_HOST_PERCENT,
+        /** (url) an invalid international host name. */
+        URL_BAD_IDN,
+        /** (url, port) a port that is not a number from 1 to 65535. */
+        URL_BAD_PORT,
+        /** (url) a user name or password that is not valid percent-encoded UTF-8. */
+        URL_USER_INFO,
+        /** (url) a lone surrogate in the URL. */
+        URL_BROKEN_CHARACTER,
         /** (limit, url) more redirects than Ferry follows, starting at the url. */
         TOO_MANY_REDIRECTS,
         /** (status, url) a redirect without a Location header. */

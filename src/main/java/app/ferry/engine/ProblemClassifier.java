@@ -44,6 +44,9 @@ public final class ProblemClassifier {
         if (error instanceof InputRefused refused) {
             return refused.problem();
         }
+        if (error instanceof InvalidUrlException invalid) {
+            return invalid.problem();
+        }
         if (error instanceof TransferFailure failure && failure.problem() != null) {
             return failure.problem();
         }

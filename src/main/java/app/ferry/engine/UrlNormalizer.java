@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,34 +48,34 @@ public final class UrlNormalizer {
      */
     public static NormalizedUrl normalize(String input) {
         if (input == null) {
-            throw new InvalidUrlException("No URL given: paste an http:// or https:// address");
+            throw invalid(Problem.Code.URL_MISSING, "No URL given: paste an http:// or https:// address", null);
         }
         String url = input.strip().trim();
         if (url.isEmpty()) {
-            throw new InvalidUrlException("The URL is empty: paste an http:// or https:// address");
+            throw invalid(Problem.Code.URL_EMPTY, "The URL is empty: paste an http:// or https:// address", null);
         }
 
         Matcher schemeMatcher = SCHEME.matcher(url);
         if (!schemeMatcher.find()) {
-            throw new InvalidUrlException(quote(url)
-                    + " has no scheme: start it with http:// or https://");
+            throw invalid(Problem.Code.URL_NO_SCHEME, quote(url)
+                    + " has no scheme: start it with http:// or https://", null, quote(url));
         }
         String scheme = schemeMatcher.group(1).toLowerCase(Locale.ROOT);
         // "example.com:8080/x" and "localhost:8080" parse as a scheme followed by a port.
         boolean looksLikeHostAndPort = scheme.indexOf('.') >= 0
                 || (url.length() > schemeMatcher.end() && Character.isDigit(url.charAt(schemeMatcher.end())));
         if (looksLikeHostAndPort) {
-            throw new InvalidUrlException(quote(url)
-                    + " has no scheme: start it with http:// or https://");
+            throw invalid(Problem.Code.URL_NO_SCHEME, quote(url)
+                    + " has no scheme: start it with http:// or https://", null, quote(url));
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidUrlException(quote(url)
-                    + " is not an http or https URL: Ferry downloads over HTTP(S) only");
+            throw invalid(Problem.Code.URL_NOT_HTTP, quote(url)
+                    + " is not an http or https URL: Ferry downloads over HTTP(S) only", null, quote(url));
         }
         int afterScheme = schemeMatcher.end();
         if (!url.startsWith("//", afterScheme)) {
-            throw new InvalidUrlException(quote(url)
-                    + " has no host: write it as " + scheme + "://host/path");
+            throw invalid(Problem.Code.URL_NO_HOST, quote(url)
+                    + " has no host: write it as " + scheme + "://host/path", null, quote(url), scheme);
         }
 
         int authorityStart = afterScheme + 2;
@@ -109,14 +110,14 @@ public final class UrlNormalizer {
             // RFC 3986 §3.2.2: IP-literal = "[" IPv6address "]"; kept as is, URI validates it below.
             int close = hostPort.indexOf(']');
             if (close < 0) {
-                throw new InvalidUrlException(quote(url)
-                        + " has an IPv6 address without its closing ']': check the address");
+                throw invalid(Problem.Code.URL_IPV6_UNCLOSED, quote(url)
+                        + " has an IPv6 address without its closing ']': check the address", null, quote(url));
             }
             host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
             String rest = hostPort.substring(close + 1);
             if (!rest.isEmpty() && !rest.startsWith(":")) {
-                throw new InvalidUrlException(quote(url)
-                        + " has text after the IPv6 address: only :port may follow ']'");
+                throw invalid(Problem.Code.URL_AFTER_IPV6, quote(url)
+                        + " has text after the IPv6 address: only :port may follow ']'", null, quote(url));
             }
             port = rest.isEmpty() ? "" : rest.substring(1);
         } else {
@@ -126,8 +127,8 @@ public final class UrlNormalizer {
             host = asciiHost(url, host);
         }
         if (host.isEmpty()) {
-            throw new InvalidUrlException(quote(url) + " has no host: write it as "
-                    + scheme + "://host/path");
+            throw invalid(Problem.Code.URL_NO_HOST, quote(url) + " has no host: write it as "
+                    + scheme + "://host/path", null, quote(url), scheme);
         }
         int portNumber = parsePort(url, port);
         // RFC 3986 §6.2.3: the scheme's default port is the same as no port.
@@ -150,14 +151,14 @@ public final class UrlNormalizer {
         try {
             uri = new URI(result.toString());
         } catch (URISyntaxException e) {
-            throw new InvalidUrlException(quote(url) + " is not a valid URL ("
-                    + e.getReason() + "): check it for typos", e);
+            throw invalid(Problem.Code.URL_INVALID, quote(url) + " is not a valid URL ("
+                    + e.getReason() + "): check it for typos", e, quote(url), e.getReason());
         }
         // URI falls back to a "registry-based" authority (getHost() == null) for host names it
         // cannot parse, such as "a_b.example"; java.net.http refuses those, so do we.
         if (uri.getHost() == null) {
-            throw new InvalidUrlException(quote(url) + " has an invalid host name " + quote(host)
-                    + ": check it for typos");
+            throw invalid(Problem.Code.URL_BAD_HOST, quote(url) + " has an invalid host name " + quote(host)
+                    + ": check it for typos", null, quote(url), quote(host));
         }
         return new NormalizedUrl(uri, username, password);
     }
@@ -168,8 +169,8 @@ public final class UrlNormalizer {
         }
         String decoded = percentDecode(host);
         if (decoded == null) {
-            throw new InvalidUrlException(quote(url) + " has a badly percent-encoded host name: "
-                    + "type the host name without %");
+            throw invalid(Problem.Code.URL_HOST_PERCENT, quote(url) + " has a badly percent-encoded host name: "
+                    + "type the host name without %", null, quote(url));
         }
         try {
             // RFC 5891 via RFC 3490 (all the JDK offers): "bücher.example" -> "xn--bcher-kva.example".
@@ -177,8 +178,8 @@ public final class UrlNormalizer {
         } catch (RuntimeException e) {
             // IDN documents IllegalArgumentException, but has thrown others on odd input; none
             // may leave normalize(), so all are reported, with their cause, as an invalid URL.
-            throw new InvalidUrlException(quote(url) + " has an invalid international host name: "
-                    + "check it for typos", e);
+            throw invalid(Problem.Code.URL_BAD_IDN, quote(url) + " has an invalid international host name: "
+                    + "check it for typos", e, quote(url));
         }
     }
 
@@ -187,13 +188,13 @@ public final class UrlNormalizer {
             return -1; // RFC 3986 §3.2.3: "port = *DIGIT", so "host:" is a valid empty port.
         }
         if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new InvalidUrlException(quote(url) + " has an invalid port " + quote(port)
-                    + ": a port is a number from 1 to 65535");
+            throw invalid(Problem.Code.URL_BAD_PORT, quote(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535", null, quote(url), quote(port));
         }
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65_535) {
-            throw new InvalidUrlException(quote(url) + " has an invalid port " + quote(port)
-                    + ": a port is a number from 1 to 65535");
+            throw invalid(Problem.Code.URL_BAD_PORT, quote(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535", null, quote(url), quote(port));
         }
         return number;
     }
@@ -201,8 +202,8 @@ public final class UrlNormalizer {
     private static String decodeUserInfo(String url, String part) {
         String decoded = percentDecode(part);
         if (decoded == null) {
-            throw new InvalidUrlException(quote(url) + " has a user name or password that is not "
-                    + "valid percent-encoded UTF-8: encode '%' as %25");
+            throw invalid(Problem.Code.URL_USER_INFO, quote(url) + " has a user name or password that is not "
+                    + "valid percent-encoded UTF-8: encode '%' as %25", null, quote(url));
         }
         return decoded;
     }
@@ -236,8 +237,8 @@ public final class UrlNormalizer {
             }
             int codePoint = text.codePointAt(i);
             if (Character.isSurrogate((char) codePoint)) {
-                throw new InvalidUrlException(quote(url) + " contains a broken Unicode character "
-                        + "(a lone surrogate): copy the URL again from its source");
+                throw invalid(Problem.Code.URL_BROKEN_CHARACTER, quote(url) + " contains a broken Unicode character "
+                        + "(a lone surrogate): copy the URL again from its source", null, quote(url));
             }
             for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
                 appendPercent(out, b & 0xFF);
@@ -305,6 +306,10 @@ public final class UrlNormalizer {
     }
 
     /** The input as shown in a message: quoted, shortened, control characters made visible. */
+    private static InvalidUrlException invalid(Problem.Code code, String english, Throwable cause, String... args) {
+        return new InvalidUrlException(new Problem(code, List.of(args), english, false), cause);
+    }
+
     private static String quote(String text) {
         String shown = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "…" : text;
         StringBuilder out = new StringBuilder(shown.length() + 2).append('"');

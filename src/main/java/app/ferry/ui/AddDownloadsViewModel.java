@@ -84,7 +84,7 @@ public final class AddDownloadsViewModel {
         try {
             options = request.requestOptions();
         } catch (IllegalArgumentException e) {
-            messages.show(UserMessage.error(e.getMessage()));
+            messages.show(UserMessage.error(new ProblemText(i18n).why(e)));
             return;
         }
         addUrls(request.text(), request.folder(), request.sha256().isEmpty() ? null : request.sha256(), credentials,
@@ -107,7 +107,9 @@ public final class AddDownloadsViewModel {
         List<Addition> additions = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> refused = new ArrayList<>();
-        found.refused().forEach(r -> refused.add(i18n.get("refusal." + r.kind().name(), r.text(), r.reason())));
+        ProblemText problemText = new ProblemText(i18n);
+        found.refused().forEach(r -> refused.add(i18n.get("refusal." + r.kind().name(), r.text(),
+                r.problem() == null ? r.reason() : problemText.of(r.problem()))));
         for (NormalizedUrl url : found.urls()) {
             String uri = url.uri().toString();
             DownloadSpec spec;
@@ -117,7 +119,7 @@ public final class AddDownloadsViewModel {
                     spec = spec.withSha256(sha256);
                 }
             } catch (IllegalArgumentException e) {
-                refused.add(uri + ": " + e.getMessage());
+                refused.add(uri + ": " + problemText.why(e));
                 continue;
             }
             if (known.find(spec).isKnown()) {

@@ -26,6 +26,7 @@ public final class ProblemText {
             "permission denied", "problem.local.denied",
             "it does not exist (moved or deleted?)", "problem.local.missing",
             "it is not a folder", "problem.local.notFolder",
+            "not a directory", "problem.local.notFolder",
             "is a directory", "problem.local.isFolder",
             "it is a folder", "problem.local.isFolder",
             "something already exists there (a file where a folder is needed, or the other way round)",
@@ -106,6 +107,8 @@ public final class ProblemText {
             case NOT_RETRIED -> i18n.get("problem.NOT_RETRIED", cause(problem));
             case RETRYING -> i18n.get("problem.RETRYING", arg(a, 0), cause(problem), seconds(a, 1));
             case PAUSED, RESUMED -> key(problem, bytes(a, 0));
+            case HEADER_LINE -> key(problem, arg(a, 0), cause(problem));
+            case PROXY_INVALID -> key(problem, arg(a, 0), arg(a, 1), i18n.get("problem.PROXY_INVALID." + arg(a, 2)));
             case RESUMED_SEGMENTED -> key(problem, bytes(a, 0), bytes(a, 1), arg(a, 2));
             default -> key(problem, a.toArray());
         };

@@ -80,7 +80,8 @@ public final class SettingsViewModel {
                 passwords.delete();
             }
         } catch (IOException e) {
-            messages.show(UserMessage.error(i18n.get("msg.proxyPasswordNotSaved", passwords.file(), e.getMessage())));
+            messages.show(UserMessage.error(i18n.get("msg.proxyPasswordNotSaved", passwords.file(),
+                    new ProblemText(i18n).why(e))));
         }
         queue.reconfigure(engineTuning.apply(engineConfig(newSettings, password)));
     }

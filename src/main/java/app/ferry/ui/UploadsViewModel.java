@@ -64,7 +64,7 @@ public final class UploadsViewModel {
             specs = request.specs();
             credentials = request.credentials();
         } catch (IllegalArgumentException e) {
-            messages.show(UserMessage.error(e.getMessage()));
+            messages.show(UserMessage.error(new ProblemText(i18n).why(e)));
             return;
         }
         writes.submit(() -> addUploads(specs, credentials), failure -> {

@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.InvalidUrlException;
+import app.ferry.engine.Problem;
 import app.ferry.engine.NormalizedUrl;
 import app.ferry.engine.UrlNormalizer;
 import java.util.ArrayList;
@@ -43,8 +44,16 @@ public final class UrlExtractor {
         INVALID
     }
 
-    /** A candidate that is not downloadable, with a reason for the user (from the URL parser). */
-    public record Refusal(String text, String reason, RefusalKind kind) {
+    /**
+     * A candidate that is not downloadable, with a reason for the user (from the URL parser).
+     *
+     * @param problem the parser's reason with its code, for the window's language; null when it gave none
+     */
+    public record Refusal(String text, String reason, RefusalKind kind, Problem problem) {
+
+        public Refusal(String text, String reason, RefusalKind kind) {
+            this(text, reason, kind, null);
+        }
     }
 
     /** What the text held: the downloadable URLs, de-duplicated in order, and the refused candidates. */
@@ -76,7 +85,7 @@ public final class UrlExtractor {
                 NormalizedUrl url = UrlNormalizer.normalize(candidate);
                 urls.putIfAbsent(url.uri().toString(), url);
             } catch (InvalidUrlException e) {
-                refused.add(new Refusal(candidate, e.getMessage(), RefusalKind.INVALID));
+                refused.add(new Refusal(candidate, e.getMessage(), RefusalKind.INVALID, e.problem()));
             }
         }
         refuseOthers(OTHER_SCHEME.matcher(text), taken, refused, RefusalKind.OTHER_SCHEME);
@@ -124,7 +133,7 @@ public final class UrlExtractor {
                 UrlNormalizer.normalize(candidate);
                 refused.add(new Refusal(candidate, "not an http or https URL", kind));
             } catch (InvalidUrlException e) {
-                refused.add(new Refusal(candidate, e.getMessage(), kind));
+                refused.add(new Refusal(candidate, e.getMessage(), kind, e.problem()));
             }
         }
     }

@@ -1,20 +1,33 @@
 package app.ferry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.ferry.engine.DownloadSpec;
 import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.InputRefused;
+import app.ferry.engine.InvalidUrlException;
+import app.ferry.engine.UrlNormalizer;
 import app.ferry.engine.Problem;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
+import app.ferry.engine.net.InvalidProxyException;
+import app.ferry.engine.request.Cookie;
+import app.ferry.engine.request.Header;
+import app.ferry.engine.request.RequestOptions;
+import app.ferry.engine.net.ProxyUrl;
 import app.ferry.engine.transfer.Phrases;
+import app.ferry.ui.settings.ProxyChoice;
+import app.ferry.ui.settings.ProxyMode;
+import app.ferry.ui.settings.ProxyPasswordStore;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's codes in each language; words with no code (earlier versions, STATED) as they were said. */
 class ProblemTextTest {
@@ -146,5 +159,97 @@ class ProblemTextTest {
         Problem aside = new Problem(Problem.Code.TASK_KEPT_ASIDE, List.of("abc", "Unexpected character", "task-abc.json.unreadable-1"),
                 "x", false);
         assertThat(zh.of(aside)).isEqualTo("无法读取任务 abc（Unexpected character）；已将其保留为 task-abc.json.unreadable-1");
+    }
+
+    @Test
+    void aProxyThatCannotBeUsedIsSaidInChineseWithItsAddressKept() throws IOException {
+        List<String> addresses = List.of("socks5h://u:secret@127.0.0.1:1080", "https://proxy.corp:3128", "ftp://proxy.corp:21",
+                "http://[::1:3128", "http://[::1]x", "http://", "http://proxy.corp:port", "http://proxy.corp:70000",
+                "http://u:%zz@proxy.corp:3128");
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("all_proxy", "127.0.0.1:1080", "proxy.corp:3128", "proxy.corp:port", "proxy.corp:70000", "ftp", "[::1]x"));
+        for (String address : addresses) {
+            Problem problem = refusal(address);
+            String chinese = zh.of(problem);
+            assertThat(chinese).as(address).isNotEqualTo(problem.english()).doesNotContain("{", "secret")
+                    .containsPattern("\\p{IsHan}").startsWith("all_proxy");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+            assertThat(en.of(problem)).as(address).isEqualTo(problem.english());
+        }
+        assertThat(zh.of(refusal("http://proxy.corp:port"))).isEqualTo(
+                "all_proxy 不是有效的代理地址（端口必须是数字）：http://proxy.corp:port。请写为 http://主机:端口；"
+                        + "如果代理需要用户名和密码，在主机前加上 用户名:密码@");
+    }
+
+    private static Problem refusal(String address) {
+        try {
+            ProxyUrl.parse(address, "all_proxy");
+        } catch (InvalidProxyException e) {
+            return e.problem();
+        }
+        throw new AssertionError(address + " was taken as a proxy");
+    }
+
+    @Test
+    void aProxyPasswordThatCannotBeSavedSaysWhyInChinese(@TempDir Path temp) throws IOException {
+        Path notAFolder = Files.writeString(temp.resolve("config"), "a file where the settings folder should be");
+        ProxyPasswordStore store = new ProxyPasswordStore(notAFolder.resolve("ferry"));
+        IOException failure = catchThrowableOfType(IOException.class,
+                () -> store.save(new ProxyChoice(ProxyMode.MANUAL, "proxy.corp", 3128, "u", "", true), "secret"));
+        String chinese = I18n.forLanguage("zh-CN").get("msg.proxyPasswordNotSaved", store.file(), zh.why(failure));
+        assertThat(chinese).doesNotContain("secret").containsPattern("\\p{IsHan}");
+        assertThat(UntranslatedWords.of("messages_zh_CN.properties", List.of(store.file().toString())).in(chinese))
+                .as(chinese).isEmpty();
+    }
+
+    @Test
+    void aRequestOptionOfADialogThatIsWrongIsSaidInChinese() throws IOException {
+        List<Runnable> wrong = List.of(
+                () -> RequestOptions.fromText("Accept: */*\nbad name: x", ""),
+                () -> RequestOptions.fromText("Host: h", ""),
+                () -> RequestOptions.fromText("Range: bytes=0-", ""),
+                () -> RequestOptions.fromText("no colon", ""),
+                () -> RequestOptions.fromText("", "a=b; secretvalue"),
+                () -> RequestOptions.fromText("", "a b=c"),
+                () -> new Header("X-Token", "a\nb"),
+                () -> new Cookie(null, false, "/", false, 0, "sid", "a\u0001b"),
+                () -> new RequestOptions(List.of(), "agent\n2", null, List.of()));
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("bad name", "Host", "Range", "a b", "X-Token", "sid", "User-Agent"));
+        for (Runnable bad : wrong) {
+            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class, bad::run);
+            assertThat(refused).isInstanceOf(InputRefused.class);
+            String chinese = zh.why(refused);
+            assertThat(chinese).isNotEqualTo(refused.getMessage()).doesNotContain("{", "secretvalue")
+                    .containsPattern("\\p{IsHan}");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+            assertThat(en.why(refused)).as(refused.getMessage()).isNotBlank();
+        }
+        IllegalArgumentException host = catchThrowableOfType(IllegalArgumentException.class,
+                () -> RequestOptions.fromText("Accept: */*\nHost: h", ""));
+        assertThat(zh.why(host)).isEqualTo("第 2 行请求头：不能设置请求头 Host：HTTP 客户端会根据连接和请求体自行设置它");
+        assertThat(en.why(host)).isEqualTo(host.getMessage());
+    }
+
+    @Test
+    void aUrlTheUploadDialogCannotUseIsSaidInChinese() throws IOException {
+        List<String> bad = List.of("", " ", "example.com/a", "ftp://h/a", "http:/a", "http://[::1/a", "http://[::1]x/a",
+                "http://h:99999/a", "http://h:port/a", "http://%zz/a", "http://u:%zz@h/a", "http://h/a\uD800",
+                "http://a b/c", "http://xn--a.com/\uD800b");
+        for (String url : bad) {
+            IllegalArgumentException refused = catchThrowableOfType(IllegalArgumentException.class,
+                    () -> UrlNormalizer.normalize(url));
+            assertThat(refused).as(url).isInstanceOf(InvalidUrlException.class);
+            String chinese = zh.why(refused);
+            assertThat(chinese).as(url).isNotEqualTo(refused.getMessage()).doesNotContain("{")
+                    .containsPattern("\\p{IsHan}");
+            List<String> data = ((InvalidUrlException) refused).problem().args();
+            assertThat(UntranslatedWords.of("messages_zh_CN.properties", data).in(chinese)).as(chinese).isEmpty();
+            assertThat(en.why(refused)).as(url).isNotBlank();
+        }
+        IllegalArgumentException port = catchThrowableOfType(IllegalArgumentException.class,
+                () -> UrlNormalizer.normalize("http://h:99999/a"));
+        assertThat(zh.why(port)).isEqualTo("\"http://h:99999/a\" 的端口 \"99999\" 无效：端口是 1 到 65535 之间的数字");
+        assertThat(en.why(port)).isEqualTo(port.getMessage());
     }
 }

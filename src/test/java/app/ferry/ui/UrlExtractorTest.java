@@ -81,4 +81,13 @@ class UrlExtractorTest {
                         org.assertj.core.groups.Tuple.tuple("mailto:someone@example.com", UrlExtractor.RefusalKind.OTHER_SCHEME),
                         org.assertj.core.groups.Tuple.tuple("please download these by Friday", UrlExtractor.RefusalKind.NOT_A_LINK));
     }
+
+    @Test
+    void anInvalidAddressKeepsTheParsersCodedReasonForTheWindowsLanguage() {
+        UrlExtractor.Refusal refusal = UrlExtractor.extract("http://h:99999/a").refused().getFirst();
+        assertThat(refusal.kind()).isEqualTo(UrlExtractor.RefusalKind.INVALID);
+        assertThat(refusal.problem().code()).isEqualTo(app.ferry.engine.Problem.Code.URL_BAD_PORT);
+        assertThat(refusal.reason()).isEqualTo(refusal.problem().english());
+        assertThat(new ProblemText(I18n.forLanguage("zh-CN")).of(refusal.problem())).contains("端口");
+    }
 }

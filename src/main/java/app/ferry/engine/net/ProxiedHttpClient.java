@@ -78,7 +78,7 @@ final class ProxiedHttpClient extends HttpClient {
 
     private static HttpRequest prepare(HttpRequest request, ProxyRoute route) throws TransferFailure.Fatal {
         return switch (route) {
-            case ProxyRoute.Refused(String reason) -> throw new TransferFailure.Fatal(reason);
+            case ProxyRoute.Refused(Problem reason) -> throw new TransferFailure.Fatal(reason);
             case ProxyRoute.Via(ProxyUrl proxy) when proxy.credentials() != null ->
                     HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Proxy-Authorization"))
                             .header("Proxy-Authorization", proxy.credentials().basicAuthorization())

@@ -1,6 +1,8 @@
 package app.ferry.engine.net;
 
-/** Where one request goes: straight to the server, through a proxy, or nowhere (with the reason). */
+import app.ferry.engine.Problem;
+
+/** Where one request goes: straight to the server, through a proxy, or nowhere (with the reason, coded). */
 public sealed interface ProxyRoute {
 
     /** Straight to the server. */
@@ -15,6 +17,6 @@ public sealed interface ProxyRoute {
      * The configured proxy cannot be used (a SOCKS proxy, a malformed variable): failing is safer
      * than going direct, which would bypass a proxy the user relies on.
      */
-    record Refused(String reason) implements ProxyRoute {
+    record Refused(Problem reason) implements ProxyRoute {
     }
 }

@@ -71,8 +71,8 @@ public final class ProxyRules {
         try {
             ProxyUrl url = ProxyUrl.parse(variable.value(), variable.name());
             return new ProxyRoute.Via(settings.user() == null ? url : url.withCredentials(settings.user()));
-        } catch (IllegalArgumentException e) {
-            return new ProxyRoute.Refused(e.getMessage());
+        } catch (InvalidProxyException e) {
+            return new ProxyRoute.Refused(e.problem());
         }
     }
 

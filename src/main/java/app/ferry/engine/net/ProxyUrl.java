@@ -1,9 +1,11 @@
 package app.ferry.engine.net;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.Problem;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,18 +47,21 @@ public record ProxyUrl(String host, int port, Credentials credentials) {
             String scheme = value.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
             rest = value.substring(schemeEnd + 3);
             if (scheme.startsWith("socks")) {
-                throw new IllegalArgumentException(source + " is " + safe(value) + ": Ferry cannot use a SOCKS proxy"
+                throw refused(Problem.Code.PROXY_SOCKS, List.of(source, safe(value), hostPart(rest)), source + " is "
+                        + safe(value) + ": Ferry cannot use a SOCKS proxy"
                         + " (Java's HTTP client speaks only to HTTP proxies). Use an HTTP proxy (http://HOST:PORT),"
                         + " or put an HTTP-to-SOCKS bridge in front of it, e.g. Privoxy with"
                         + " \"forward-socks5 / " + hostPart(rest) + " .\", and give its address (http://127.0.0.1:8118)");
             }
             if (scheme.equals("https")) {
-                throw new IllegalArgumentException(source + " is " + safe(value) + ": Ferry talks to a proxy in plain"
+                throw refused(Problem.Code.PROXY_HTTPS, List.of(source, safe(value), hostPart(rest)), source + " is "
+                        + safe(value) + ": Ferry talks to a proxy in plain"
                         + " HTTP only (https downloads still go end-to-end encrypted through it with CONNECT)."
                         + " Give the proxy as http://" + hostPart(rest));
             }
             if (!scheme.equals("http")) {
-                throw new IllegalArgumentException(source + " is " + safe(value) + ": a proxy URL starts with http://"
+                throw refused(Problem.Code.PROXY_SCHEME, List.of(source, safe(value), scheme), source + " is "
+                        + safe(value) + ": a proxy URL starts with http://"
                         + " (or has no scheme), not " + scheme + "://");
             }
         }
@@ -77,14 +82,14 @@ public record ProxyUrl(String host, int port, Credentials credentials) {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw invalid(source, value, "an IPv6 address must be closed with ]");
+                throw invalid(source, value, "ipv6Unclosed", "an IPv6 address must be closed with ]");
             }
             host = authority.substring(1, close);
             String after = authority.substring(close + 1);
             if (after.startsWith(":")) {
                 port = after.substring(1);
             } else if (!after.isEmpty()) {
-                throw invalid(source, value, "unexpected text after the IPv6 address");
+                throw invalid(source, value, "afterIpv6", "unexpected text after the IPv6 address");
             }
         } else {
             int colon = authority.lastIndexOf(':');
@@ -92,17 +97,17 @@ public record ProxyUrl(String host, int port, Credentials credentials) {
             port = colon < 0 ? null : authority.substring(colon + 1);
         }
         if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c == '@' || c == '?' || c == '#')) {
-            throw invalid(source, value, "no proxy host in it");
+            throw invalid(source, value, "noHost", "no proxy host in it");
         }
         int portNumber = DEFAULT_PORT;
         if (port != null && !port.isEmpty()) {
             try {
                 portNumber = Integer.parseInt(port);
             } catch (NumberFormatException e) {
-                throw invalid(source, value, "the port must be a number");
+                throw invalid(source, value, "portNumber", "the port must be a number");
             }
             if (portNumber < 1 || portNumber > 65535) {
-                throw invalid(source, value, "the port must be between 1 and 65535");
+                throw invalid(source, value, "portRange", "the port must be between 1 and 65535");
             }
         }
         return new ProxyUrl(host, portNumber, credentials);
@@ -128,13 +133,20 @@ public record ProxyUrl(String host, int port, Credentials credentials) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": the proxy user or password has a broken %-escape");
+            throw refused(Problem.Code.PROXY_ESCAPE, List.of(source), source
+                    + ": the proxy user or password has a broken %-escape");
         }
     }
 
-    private static IllegalArgumentException invalid(String source, String value, String why) {
-        return new IllegalArgumentException(source + " is not a proxy address (" + why + "): " + safe(value)
+    /** @param fault which rule the address breaks, a word of the bundle's key ({@code problem.PROXY_INVALID.noHost}) */
+    private static InvalidProxyException invalid(String source, String value, String fault, String why) {
+        return refused(Problem.Code.PROXY_INVALID, List.of(source, safe(value), fault), source
+                + " is not a proxy address (" + why + "): " + safe(value)
                 + ". Give it as http://HOST:PORT, with USER:PASSWORD@ before the host if the proxy needs them");
+    }
+
+    private static InvalidProxyException refused(Problem.Code code, List<String> args, String english) {
+        return new InvalidProxyException(new Problem(code, args, english, false));
     }
 
     /** The text with any {@code user:password@} left out, for messages. */

@@ -1,6 +1,9 @@
 package app.ferry.engine.request;
 
+import app.ferry.engine.InputRefused;
+import app.ferry.engine.Problem;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,10 +26,10 @@ public record Cookie(String domain, boolean includeSubdomains, String path, bool
         Objects.requireNonNull(value, "value");
         path = path == null || path.isEmpty() ? "/" : path;
         if (name.isEmpty() || name.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '=' || c == ';' || c == ',')) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a cookie name: no spaces, '=', ';' or ','");
+            throw refused(Problem.Code.COOKIE_NAME, List.of(name), "\"" + name + "\" is not a cookie name: no spaces, '=', ';' or ','");
         }
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ';')) {
-            throw new IllegalArgumentException("The value of cookie " + name + " contains ';' or a control character");
+            throw refused(Problem.Code.COOKIE_VALUE, List.of(name), "The value of cookie " + name + " contains ';' or a control character");
         }
     }
 
@@ -69,5 +72,9 @@ public record Cookie(String domain, boolean includeSubdomains, String path, bool
     @Override
     public String toString() {
         return "Cookie[" + name + "=" + RequestOptions.MASK + (domain != null ? "; domain=" + domain : "") + "; path=" + path + "]";
+    }
+
+    private static InputRefused refused(Problem.Code code, List<String> args, String english) {
+        return new InputRefused(new Problem(code, args, english, false));
     }
 }

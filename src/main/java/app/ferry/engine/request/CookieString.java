@@ -1,5 +1,7 @@
 package app.ferry.engine.request;
 
+import app.ferry.engine.InputRefused;
+import app.ferry.engine.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +23,9 @@ public final class CookieString {
             int equals = trimmed.indexOf('=');
             if (equals <= 0) {
                 // Not quoted back: a cookie is a secret.
-                throw new IllegalArgumentException("Cookie " + (i + 1) + " has no NAME= before its value: write NAME=VALUE pairs"
-                        + " separated by \"; \", e.g. --cookie \"session=abc; lang=en\"");
+                throw new InputRefused(new Problem(Problem.Code.COOKIE_NO_NAME, List.of(String.valueOf(i + 1)),
+                        "Cookie " + (i + 1) + " has no NAME= before its value: write NAME=VALUE pairs"
+                        + " separated by \"; \", e.g. --cookie \"session=abc; lang=en\"", false));
             }
             cookies.add(Cookie.forOrigin(trimmed.substring(0, equals).strip(), trimmed.substring(equals + 1).strip()));
         }

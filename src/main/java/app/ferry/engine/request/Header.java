@@ -1,6 +1,9 @@
 package app.ferry.engine.request;
 
+import app.ferry.engine.InputRefused;
+import app.ferry.engine.Problem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -28,20 +31,20 @@ public record Header(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         if (name.isEmpty() || !name.chars().allMatch(Header::isTokenChar)) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a header name: use letters, digits and -"
+            throw refused(Problem.Code.HEADER_NAME, List.of(name), "\"" + name + "\" is not a header name: use letters, digits and -"
                     + " (no spaces), e.g. -H \"X-Token: abc\"");
         }
         if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new IllegalArgumentException("The value of header " + name
+            throw refused(Problem.Code.HEADER_LINE_BREAK, List.of(name), "The value of header " + name
                     + " contains a line break: a header value must be one line");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (CLIENT_MANAGED.contains(lower)) {
-            throw new IllegalArgumentException("Header " + name + " cannot be set: the HTTP client sets it itself"
+            throw refused(Problem.Code.HEADER_CLIENT_SETS, List.of(name), "Header " + name + " cannot be set: the HTTP client sets it itself"
                     + " from the connection and the body");
         }
         if (FERRY_MANAGED.contains(lower)) {
-            throw new IllegalArgumentException("Header " + name + " cannot be set: Ferry sets it itself to resume"
+            throw refused(Problem.Code.HEADER_FERRY_SETS, List.of(name), "Header " + name + " cannot be set: Ferry sets it itself to resume"
                     + " transfers safely");
         }
     }
@@ -55,7 +58,7 @@ public record Header(String name, String value) {
         int colon = line.indexOf(':');
         if (colon <= 0) {
             // Not quoted back: what was typed may be a token.
-            throw new IllegalArgumentException("A header has no name before a colon: write it as \"Name: value\","
+            throw refused(Problem.Code.HEADER_NO_NAME, List.of(), "A header has no name before a colon: write it as \"Name: value\","
                     + " e.g. -H \"Accept: application/json\"");
         }
         return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
@@ -98,5 +101,9 @@ public record Header(String name, String value) {
     // RFC 9110 §5.6.2 tchar.
     private static boolean isTokenChar(int c) {
         return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+
+    private static InputRefused refused(Problem.Code code, List<String> args, String english) {
+        return new InputRefused(new Problem(code, args, english, false));
     }
 }

@@ -1,5 +1,7 @@
 package app.ferry.engine.request;
 
+import app.ferry.engine.InputRefused;
+import app.ferry.engine.Problem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
@@ -64,8 +66,9 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
             }
             try {
                 headers.add(Header.parse(lines[i]));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Header line " + (i + 1) + ": " + e.getMessage(), e);
+            } catch (InputRefused e) {
+                throw new InputRefused(new Problem(Problem.Code.HEADER_LINE, List.of(String.valueOf(i + 1)),
+                        "Header line " + (i + 1) + ": " + e.getMessage(), false, e.problem()));
             }
         }
         return new RequestOptions(headers, null, null,
@@ -150,7 +153,8 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
 
     private static String oneLine(String what, String text) {
         if (text != null && text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            throw new IllegalArgumentException(what + " must be one line of text without control characters");
+            throw new InputRefused(new Problem(Problem.Code.NOT_ONE_LINE, List.of(what),
+                    what + " must be one line of text without control characters", false));
         }
         return text;
     }

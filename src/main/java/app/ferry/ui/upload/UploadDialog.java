@@ -5,6 +5,7 @@ import app.ferry.engine.request.RequestOptions;
 import app.ferry.engine.InvalidUrlException;
 import app.ferry.ui.Formats;
 import app.ferry.ui.I18n;
+import app.ferry.ui.ProblemText;
 import app.ferry.ui.settings.Settings.FormField;
 import app.ferry.ui.settings.Settings.UploadChoices;
 import app.ferry.ui.settings.UploadMode;
@@ -233,7 +234,7 @@ public final class UploadDialog {
             return false;
         } catch (IllegalArgumentException e) {
             // An InvalidUrlException too: the reason of the URL or of the header line.
-            problem.setText(e.getMessage());
+            problem.setText(new ProblemText(i18n).why(e));
             return true;
         }
     }

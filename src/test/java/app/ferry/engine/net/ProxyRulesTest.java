@@ -1,5 +1,7 @@
 package app.ferry.engine.net;
 
+import app.ferry.engine.Problem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,7 +111,10 @@ class ProxyRulesTest {
     void aSocksProxyInTheEnvironmentRefusesRequestsRatherThanGoingAroundIt() {
         ProxyRoute route = route(Map.of("all_proxy", "socks5h://user:secret@127.0.0.1:1080"), HTTPS);
         assertThat(route).isInstanceOf(ProxyRoute.Refused.class);
-        assertThat(((ProxyRoute.Refused) route).reason())
+        Problem reason = ((ProxyRoute.Refused) route).reason();
+        assertThat(reason.code()).isEqualTo(Problem.Code.PROXY_SOCKS);
+        assertThat(reason.args()).containsExactly("all_proxy", "socks5h://127.0.0.1:1080", "127.0.0.1:1080");
+        assertThat(reason.english())
                 .startsWith("all_proxy is socks5h://127.0.0.1:1080: Ferry cannot use a SOCKS proxy")
                 .contains("Privoxy", "http://127.0.0.1:8118").doesNotContain("secret");
     }
