@@ -26,6 +26,11 @@ final class UntranslatedWords {
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
     private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[\\x21-\\x7E]+");
     private static final Pattern PATH = Pattern.compile("(/[\\w.\\-@%+~()\\[\\]]+)+");
+    /**
+     * A cell too narrow for its text shows a prefix and an ellipsis ("失败: 从 htt..."): the cut
+     * word is the start of a word or URL that the tooltip and the details show whole.
+     */
+    private static final Pattern CUT_END = Pattern.compile("\\S*(\\.\\.\\.|…)$");
     private static final Pattern FORMAT_ELEMENT = Pattern.compile("\\{[^}]*}");
     /** What {@code Units} writes after a number: data, the same in every language. */
     private static final Set<String> UNITS = Set.of("KiB", "MiB", "GiB", "TiB");
@@ -58,7 +63,7 @@ final class UntranslatedWords {
 
     /** The words of {@code text} that are neither the bundle's nor data; empty when all is translated. */
     List<String> in(String text) {
-        String rest = text;
+        String rest = CUT_END.matcher(text).replaceFirst(" ");
         for (String known : data) {
             rest = rest.replace(known, " ");
         }

@@ -26,4 +26,13 @@ class UntranslatedWordsTest {
         assertThat(check.in("失败: " + url + " 返回了 HTTP 404（未找到）：文件不在那里（请检查链接）")).isEmpty();
         assertThat(check.in("从 1.5 MiB 处继续 /tmp/junit123/downloads/x.bin.4f2a.part")).isEmpty();
     }
+
+    @Test
+    void aWordCutByAnEllipsisIsLeftToTheWholeTextButTheRestIsChecked() throws Exception {
+        UntranslatedWords check = UntranslatedWords.of("messages_zh_CN.properties", List.of());
+
+        assertThat(check.in("失败: 从 htt...")).isEmpty();
+        assertThat(check.in("失败: 从 htt…")).isEmpty();
+        assertThat(check.in("Failed: Not fou...")).contains("Failed", "Not").doesNotContain("fou");
+    }
 }
