@@ -76,7 +76,9 @@ public final class CapturedDownloadDemo {
             Thread.ofPlatform().daemon().name("browser-demo").start(() -> {
                 try {
                     sendFromTheBrowser(temp, data);
-                    Thread.sleep(1500);
+                    // The picture shows the ISO moving and the checksum file done: wait for that.
+                    org.awaitility.Awaitility.await("both hand-offs downloading").atMost(java.time.Duration.ofSeconds(60))
+                            .until(() -> onFx(() -> shownAsMoving(stage)));
                     Platform.runLater(() -> {
                         select(stage, "debian-13.1.0-amd64-netinst.iso");
                         System.out.println("ready"); // The script waits for this line before its picture.
@@ -115,6 +117,22 @@ public final class CapturedDownloadDemo {
                         + Files.readString(temp.resolve("host.log")));
             }
         }
+    }
+
+    /** The checksum file completed, and the ISO running with a speed to show. */
+    private static boolean shownAsMoving(Stage stage) {
+        @SuppressWarnings("unchecked")
+        TableView<TaskModel> table = (TableView<TaskModel>) stage.getScene().lookup("#transfers");
+        return table.getItems().stream().anyMatch(m -> m.name().equals("SHA256SUMS")
+                        && m.state() == app.ferry.engine.TaskState.COMPLETED)
+                && table.getItems().stream().anyMatch(m -> m.name().equals("debian-13.1.0-amd64-netinst.iso")
+                        && m.state() == app.ferry.engine.TaskState.RUNNING && m.speedProperty().get() > 0);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(read);
+        Platform.runLater(task);
+        return task.get();
     }
 
     private static void select(Stage stage, String name) {
