@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The download that trains the packaged launcher's AOT cache (packaging/package.sh): an HTTP/1.1
+ * The downloads that train the packaged launchers' AOT caches (packaging/package.sh): an HTTP/1.1
  * server on 127.0.0.1 that serves one generated file, {@code /training.bin} of SIZE bytes, with
  * what makes Ferry split it over several connections: {@code Accept-Ranges}, an {@code ETag},
  * {@code Last-Modified}, and 206 answers to single {@code Range} requests (honouring
- * {@code If-Range}). It prints its port on the first line of standard output, then serves until
- * killed, or for ten minutes at most so that a killed build cannot leave it behind.
+ * {@code If-Range}); and, under {@code /small/ANY-NAME}, files of 100 KiB served the same way,
+ * for the path of a list of many small downloads. It prints its port on the first line of
+ * standard output, then serves until killed, or for ten minutes at most so that a killed build
+ * cannot leave it behind.
  *
  * <p>Run with the JDK's source launcher: {@code java packaging/TrainingServer.java SIZE}.
  */
@@ -24,6 +26,7 @@ public final class TrainingServer {
     private static final String LAST_MODIFIED = "Thu, 01 Jan 2026 00:00:00 GMT";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
     private static final long LIFETIME_MILLIS = 10 * 60 * 1000;
+    private static final long SMALL_SIZE = 100 << 10;
 
     public static void main(String[] args) throws IOException {
         long size = Long.parseLong(args[0]);
@@ -34,6 +37,7 @@ public final class TrainingServer {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/training.bin", exchange -> serve(exchange, size, block));
+        server.createContext("/small/", exchange -> serve(exchange, SMALL_SIZE, block));
         server.start();
         System.out.println(server.getAddress().getPort());
         System.out.flush();
