@@ -172,6 +172,24 @@ ferry="$WORK/ferry"
 CLI_OPTIONS=$(sed -n 's/^java-options=//p' "$APP/lib/app/ferry.cfg" | grep -v -e '^-Djpackage' -e AOTCache -e '^-Xlog' -e '^-Dferry.window' | tr '\n' ' ')
 echo "ferry's JVM options: $CLI_OPTIONS (and its AOT cache)"
 
+# bare_client NAME LIST MODE: sets bare=(the command that runs bench/BareHttpClient.java), the JDK's HTTP
+# client with none of Ferry's work, with the ferry launcher's JVM options (on the full JDK) and an
+# AOT cache of its own, trained by fetching LIST in MODE (files or drop). Reference rows, never anchors.
+bare_client() {
+  if [ ! -f "$WORK/bare.jar" ]; then
+    mkdir -p "$WORK/bare"
+    "$JAVA_HOME/bin/javac" -d "$WORK/bare" bench/BareHttpClient.java
+    "$JAVA_HOME/bin/jar" cf "$WORK/bare.jar" -C "$WORK/bare" .
+  fi
+  read -r -a bare <<< "$JAVA $CLI_OPTIONS"
+  bare+=(-cp "$WORK/bare.jar")
+  mkdir -p "$WORK/bare-out"
+  "${bare[@]}" -XX:AOTCacheOutput="$WORK/bare-$1.aot" BareHttpClient "$2" "$WORK/bare-out" "$3" \
+    >"$WORK/bare-train.log" 2>&1 || { cat "$WORK/bare-train.log" >&2; exit 1; }
+  rm -rf "$WORK/bare-out"
+  bare+=(-XX:AOTCache="$WORK/bare-$1.aot")
+}
+
 # Variants: bin/ferry-NAME with lib/app/ferry-NAME.cfg, the installed cfg with other JVM options,
 # and an AOT cache trained as packaging/package.sh trains the installed one (record, then create).
 VARIANT_NAMES=()
@@ -296,8 +314,13 @@ fi
 if has_case D1; then
   WARM=("$WWW/1g.bin")
   echo "D1: 1 GiB download"
+  # Reference row, not an anchor: the JDK's HTTP client alone receiving the gigabyte and dropping
+  # it, no disk at all: the least any program on java.net.http spends here.
+  echo "$BASE/1g.bin" > "$WORK/list-1g.txt"
+  bare_client d1 "$WORK/list-1g.txt" drop
   for i in $(seq "$SHORT_RUNS"); do
     ferry_rows D1 $MIB_1G "get" get --dir "$WORK/out" "$BASE/1g.bin"
+    measure D1 "java.net.http, body dropped (info)" $MIB_1G "${bare[@]}" BareHttpClient "$WORK/list-1g.txt" "$WORK/out" drop
     measure D1 "curl -o" $MIB_1G curl -sS -o "$WORK/out/1g.bin" "$BASE/1g.bin"
     measure D1 "wget" $MIB_1G wget -q -O "$WORK/out/1g.bin" "$BASE/1g.bin"
     # Not an anchor: Ferry forces every byte to disk before it claims it; curl does not. This row
@@ -318,21 +341,13 @@ if has_case D3; then
     curl_args+=(-o "$WORK/out/$name" "$BASE/many/$name")
     echo "$BASE/many/$name" >> "$WORK/list.txt"
   done
-  # Reference rows, not anchors: the JDK's HTTP client alone, in a program with the ferry
-  # launcher's JVM options (on the full JDK) and an AOT cache of its own, fetching the same list
-  # 8 at a time with none of Ferry's work.
-  mkdir -p "$WORK/bare" "$WORK/bare-out"
-  "$JAVA_HOME/bin/javac" -d "$WORK/bare" bench/BareHttpClient.java
-  "$JAVA_HOME/bin/jar" cf "$WORK/bare.jar" -C "$WORK/bare" .
-  read -r -a bare <<< "$JAVA $CLI_OPTIONS"
-  "${bare[@]}" -XX:AOTCacheOutput="$WORK/bare.aot" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" \
-    "$WORK/bare-out" files >"$WORK/bare-train.log" 2>&1 || { cat "$WORK/bare-train.log" >&2; exit 1; }
-  rm -rf "$WORK/bare-out"
-  bare+=(-XX:AOTCache="$WORK/bare.aot")
+  # Reference rows, not anchors: the JDK's HTTP client alone (see bare_client), fetching the same
+  # list 8 at a time with none of Ferry's work.
+  bare_client d3 "$WORK/list.txt" files
   for i in $(seq "$SHORT_RUNS"); do
     ferry_rows D3 files:1000 "get --parallel 8" get --parallel 8 --dir "$WORK/out" "${urls[@]}"
-    measure D3 "java.net.http, bodies dropped (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" drop
-    measure D3 "java.net.http, plain files (info)" files:1000 "${bare[@]}" -cp "$WORK/bare.jar" BareHttpClient "$WORK/list.txt" "$WORK/out" files
+    measure D3 "java.net.http, bodies dropped (info)" files:1000 "${bare[@]}" BareHttpClient "$WORK/list.txt" "$WORK/out" drop
+    measure D3 "java.net.http, plain files (info)" files:1000 "${bare[@]}" BareHttpClient "$WORK/list.txt" "$WORK/out" files
     measure D3 "curl -Z --parallel-max 8" files:1000 curl -sS -Z --parallel-max 8 "${curl_args[@]}"
     measure D3 "aria2c -j8 -i list" files:1000 aria2c -q -j8 --file-allocation=none --allow-overwrite=true -d "$WORK/out" -i "$WORK/list.txt"
   done
@@ -544,8 +559,10 @@ mkdir -p bench/results
   echo "leave their data in the page cache. The \"curl -o; sync (info)\" row, not counted as an anchor, shows that cost."
   echo "Before every run the case's input files are read once, so no tool starts on a cold page cache."
   echo "D2 sends ${D2_SIZE_MIB} MiB through nginx \`limit_rate 20m\` (20 MiB/s per connection)."
-  echo "D3's java.net.http rows, not anchors, run bench/BareHttpClient.java: the JDK's HTTP client fetching the same"
-  echo "list 8 at a time with Ferry's JVM flags and an AOT cache, dropping the bodies or writing plain files, with no fsync or state."
+  echo "The java.net.http rows, not anchors, run bench/BareHttpClient.java: the JDK's HTTP client with Ferry's JVM flags"
+  echo "and an AOT cache, with no fsync or state. D1's receives the gigabyte over one connection and drops it (no disk at"
+  echo "all); D3's fetch the same list 8 at a time, dropping the bodies or writing plain files. They show the least a"
+  echo "program on java.net.http spends here, the floor under Ferry's rows."
   echo "D4 fetches one list of 10,000 URLs of 1 KiB: its cost is per task, not per byte."
   echo "M2 starts the window's launcher (bin/Ferry) on Xvfb and reads its RSS after $M2_WAIT s (the Wall s column), idle,"
   echo "with an empty list and with 10,000 completed tasks."
