@@ -79,7 +79,14 @@ class ProblemPersistenceTest {
             HistoryEvent saved = completed.history().stream().filter(e -> e.kind() == HistoryEvent.Kind.COMPLETED)
                     .findFirst().orElseThrow();
             assertThat(saved.words().args()).containsExactly(completed.download().finalFile().toString());
+            assertThat(saved.text()).isEqualTo(saved.words().english()).startsWith("Saved as ");
         }
+        // Saved once: an event with a code leaves out its English, which the code gives back.
+        JsonNode history = Queues.stateFile(stateDir, done).path("history");
+        assertThat(history).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.has("words")).isTrue();
+            assertThat(event.has("text")).isFalse();
+        });
     }
 
     @Test
@@ -92,7 +99,12 @@ class ProblemPersistenceTest {
         ObjectNode old = (ObjectNode) Queues.stateFile(stateDir, missing);
         assertThat(old.has("problem")).isTrue();
         old.remove("problem");
-        old.withArray("history").forEach(event -> ((ObjectNode) event).remove("words"));
+        // As earlier versions saved events: their English in "text", no code.
+        old.withArray("history").forEach(event -> {
+            ObjectNode e = (ObjectNode) event;
+            e.put("text", e.path("words").path("english").asText());
+            e.remove("words");
+        });
         String english = old.get("message").asText();
         Queues.replaceSavedState(stateDir, missing, old);
 
@@ -101,7 +113,10 @@ class ProblemPersistenceTest {
             assertThat(record.state()).isEqualTo(TaskState.FAILED);
             assertThat(record.problem()).isNull();
             assertThat(record.message()).isEqualTo(english).contains("404");
-            assertThat(record.history()).allSatisfy(e -> assertThat(e.words()).isNull());
+            assertThat(record.history()).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.words()).isNull();
+                assertThat(e.text()).isNotBlank();
+            });
         }
         JsonNode resaved = Queues.stateFile(stateDir, missing);
         assertThat(List.of(resaved.path("message").asText())).containsExactly(english);

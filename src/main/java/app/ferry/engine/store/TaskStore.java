@@ -54,6 +54,8 @@ public final class TaskStore implements AutoCloseable {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addMixIn(app.ferry.engine.FormPart.class, FormPartMixin.class)
+                .addMixIn(app.ferry.engine.HistoryEvent.class, HistoryEventMixin.class)
+                .filterProvider(HistoryEventMixin.filters())
                 .build();
     }
 
