@@ -114,6 +114,16 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         HEADER_NAME,
         /** (name) a request header value with a line break. */
         HEADER_LINE_BREAK,
+        /** (name) a request header value with a control character other than a tab. */
+        HEADER_CONTROL,
+        /** (name) Proxy-Authorization given as a header: the proxy's credentials go with the proxy. */
+        HEADER_PROXY_AUTH,
+        /** (header name) a header value, User-Agent or Referer with a character outside ASCII. */
+        NOT_ASCII,
+        /** (name) a cookie value with a character outside ASCII. */
+        COOKIE_NOT_ASCII,
+        /** () a form upload (-F) with its own Content-Type header: the boundary is Ferry's. */
+        HEADER_FORM_TYPE,
         /** (name) a header the HTTP client sets itself (Host, Content-Length...). */
         HEADER_CLIENT_SETS,
         /** (name) a header Ferry sets itself to resume safely (Range, Accept-Encoding, tus). */

@@ -44,8 +44,15 @@ public final class RequestBuilder {
     }
 
     public HttpRequest build(ExchangeRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), request.body() != null ? request.body() : HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
+        // GET() and HEAD(), not method(name, noBody()): with the latter the JDK client sends
+        // "Content-Length: 0" on every GET, which no browser or curl does.
+        switch (request.body() != null ? "" : request.method()) {
+            case "GET" -> builder.GET();
+            case "HEAD" -> builder.HEAD();
+            default -> builder.method(request.method(),
+                    request.body() != null ? request.body() : HttpRequest.BodyPublishers.noBody());
+        }
         if (request.timeout() != null) {
             builder.timeout(request.timeout());
         }

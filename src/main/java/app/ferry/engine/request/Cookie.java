@@ -31,6 +31,10 @@ public record Cookie(String domain, boolean includeSubdomains, String path, bool
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ';')) {
             throw refused(Problem.Code.COOKIE_VALUE, List.of(name), "The value of cookie " + name + " contains ';' or a control character");
         }
+        if (value.chars().anyMatch(c -> c > 0x7e)) {
+            throw refused(Problem.Code.COOKIE_NOT_ASCII, List.of(name), "The value of cookie " + name + " has a character"
+                    + " outside ASCII, which HTTP headers cannot carry: percent-encode it as the site does (é is %C3%A9)");
+        }
     }
 
     /** A cookie for the task's own origin, as {@code --cookie} gives it. */

@@ -18,7 +18,10 @@ public record Header(String name, String value) {
      * What the JDK client refuses to send (its {@code jdk.httpclient.allowRestrictedHeaders}
      * default set, jdk.internal.net.http.common.Utils): it manages them itself.
      */
-    private static final Set<String> CLIENT_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> CLIENT_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            // Framing and hop-by-hop headers the JDK client would send as given, beside its own
+            // Content-Length: a server would read the body (or its absence) two ways.
+            "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
 
     /** What Ferry sets itself and must not be overridden: a resume depends on them. */
     private static final Set<String> FERRY_MANAGED = Set.of("range", "if-range", "accept-encoding", "tus-resumable",
@@ -38,7 +41,21 @@ public record Header(String name, String value) {
             throw refused(Problem.Code.HEADER_LINE_BREAK, List.of(name), "The value of header " + name
                     + " contains a line break: a header value must be one line");
         }
+        // The value is never quoted back: it may be a token. The JDK client would throw on a
+        // control character and send '?' for a character outside ASCII.
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw refused(Problem.Code.HEADER_CONTROL, List.of(name), "The value of header " + name
+                    + " contains a control character: remove it (only tabs are allowed)");
+        }
+        if (value.chars().anyMatch(c -> c > 0x7e)) {
+            throw refused(Problem.Code.NOT_ASCII, List.of(name), notAscii(name));
+        }
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("proxy-authorization")) {
+            throw refused(Problem.Code.HEADER_PROXY_AUTH, List.of(name), "Header " + name + " cannot be set: it would go to"
+                    + " the server, not the proxy. Give the proxy's user and password with the proxy: --proxy"
+                    + " http://USER:PASSWORD@HOST:PORT or --proxy-user, or in the window's Proxy settings");
+        }
         if (CLIENT_MANAGED.contains(lower)) {
             throw refused(Problem.Code.HEADER_CLIENT_SETS, List.of(name), "Header " + name + " cannot be set: the HTTP client sets it itself"
                     + " from the connection and the body");
@@ -67,7 +84,13 @@ public record Header(String name, String value) {
     /** False for a name Ferry or the HTTP client sets itself, which {@link #Header} refuses. */
     public static boolean isSettable(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower);
+        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower) && !lower.equals("proxy-authorization");
+    }
+
+    /** Why a value outside ASCII is refused: what the user can do instead. */
+    static String notAscii(String what) {
+        return "The value of " + what + " has a character outside ASCII, which HTTP headers cannot carry:"
+                + " percent-encode it (é is %C3%A9) or leave it out";
     }
 
     /** True when the value is a secret (credentials, cookies, tokens). */

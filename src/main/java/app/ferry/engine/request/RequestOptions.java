@@ -156,6 +156,9 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
             throw new InputRefused(new Problem(Problem.Code.NOT_ONE_LINE, List.of(what),
                     what + " must be one line of text without control characters", false));
         }
+        if (text != null && text.chars().anyMatch(c -> c > 0x7e)) {
+            throw new InputRefused(new Problem(Problem.Code.NOT_ASCII, List.of(what), Header.notAscii(what), false));
+        }
         return text;
     }
 

@@ -19,6 +19,7 @@ import app.ferry.engine.TransferQueue;
 import app.ferry.engine.transfer.Redirects;
 import app.ferry.engine.transfer.TransferFailure;
 import app.ferry.testing.RecordedRequest;
+import app.ferry.testing.ScriptedServer;
 import app.ferry.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;
@@ -106,6 +107,51 @@ class DownloadHttpTest {
                 .hasMessageContaining("allow insecure redirects")
                 .hasMessageContaining("--allow-insecure-redirect");
         assertThat(Redirects.target(from, 302, headers, true)).isEqualTo(URI.create("http://example.org/file.iso"));
+    }
+
+    /** As browsers and curl: a GET has no body, so no Content-Length either. */
+    @Test
+    void aGetSendsNoContentLength() {
+        server.serve("/plain.bin", CONTENT);
+
+        TaskSnapshot done = download("/plain.bin", null);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(server.requests("/plain.bin")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.header("Content-Length")).isNull();
+        });
+    }
+
+    /** Found by a user's trial: this Location made the HTTP client throw, reported as a bug. */
+    @Test
+    void aRedirectToAnAddressWithABadPortFailsAsAnInvalidAddress() {
+        server.redirect("/bad", 302, "http://localhost:18081x/a");
+
+        TaskSnapshot done = download("/bad", null);
+
+        assertThat(done.state()).isEqualTo(TaskState.FAILED);
+        assertThat(done.record().problem().code()).isEqualTo(Problem.Code.REDIRECT_INVALID);
+        assertThat(done.record().message()).isEqualTo("The server redirected to an invalid address: \"http://localhost:18081x/a\"");
+    }
+
+    /** nginx sends such a Location as raw UTF-8 bytes; the JDK client reads them as ISO-8859-1. */
+    @Test
+    void aRedirectToANonAsciiPathIsFollowedPercentEncoded() throws IOException {
+        server.serve("/static/功夫 panda.mp4", CONTENT);
+        String target = server.url("/static/功夫 panda.mp4");
+        try (ScriptedServer redirecting = ScriptedServer.start((request, out) -> {
+            out.write(("HTTP/1.1 302 Found\r\nLocation: " + target + "\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        })) {
+            TaskId id = queue.add(DownloadSpec.of(redirecting.uri("/film").toString(), downloads));
+            TaskSnapshot done = awaitFinished(queue, id);
+
+            assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+            assertThat(done.record().download().finalUrl())
+                    .isEqualTo(server.url("/static/%E5%8A%9F%E5%A4%AB%20panda.mp4"));
+            assertThat(sha256(done.record().download().finalFile())).isEqualTo(sha256(CONTENT));
+        }
     }
 
     @Test
