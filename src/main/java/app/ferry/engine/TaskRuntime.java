@@ -57,6 +57,8 @@ final class TaskRuntime implements TransferContext {
     private final LowSpeedWindow speedWindow = new LowSpeedWindow();
     /** While a retry's back-off runs: no bytes are expected then. */
     private volatile boolean sleeping;
+    /** While an upload's whole body is with the HTTP client and the server has not answered yet. */
+    private volatile boolean awaitingResponse;
 
     TaskRuntime(RunServices services, TaskRecord record, Credentials credentials) {
         this.services = services;
@@ -90,8 +92,12 @@ final class TaskRuntime implements TransferContext {
     TaskSnapshot snapshot() {
         TaskRecord current = record;
         long done = bytesDone.get();
-        long rate = current.state() == TaskState.RUNNING ? speed.sample(done, System.nanoTime()) : 0;
-        return new TaskSnapshot(current, done, totalBytes.get(), rate);
+        boolean running = current.state() == TaskState.RUNNING;
+        // Sampled even while waiting, so the meter measures from here when bytes move again.
+        long rate = running ? speed.sample(done, System.nanoTime()) : 0;
+        boolean waiting = running && awaitingResponse;
+        // Nothing moves while the server works on the body: the last sending speed would be stale.
+        return new TaskSnapshot(current, done, totalBytes.get(), waiting ? 0 : rate, waiting);
     }
 
     // --- called by the queue ---
@@ -111,6 +117,7 @@ final class TaskRuntime implements TransferContext {
         // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
         lastCheckpointNanos = System.nanoTime();
         bytesAtCheckpoint = bytesDone.get();
+        awaitingResponse = false;
     }
 
     void requestStop(StopIntent intent) {
@@ -284,6 +291,13 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
+    public void awaitingResponse(boolean waiting) {
+        awaitingResponse = waiting;
+        // The low-speed rule is for a moving body; the idle timeout still bounds the wait.
+        speedWindow.close();
+    }
+
+    @Override
     public void throttleDownload(long bytes) {
         limits.throttleDownload(bytes);
     }
@@ -307,7 +321,13 @@ final class TaskRuntime implements TransferContext {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
         speedWindow.close();
-        return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler, this::onStop);
+        try {
+            return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler,
+                    this::onStop);
+        } finally {
+            // The answer's headers are here (or the exchange failed): no longer waiting for them.
+            awaitingResponse = false;
+        }
     }
 
     @Override
@@ -353,6 +373,8 @@ final class TaskRuntime implements TransferContext {
     public void releaseAttemptResources() {
         closeAttemptResources();
         abortedAsIdle = false;
+        // A body publisher may say "all sent" after an early answer or a failure ended the exchange.
+        awaitingResponse = false;
         synchronized (attemptResources) {
             attemptResources.clear();
         }

@@ -31,6 +31,11 @@ import java.util.Optional;
  * An upload whose body is sent whole in one request: the raw file (PUT/POST, REST PUT) or a
  * streamed multipart form. Not resumable by nature — every attempt sends the body from its
  * start, and the task's progress says so by starting from zero again.
+ *
+ * <p>Progress counts bytes handed to the HTTP client. Once the last one is handed over the task
+ * says it is {@linkplain TransferContext#awaitingResponse awaiting the server's answer} until the
+ * answer's headers arrive: a large body is then still being received, stored or checked by the
+ * server, which may yet refuse it.
  */
 public final class BodyUploadTransfer implements Transfer {
 
@@ -141,7 +146,8 @@ public final class BodyUploadTransfer implements Transfer {
     private Body body(TransferContext context) throws IOException {
         return switch (spec) {
             case RawUploadSpec raw -> {
-                FileBodyPublisher publisher = FileBodyPublisher.of(raw.file(), context::addBytesDone);
+                FileBodyPublisher publisher = FileBodyPublisher.of(raw.file(), context::addBytesDone,
+                        context::awaitingResponse);
                 String type = raw.contentType() != null ? raw.contentType() : ContentTypes.of(raw.file());
                 yield new Body(raw.method(), type, publisher.contentLength(), publisher);
             }
@@ -149,7 +155,7 @@ public final class BodyUploadTransfer implements Transfer {
                 MultipartBody multipart = MultipartBody.of(form.parts());
                 // The publisher counts a re-sent body back down first, so progress restarts honestly.
                 yield new Body("POST", multipart.contentType(), multipart.contentLength(),
-                        multipart.publisher(context::addBytesDone));
+                        multipart.publisher(context::addBytesDone, context::awaitingResponse));
             }
             default -> throw new IllegalStateException("Not a single-request upload: " + spec);
         };
