@@ -107,7 +107,7 @@ class UploadWaitFlowTest {
         awaitBodyRead();
         TaskModel row = app.waitForRow("film.mkv");
         List<TaskState> states = statesOf(row);
-        GuiFixture.waitUntil(() -> "Waiting for server".equals(cell("state").getText()));
+        GuiFixture.waitUntil(() -> "Waiting for server".equals(stateText()));
 
         assertThat(GuiFixture.fx(() -> row.state())).isEqualTo(TaskState.RUNNING);
         assertThat(GuiFixture.fx(() -> cell("done").getText())).isEqualTo(Formats.bytes(SIZE));
@@ -120,7 +120,7 @@ class UploadWaitFlowTest {
 
         answer.countDown();
         app.waitForState(row, TaskState.COMPLETED);
-        GuiFixture.waitUntil(() -> "Completed".equals(cell("state").getText()));
+        GuiFixture.waitUntil(() -> "Completed".equals(stateText()));
         assertThat(percent()).isEqualTo("100 %");
         assertThat(GuiFixture.fx(() -> bar().isIndeterminate())).isFalse();
     }
@@ -133,13 +133,13 @@ class UploadWaitFlowTest {
         awaitBodyRead();
         TaskModel row = app.waitForRow("film.mkv");
         List<TaskState> states = statesOf(row);
-        GuiFixture.waitUntil(() -> "等待服务器响应".equals(cell("state").getText()));
+        GuiFixture.waitUntil(() -> "等待服务器响应".equals(stateText()));
         assertThat(percent()).isEqualTo("99 %");
         assertThat(GuiFixture.fx(() -> cell("state").getTooltip().getText())).contains("服务器尚未响应");
 
         answer.countDown();
         app.waitForState(row, TaskState.FAILED);
-        GuiFixture.waitUntil(() -> cell("state").getText().startsWith("失败"));
+        GuiFixture.waitUntil(() -> stateText() != null && stateText().startsWith("失败"));
         assertThat(GuiFixture.fx(() -> cell("state").getText())).contains(REFUSAL).contains("500");
         assertThat(percent()).isEqualTo("失败").doesNotContain("100");
         assertThat(states).doesNotContain(TaskState.COMPLETED);
@@ -158,12 +158,21 @@ class UploadWaitFlowTest {
 
     /** The one row's cell of the column with {@code id}; FX thread. */
     private TableCell<?, ?> cell(String id) {
+        return filledCell(id).orElseThrow(() -> new AssertionError("no filled cell in column " + id));
+    }
+
+    private java.util.Optional<TableCell<?, ?>> filledCell(String id) {
         TableView<?> table = (TableView<?>) stage.getScene().lookup("#transfers");
         return table.lookupAll(".table-cell").stream()
-                .map(n -> (TableCell<?, ?>) n)
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n)
                 .filter(c -> c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
                 .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() != null)
-                .findFirst().orElseThrow(() -> new AssertionError("no filled cell in column " + id));
+                .findFirst();
+    }
+
+    /** The State cell's text, or null before the row is drawn; FX thread. */
+    private String stateText() {
+        return filledCell("state").map(TableCell::getText).orElse(null);
     }
 
     private String percent() {
