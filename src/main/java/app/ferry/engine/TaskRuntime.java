@@ -38,6 +38,13 @@ final class TaskRuntime implements TransferContext {
      * 1.21 s with a force every 64 MiB (32 and 128 MiB measured alike).
      */
     static final long CHECKPOINT_BYTES = 64 << 20;
+    /**
+     * How long a server may work on a whole upload body before it answers, however short the idle
+     * timeout: Firefox's {@code network.http.response.timeout} (300 s). A server storing or checking
+     * a large file sends nothing meanwhile; cutting it off at the idle timeout would send the whole
+     * body again, and a POST twice.
+     */
+    static final long AWAITING_RESPONSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
@@ -50,6 +57,8 @@ final class TaskRuntime implements TransferContext {
     private volatile long lastTouchNanos = System.nanoTime();
     /** Set by the watchdog's abort, so the failure it causes is told as such, not as "closed". */
     private volatile boolean abortedAsIdle;
+    /** How long nothing came before the watchdog's last abort. */
+    private volatile long idleAbortSeconds;
     private volatile Credentials credentials;
     private volatile long lastCheckpointNanos = System.nanoTime();
     /** {@link #bytesDone} at the last checkpoint. */
@@ -191,10 +200,12 @@ final class TaskRuntime implements TransferContext {
 
     /** Called by the watchdog: drops the connection of an attempt that stopped moving bytes. */
     boolean abortIfIdle(long nowNanos, long idleNanos) {
-        if (nowNanos - lastTouchNanos < idleNanos) {
+        long limit = awaitingResponse ? Math.max(idleNanos, AWAITING_RESPONSE_NANOS) : idleNanos;
+        if (nowNanos - lastTouchNanos < limit) {
             return false;
         }
         lastTouchNanos = nowNanos;
+        idleAbortSeconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limit);
         abortedAsIdle = true;
         closeAttemptResources();
         return true;
@@ -383,6 +394,11 @@ final class TaskRuntime implements TransferContext {
     @Override
     public boolean abortedAsIdle() {
         return abortedAsIdle;
+    }
+
+    @Override
+    public long idleAbortSeconds() {
+        return idleAbortSeconds;
     }
 
     @Override

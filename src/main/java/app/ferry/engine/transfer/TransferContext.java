@@ -79,6 +79,14 @@ public interface TransferContext {
         return false;
     }
 
+    /**
+     * How long nothing came before the idle watchdog's abort: the idle timeout, or longer while an
+     * upload waited for the server's answer.
+     */
+    default long idleAbortSeconds() {
+        return config().idleTimeout().toSeconds();
+    }
+
     /** Tells the idle watchdog that bytes moved. */
     void touch();
 

@@ -212,6 +212,29 @@ class AwaitingResponseTest {
     }
 
     @Test
+    void theIdleTimeoutDoesNotCutAServerWorkingOnAWholeBody() throws Exception {
+        // A server storing or checking a large file sends nothing: before, the idle timeout cut it
+        // off and the body was sent again (a POST with no answer counts as never received).
+        open(EngineConfig.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+                .withIdleTimeout(Duration.ofSeconds(1)));
+        int size = 1024 * 1024;
+        Path file = randomFile("checked.bin", size);
+        gate.holdAt(gate.received() + size);
+        int readsBefore = gate.reads().size();
+
+        TaskId id = queue.add(new RawUploadSpec(file, server.url("/store/checked.bin"), "POST", null));
+        gate.awaitHeld(TIMEOUT);
+        awaitWaiting(id);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> snapshot(id), s -> s.awaitingResponse() && s.state() == TaskState.RUNNING);
+
+        gate.release();
+        TaskSnapshot done = awaitSettled(id);
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(gate.reads().subList(readsBefore, gate.reads().size())).as("sent once").hasSize(1);
+    }
+
+    @Test
     void aTusUploadWaitsForTheAnswerToItsLastPatchOnly() throws Exception {
         open();
         int size = (int) TusUploadTransfer.CHUNK_BYTES + 300_001;
