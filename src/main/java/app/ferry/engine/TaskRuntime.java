@@ -38,13 +38,6 @@ final class TaskRuntime implements TransferContext {
      * 1.21 s with a force every 64 MiB (32 and 128 MiB measured alike).
      */
     static final long CHECKPOINT_BYTES = 64 << 20;
-    /**
-     * How long a server may work on a whole upload body before it answers, however short the idle
-     * timeout: Firefox's {@code network.http.response.timeout} (300 s). A server storing or checking
-     * a large file sends nothing meanwhile; cutting it off at the idle timeout would send the whole
-     * body again, and a POST twice.
-     */
-    static final long AWAITING_RESPONSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
@@ -54,11 +47,7 @@ final class TaskRuntime implements TransferContext {
 
     private volatile TaskRecord record;
     private volatile StopIntent stopIntent = StopIntent.NONE;
-    private volatile long lastTouchNanos = System.nanoTime();
-    /** Set by the watchdog's abort, so the failure it causes is told as such, not as "closed". */
-    private volatile boolean abortedAsIdle;
-    /** How long nothing came before the watchdog's last abort. */
-    private volatile long idleAbortSeconds;
+    private final IdleClock idle = new IdleClock();
     private volatile Credentials credentials;
     private volatile long lastCheckpointNanos = System.nanoTime();
     /** {@link #bytesDone} at the last checkpoint. */
@@ -66,8 +55,6 @@ final class TaskRuntime implements TransferContext {
     private final LowSpeedWindow speedWindow = new LowSpeedWindow();
     /** While a retry's back-off runs: no bytes are expected then. */
     private volatile boolean sleeping;
-    /** While an upload's whole body is with the HTTP client and the server has not answered yet. */
-    private volatile boolean awaitingResponse;
 
     TaskRuntime(RunServices services, TaskRecord record, Credentials credentials) {
         this.services = services;
@@ -104,7 +91,7 @@ final class TaskRuntime implements TransferContext {
         boolean running = current.state() == TaskState.RUNNING;
         // Sampled even while waiting, so the meter measures from here when bytes move again.
         long rate = running ? speed.sample(done, System.nanoTime()) : 0;
-        boolean waiting = running && awaitingResponse;
+        boolean waiting = running && idle.awaitingResponse();
         // Nothing moves while the server works on the body: the last sending speed would be stale.
         return new TaskSnapshot(current, done, totalBytes.get(), waiting ? 0 : rate, waiting);
     }
@@ -122,11 +109,10 @@ final class TaskRuntime implements TransferContext {
         bytesDone.set(record.durableBytes());
         totalBytes.set(record.totalBytes());
         speed.reset();
-        lastTouchNanos = System.nanoTime();
+        idle.reset();
         // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
         lastCheckpointNanos = System.nanoTime();
         bytesAtCheckpoint = bytesDone.get();
-        awaitingResponse = false;
     }
 
     void requestStop(StopIntent intent) {
@@ -200,13 +186,9 @@ final class TaskRuntime implements TransferContext {
 
     /** Called by the watchdog: drops the connection of an attempt that stopped moving bytes. */
     boolean abortIfIdle(long nowNanos, long idleNanos) {
-        long limit = awaitingResponse ? Math.max(idleNanos, AWAITING_RESPONSE_NANOS) : idleNanos;
-        if (nowNanos - lastTouchNanos < limit) {
+        if (!idle.expired(nowNanos, idleNanos)) {
             return false;
         }
-        lastTouchNanos = nowNanos;
-        idleAbortSeconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(limit);
-        abortedAsIdle = true;
         closeAttemptResources();
         return true;
     }
@@ -303,7 +285,7 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public void awaitingResponse(boolean waiting) {
-        awaitingResponse = waiting;
+        idle.awaitingResponse(waiting);
         // The low-speed rule is for a moving body; the idle timeout still bounds the wait.
         speedWindow.close();
     }
@@ -337,7 +319,7 @@ final class TaskRuntime implements TransferContext {
                     this::onStop);
         } finally {
             // The answer's headers are here (or the exchange failed): no longer waiting for them.
-            awaitingResponse = false;
+            idle.awaitingResponse(false);
         }
     }
 
@@ -383,9 +365,7 @@ final class TaskRuntime implements TransferContext {
     @Override
     public void releaseAttemptResources() {
         closeAttemptResources();
-        abortedAsIdle = false;
-        // A body publisher may say "all sent" after an early answer or a failure ended the exchange.
-        awaitingResponse = false;
+        idle.attemptEnded();
         synchronized (attemptResources) {
             attemptResources.clear();
         }
@@ -393,17 +373,17 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public boolean abortedAsIdle() {
-        return abortedAsIdle;
+        return idle.aborted();
     }
 
     @Override
     public long idleAbortSeconds() {
-        return idleAbortSeconds;
+        return idle.abortedAfterSeconds();
     }
 
     @Override
     public void touch() {
-        lastTouchNanos = System.nanoTime();
+        idle.touch();
     }
 
     @Override
