@@ -117,10 +117,14 @@ class UploadWaitFlowTest {
         assertThat(GuiFixture.fx(() -> cell("eta").getText())).as("no ETA of 0:00").isNullOrEmpty();
         assertThat(GuiFixture.fx(() -> cell("state").getTooltip().getText())).contains("has not answered yet");
         assertThat(states).doesNotContain(TaskState.COMPLETED);
+        app.select(robot, row);
+        assertThat(robot.lookup("#details-status").queryTextInputControl().getText()).isEqualTo("Waiting for server");
 
         answer.countDown();
         app.waitForState(row, TaskState.COMPLETED);
         GuiFixture.waitUntil(() -> "Completed".equals(stateText()));
+        GuiFixture.waitUntil(() -> robot.lookup("#details-status").queryTextInputControl().getText()
+                .equals("Completed · HTTP 201"));
         assertThat(percent()).isEqualTo("100 %");
         assertThat(GuiFixture.fx(() -> bar().isIndeterminate())).isFalse();
     }
