@@ -1,6 +1,7 @@
 package app.ferry.cli;
 
 import app.ferry.engine.TaskSnapshot;
+import app.ferry.engine.TaskState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -56,23 +57,39 @@ final class ProgressPrinter {
         }
     }
 
+    /**
+     * One task's line. A running task never reads 100 % or a full bar: with every byte moved it is
+     * still not done (an upload waits for the server's answer, which may refuse it; a download is
+     * checked and moved into place). An upload waiting for that answer says so instead of a speed.
+     */
     static String describe(TaskSnapshot task) {
         double fraction = task.fraction();
-        String percent = fraction < 0 ? "  ?%" : String.format(Locale.ROOT, "%3d%%", (int) (fraction * 100));
-        return String.format(Locale.ROOT, "%s %s %s / %s  %s  ETA %s", bar(fraction), percent,
-                Formats.bytes(task.bytesDone()), Formats.bytes(task.totalBytes()), Formats.speed(task.bytesPerSecond()),
-                Formats.duration(task.etaSeconds())) + "  " + TerminalText.safe(task.name());
+        boolean running = task.state() == TaskState.RUNNING;
+        String percent = fraction < 0 ? "  ?%" : String.format(Locale.ROOT, "%3d%%",
+                (int) (fraction * 100) - (running && fraction >= 1 ? 1 : 0));
+        String line = String.format(Locale.ROOT, "%s %s %s / %s  ", bar(fraction, running), percent,
+                Formats.bytes(task.bytesDone()), Formats.bytes(task.totalBytes()));
+        line += task.awaitingResponse() ? "sent, waiting for the server's answer"
+                : String.format(Locale.ROOT, "%s  ETA %s", Formats.speed(task.bytesPerSecond()),
+                        Formats.duration(task.etaSeconds()));
+        return line + "  " + TerminalText.safe(task.name());
     }
 
     private static String summary(List<TaskSnapshot> running) {
         long done = running.stream().mapToLong(TaskSnapshot::bytesDone).sum();
         long speed = running.stream().mapToLong(TaskSnapshot::bytesPerSecond).sum();
-        return running.size() + " transfers  " + Formats.bytes(done) + "  " + Formats.speed(speed);
+        long waiting = running.stream().filter(TaskSnapshot::awaitingResponse).count();
+        return running.size() + " transfers  " + Formats.bytes(done) + "  " + Formats.speed(speed)
+                + (waiting > 0 ? "  " + waiting + " waiting for the server's answer" : "");
     }
 
-    private static String bar(double fraction) {
+    private static String bar(double fraction, boolean running) {
         int width = 20;
         int filled = fraction < 0 ? 0 : (int) Math.round(fraction * width);
+        if (running) {
+            // The last cell fills when the task is done, not when its last byte moved.
+            filled = Math.min(filled, width - 1);
+        }
         return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param backoffBase the first retry's delay; it doubles each time, with jitter
  * @param backoffCap no retry waits longer than this (unless the server's Retry-After says so, up to {@code retryAfterCap})
  * @param idleTimeout a connection that delivers no byte for this long is dropped and retried
+ *     (an upload waiting for the server's answer to its whole body: at least 300 s)
  * @param checkpointInterval how often a running download's resume state is made durable
  * @param autoResume whether tasks left running by the last process start again when the queue opens
  * @param connections connections a download is split over when the server allows ranges (1..16),

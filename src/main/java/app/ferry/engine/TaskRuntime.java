@@ -47,9 +47,7 @@ final class TaskRuntime implements TransferContext {
 
     private volatile TaskRecord record;
     private volatile StopIntent stopIntent = StopIntent.NONE;
-    private volatile long lastTouchNanos = System.nanoTime();
-    /** Set by the watchdog's abort, so the failure it causes is told as such, not as "closed". */
-    private volatile boolean abortedAsIdle;
+    private final IdleClock idle = new IdleClock();
     private volatile Credentials credentials;
     private volatile long lastCheckpointNanos = System.nanoTime();
     /** {@link #bytesDone} at the last checkpoint. */
@@ -90,8 +88,12 @@ final class TaskRuntime implements TransferContext {
     TaskSnapshot snapshot() {
         TaskRecord current = record;
         long done = bytesDone.get();
-        long rate = current.state() == TaskState.RUNNING ? speed.sample(done, System.nanoTime()) : 0;
-        return new TaskSnapshot(current, done, totalBytes.get(), rate);
+        boolean running = current.state() == TaskState.RUNNING;
+        // Sampled even while waiting, so the meter measures from here when bytes move again.
+        long rate = running ? speed.sample(done, System.nanoTime()) : 0;
+        boolean waiting = running && idle.awaitingResponse();
+        // Nothing moves while the server works on the body: the last sending speed would be stale.
+        return new TaskSnapshot(current, done, totalBytes.get(), waiting ? 0 : rate, waiting);
     }
 
     // --- called by the queue ---
@@ -107,7 +109,7 @@ final class TaskRuntime implements TransferContext {
         bytesDone.set(record.durableBytes());
         totalBytes.set(record.totalBytes());
         speed.reset();
-        lastTouchNanos = System.nanoTime();
+        idle.reset();
         // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
         lastCheckpointNanos = System.nanoTime();
         bytesAtCheckpoint = bytesDone.get();
@@ -184,11 +186,9 @@ final class TaskRuntime implements TransferContext {
 
     /** Called by the watchdog: drops the connection of an attempt that stopped moving bytes. */
     boolean abortIfIdle(long nowNanos, long idleNanos) {
-        if (nowNanos - lastTouchNanos < idleNanos) {
+        if (!idle.expired(nowNanos, idleNanos)) {
             return false;
         }
-        lastTouchNanos = nowNanos;
-        abortedAsIdle = true;
         closeAttemptResources();
         return true;
     }
@@ -284,6 +284,13 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
+    public void awaitingResponse(boolean waiting) {
+        idle.awaitingResponse(waiting);
+        // The low-speed rule is for a moving body; the idle timeout still bounds the wait.
+        speedWindow.close();
+    }
+
+    @Override
     public void throttleDownload(long bytes) {
         limits.throttleDownload(bytes);
     }
@@ -307,7 +314,13 @@ final class TaskRuntime implements TransferContext {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
         speedWindow.close();
-        return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler, this::onStop);
+        try {
+            return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler,
+                    this::onStop);
+        } finally {
+            // The answer's headers are here (or the exchange failed): no longer waiting for them.
+            idle.awaitingResponse(false);
+        }
     }
 
     @Override
@@ -352,7 +365,7 @@ final class TaskRuntime implements TransferContext {
     @Override
     public void releaseAttemptResources() {
         closeAttemptResources();
-        abortedAsIdle = false;
+        idle.attemptEnded();
         synchronized (attemptResources) {
             attemptResources.clear();
         }
@@ -360,12 +373,17 @@ final class TaskRuntime implements TransferContext {
 
     @Override
     public boolean abortedAsIdle() {
-        return abortedAsIdle;
+        return idle.aborted();
+    }
+
+    @Override
+    public long idleAbortSeconds() {
+        return idle.abortedAfterSeconds();
     }
 
     @Override
     public void touch() {
-        lastTouchNanos = System.nanoTime();
+        idle.touch();
     }
 
     @Override

@@ -9,6 +9,8 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.UploadSpec;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -29,6 +31,12 @@ public final class TaskModel {
     public static final double UNKNOWN_RUNNING = -1;
     /** {@link #progressProperty()} while the size is unknown and nothing runs: an empty bar. */
     public static final double UNKNOWN_IDLE = -2;
+    /**
+     * The most {@link #progressProperty()} says before the task is completed: a running task with
+     * every byte moved is not done yet (an upload waits for the server's answer, a download is
+     * being checked and moved into place), so its label reads "99 %", never "100 %".
+     */
+    public static final double ALMOST_DONE = Math.nextDown(1.0);
 
     private final TaskId id;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
@@ -39,6 +47,7 @@ public final class TaskModel {
     private final ReadOnlyLongWrapper speed = new ReadOnlyLongWrapper(this, "speed", 0);
     private final ReadOnlyLongWrapper etaSeconds = new ReadOnlyLongWrapper(this, "etaSeconds", -1);
     private final ReadOnlyObjectWrapper<TaskState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyBooleanWrapper awaitingResponse = new ReadOnlyBooleanWrapper(this, "awaitingResponse");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
     private final ReadOnlyObjectWrapper<TaskRecord> record = new ReadOnlyObjectWrapper<>(this, "record");
@@ -65,9 +74,12 @@ public final class TaskModel {
         size.set(snapshot.totalBytes());
         done.set(snapshot.bytesDone());
         double fraction = snapshot.fraction();
-        progress.set(fraction >= 0 ? fraction : snapshot.state() == TaskState.RUNNING ? UNKNOWN_RUNNING : UNKNOWN_IDLE);
+        boolean running = snapshot.state() == TaskState.RUNNING;
+        progress.set(fraction >= 0 ? (running ? Math.min(fraction, ALMOST_DONE) : fraction)
+                : running ? UNKNOWN_RUNNING : UNKNOWN_IDLE);
         speed.set(snapshot.bytesPerSecond());
         etaSeconds.set(snapshot.etaSeconds());
+        awaitingResponse.set(snapshot.awaitingResponse());
     }
 
     void setSpeedLimit(long bytesPerSecond) {
@@ -132,6 +144,18 @@ public final class TaskModel {
 
     public ReadOnlyObjectProperty<TaskState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a running upload has handed its whole body over and waits for the server's
+     * answer (the engine's {@link TaskSnapshot#awaitingResponse()}): not done, and no speed.
+     */
+    public ReadOnlyBooleanProperty awaitingResponseProperty() {
+        return awaitingResponse.getReadOnlyProperty();
+    }
+
+    public boolean awaitingResponse() {
+        return awaitingResponse.get();
     }
 
     /** The failure (or other) reason of the current state, or null. */

@@ -77,7 +77,7 @@ class BundlesTest {
                 Matcher m = literal.matcher(Files.readString(source));
                 while (m.find()) {
                     String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (key.matches("(action|add|column|common|credentials|details|direction|http|key|limit|msg|notify|problem|quit|remove"
+                    if (key.matches("(action|add|column|common|credentials|details|direction|http|key|limit|msg|notify|problem|quit|remove|state"
                             + "|settings|startup|status|table|upload)\\..+") && !key.endsWith(".") && !key.endsWith(".json") && !key.endsWith(".css")) {
                         used.add(key);
                     }

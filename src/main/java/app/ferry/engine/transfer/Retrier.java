@@ -34,7 +34,7 @@ public final class Retrier {
             } catch (IOException e) {
                 // Read before the resources are released: that forgets who closed them.
                 fault = context.abortedAsIdle()
-                        ? new ProblemClassifier.IdleTimeout(context.config().idleTimeout().toSeconds(), e) : e;
+                        ? new ProblemClassifier.IdleTimeout(context.idleAbortSeconds(), e) : e;
             } finally {
                 context.releaseAttemptResources();
             }

@@ -42,6 +42,15 @@ public interface TransferContext {
 
     void setTotalBytes(long total);
 
+    /**
+     * Says whether an upload's request body has been handed to the HTTP client whole (true), so
+     * that the task now waits for the server's answer, or is being sent again from its start
+     * (false). Front ends show the task as waiting then, not as done. Cleared by the queue when
+     * an answer's headers arrive through {@link #send} and when the attempt ends; a transfer that
+     * sends without {@link #send} clears it itself when its answer arrives.
+     */
+    void awaitingResponse(boolean waiting);
+
     /** True once pause or cancel was asked for: stop at the next chance and return {@link Outcome.Stopped}. */
     boolean stopRequested();
 
@@ -68,6 +77,14 @@ public interface TransferContext {
      */
     default boolean abortedAsIdle() {
         return false;
+    }
+
+    /**
+     * How long nothing came before the idle watchdog's abort: the idle timeout, or longer while an
+     * upload waited for the server's answer.
+     */
+    default long idleAbortSeconds() {
+        return config().idleTimeout().toSeconds();
     }
 
     /** Tells the idle watchdog that bytes moved. */

@@ -31,6 +31,11 @@ import java.util.Optional;
  * An upload whose body is sent whole in one request: the raw file (PUT/POST, REST PUT) or a
  * streamed multipart form. Not resumable by nature — every attempt sends the body from its
  * start, and the task's progress says so by starting from zero again.
+ *
+ * <p>Progress counts bytes handed to the HTTP client. Once the last one is handed over the task
+ * says it is {@linkplain TransferContext#awaitingResponse awaiting the server's answer} until the
+ * answer's headers arrive: a large body is then still being received, stored or checked by the
+ * server, which may yet refuse it.
  */
 public final class BodyUploadTransfer implements Transfer {
 
@@ -138,10 +143,20 @@ public final class BodyUploadTransfer implements Transfer {
         return spec instanceof RawUploadSpec raw ? raw.method() : "POST";
     }
 
+    /**
+     * Counts a chunk handed to the client and tells the idle watchdog that the connection moves:
+     * without it, a body that took longer than the idle timeout to send was cut and sent again.
+     */
+    private static void sent(TransferContext context, long delta) {
+        context.addBytesDone(delta);
+        context.touch();
+    }
+
     private Body body(TransferContext context) throws IOException {
         return switch (spec) {
             case RawUploadSpec raw -> {
-                FileBodyPublisher publisher = FileBodyPublisher.of(raw.file(), context::addBytesDone);
+                FileBodyPublisher publisher = FileBodyPublisher.of(raw.file(), delta -> sent(context, delta),
+                        context::awaitingResponse);
                 String type = raw.contentType() != null ? raw.contentType() : ContentTypes.of(raw.file());
                 yield new Body(raw.method(), type, publisher.contentLength(), publisher);
             }
@@ -149,7 +164,7 @@ public final class BodyUploadTransfer implements Transfer {
                 MultipartBody multipart = MultipartBody.of(form.parts());
                 // The publisher counts a re-sent body back down first, so progress restarts honestly.
                 yield new Body("POST", multipart.contentType(), multipart.contentLength(),
-                        multipart.publisher(context::addBytesDone));
+                        multipart.publisher(delta -> sent(context, delta), context::awaitingResponse));
             }
             default -> throw new IllegalStateException("Not a single-request upload: " + spec);
         };

@@ -26,17 +26,22 @@ public final class FileBodyPublisher implements HttpRequest.BodyPublisher {
     private final SegmentPublisher delegate;
 
     private FileBodyPublisher(Path file, long offset, long length, long fileSize, LongConsumer bytesSent,
-            int chunkSize) {
+            BodyEnd end, int chunkSize) {
         this.file = file;
         this.offset = offset;
         this.delegate = new SegmentPublisher(
-                List.of(new BodySegment.FileRegion(file, offset, length, fileSize)), bytesSent, chunkSize);
+                List.of(new BodySegment.FileRegion(file, offset, length, fileSize)), bytesSent, end, chunkSize);
     }
 
     /** The whole file, as it is now. */
     public static FileBodyPublisher of(Path file, LongConsumer bytesSent) throws IOException {
+        return of(file, bytesSent, BodyEnd.NONE);
+    }
+
+    /** The whole file, as it is now; {@code end} hears when it was handed over whole. */
+    public static FileBodyPublisher of(Path file, LongConsumer bytesSent, BodyEnd end) throws IOException {
         long size = Files.size(file);
-        return new FileBodyPublisher(file, 0, size, size, bytesSent, SegmentPublisher.CHUNK_SIZE);
+        return new FileBodyPublisher(file, 0, size, size, bytesSent, end, SegmentPublisher.CHUNK_SIZE);
     }
 
     /**
@@ -46,13 +51,19 @@ public final class FileBodyPublisher implements HttpRequest.BodyPublisher {
      */
     public static FileBodyPublisher ofRegion(Path file, long offset, long length, LongConsumer bytesSent)
             throws IOException {
-        return ofRegion(file, offset, length, bytesSent, SegmentPublisher.CHUNK_SIZE);
+        return ofRegion(file, offset, length, bytesSent, BodyEnd.NONE);
+    }
+
+    /** Bytes {@code offset..offset+length} of the file; {@code end} hears when they were handed over whole. */
+    public static FileBodyPublisher ofRegion(Path file, long offset, long length, LongConsumer bytesSent, BodyEnd end)
+            throws IOException {
+        return new FileBodyPublisher(file, offset, length, Files.size(file), bytesSent, end, SegmentPublisher.CHUNK_SIZE);
     }
 
     /** With a chosen chunk size, so tests can cross chunk boundaries with small files. */
     static FileBodyPublisher ofRegion(Path file, long offset, long length, LongConsumer bytesSent, int chunkSize)
             throws IOException {
-        return new FileBodyPublisher(file, offset, length, Files.size(file), bytesSent, chunkSize);
+        return new FileBodyPublisher(file, offset, length, Files.size(file), bytesSent, BodyEnd.NONE, chunkSize);
     }
 
     public Path file() {

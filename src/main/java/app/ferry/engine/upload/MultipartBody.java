@@ -97,7 +97,12 @@ public final class MultipartBody {
      * of every chunk handed to the HTTP client (and a negative rewind when the body starts over).
      */
     public HttpRequest.BodyPublisher publisher(LongConsumer bytesSent) {
-        return new SegmentPublisher(segments, bytesSent, SegmentPublisher.CHUNK_SIZE);
+        return publisher(bytesSent, BodyEnd.NONE);
+    }
+
+    /** As {@link #publisher(LongConsumer)}; {@code end} hears when the body was handed over whole. */
+    public HttpRequest.BodyPublisher publisher(LongConsumer bytesSent, BodyEnd end) {
+        return new SegmentPublisher(segments, bytesSent, end, SegmentPublisher.CHUNK_SIZE);
     }
 
     /** With a chosen chunk size, so tests can make chunks straddle headers and files. */

@@ -23,6 +23,9 @@ import java.util.function.LongConsumer;
  * body starts again, it first receives minus what the previous attempt had counted, so that a
  * running sum always equals the bytes of the current attempt and never exceeds
  * {@link #contentLength()}.
+ *
+ * <p>{@code end} hears {@code true} right after the last chunk was handed over (before
+ * {@code onComplete}), and {@code false} whenever a subscription starts the body again.
  */
 final class SegmentPublisher implements HttpRequest.BodyPublisher {
 
@@ -43,12 +46,18 @@ final class SegmentPublisher implements HttpRequest.BodyPublisher {
     private final List<BodySegment> segments;
     private final long contentLength;
     private final LongConsumer bytesSent;
+    private final BodyEnd end;
     private final int chunkSize;
     private final AtomicReference<SegmentSubscription> current = new AtomicReference<>();
 
     SegmentPublisher(List<BodySegment> segments, LongConsumer bytesSent, int chunkSize) {
+        this(segments, bytesSent, BodyEnd.NONE, chunkSize);
+    }
+
+    SegmentPublisher(List<BodySegment> segments, LongConsumer bytesSent, BodyEnd end, int chunkSize) {
         this.segments = List.copyOf(segments);
         this.bytesSent = Objects.requireNonNull(bytesSent, "bytesSent");
+        this.end = Objects.requireNonNull(end, "end");
         if (chunkSize <= 0) {
             throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);
         }
@@ -77,6 +86,7 @@ final class SegmentPublisher implements HttpRequest.BodyPublisher {
                 bytesSent.accept(-counted);
             }
         }
+        end.handedOver(false);
         subscriber.onSubscribe(subscription);
         subscription.drain();
     }
@@ -183,6 +193,8 @@ final class SegmentPublisher implements HttpRequest.BodyPublisher {
             if (error != null) {
                 subscriber.onError(error);
             } else {
+                // Before onComplete: the client may have its answer right after, and must clear this then.
+                end.handedOver(true);
                 subscriber.onComplete();
             }
         }

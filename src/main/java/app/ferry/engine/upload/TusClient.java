@@ -102,7 +102,16 @@ public final class TusClient {
      */
     public long patch(URI upload, Path file, long offset, long length, LongConsumer bytesSent)
             throws IOException, InterruptedException {
-        FileBodyPublisher body = FileBodyPublisher.ofRegion(file, offset, length, bytesSent);
+        return patch(upload, file, offset, length, bytesSent, BodyEnd.NONE);
+    }
+
+    /**
+     * As {@link #patch(URI, Path, long, long, LongConsumer)}; {@code end} hears when the chunk was
+     * handed over whole, and the caller clears what it shows then once this returns.
+     */
+    public long patch(URI upload, Path file, long offset, long length, LongConsumer bytesSent, BodyEnd end)
+            throws IOException, InterruptedException {
+        FileBodyPublisher body = FileBodyPublisher.ofRegion(file, offset, length, bytesSent, end);
         ExchangeRequest request = request("PATCH", upload)
                 .protocolHeader("Upload-Offset", Long.toString(offset))
                 .body(bodies.apply(body), OFFSET_OCTET_STREAM);

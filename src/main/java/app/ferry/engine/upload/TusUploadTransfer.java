@@ -169,10 +169,18 @@ public final class TusUploadTransfer implements Transfer {
             }
             long chunk = Math.min(CHUNK_BYTES, length - offset);
             long from = offset;
-            offset = interrupter.call(context, () -> tus.patch(target, file, from, chunk, delta -> {
-                context.addBytesDone(delta);
-                context.touch();
-            }));
+            // Only the last PATCH says "waiting for the server": its end is the upload's 100 %. The
+            // short waits between chunks would make the state flicker for nothing.
+            BodyEnd end = from + chunk == length ? context::awaitingResponse : BodyEnd.NONE;
+            try {
+                offset = interrupter.call(context, () -> tus.patch(target, file, from, chunk, delta -> {
+                    context.addBytesDone(delta);
+                    context.touch();
+                }, end));
+            } finally {
+                // The PATCH is answered (or failed): TusClient sends past the queue's send, which clears this.
+                context.awaitingResponse(false);
+            }
             long confirmed = offset;
             context.setBytesDone(confirmed);
             context.update(r -> r.withUpload(new UploadProgress(length, confirmed, target.toString(), fingerprint)));

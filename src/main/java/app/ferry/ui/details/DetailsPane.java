@@ -40,6 +40,8 @@ public final class DetailsPane {
     private final ListView<String> history = new ListView<>();
     private final ChangeListener<TaskRecord> onRecord = (obs, old, record) -> show(record);
     private final ChangeListener<Number> onLimit = (obs, old, limit) -> showLimit(limit.longValue());
+    /** The wait for a server's answer changes no record: only the status line follows it. */
+    private final ChangeListener<Boolean> onWait = (obs, old, waiting) -> showWait(waiting);
     private TaskModel shown;
 
     public DetailsPane(ObservableValue<TaskModel> focused, I18n i18n) {
@@ -89,11 +91,13 @@ public final class DetailsPane {
         if (shown != null) {
             shown.recordProperty().removeListener(onRecord);
             shown.speedLimitProperty().removeListener(onLimit);
+            shown.awaitingResponseProperty().removeListener(onWait);
         }
         shown = model;
         if (model != null) {
             model.recordProperty().addListener(onRecord);
             model.speedLimitProperty().addListener(onLimit);
+            model.awaitingResponseProperty().addListener(onWait);
         }
         show(model == null ? null : model.record());
         if (model != null) {
@@ -117,7 +121,7 @@ public final class DetailsPane {
         url.setText(text.url(record));
         showFromPage(text.fromPage(record));
         destination.setText(text.destination(record));
-        status.setText(text.status(record));
+        status.setText(text.status(record, shown != null && shown.awaitingResponse()));
         size.setText(text.size(record));
         checksum.setText(text.checksum(record));
         times.setText(text.times(record));
@@ -125,6 +129,12 @@ public final class DetailsPane {
         headers.setText(text.headers(record));
         body.setText(text.body(record));
         history.getItems().setAll(text.history(record));
+    }
+
+    private void showWait(boolean waiting) {
+        if (shown != null && shown.record() != null) {
+            status.setText(text.status(shown.record(), waiting));
+        }
     }
 
     /** The row is there only for tasks a browser handed over. */

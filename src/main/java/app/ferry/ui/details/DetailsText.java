@@ -76,8 +76,14 @@ public final class DetailsText {
     }
 
     public String status(TaskRecord record) {
+        return status(record, false);
+    }
+
+    /** The state, or that a running upload waits for the server's answer, and the last HTTP status. */
+    public String status(TaskRecord record, boolean awaitingResponse) {
         ResponseInfo response = record.response();
-        String state = i18n.get("state." + record.state().name());
+        String state = awaitingResponse && record.state() == TaskState.RUNNING ? i18n.get("state.awaitingResponse")
+                : i18n.get("state." + record.state().name());
         return response == null ? state : state + " · HTTP " + response.status();
     }
 

@@ -34,6 +34,23 @@ public final class TransferTable {
 
     /** The progress column's value for a failed task: never a fraction, never a full bar. */
     static final double FAILED = -3;
+    /**
+     * The progress column's value while an upload waits for the server's answer: a moving bar
+     * (busy, end unknown) reading "99 %": every byte is sent, but the server may still refuse it.
+     */
+    static final double AWAITING_RESPONSE = -4;
+
+    /**
+     * What the State column shows: the task's state and, while it runs, whether it waits for the
+     * server's answer. A value of its own, so the cell is drawn again when only the wait changes.
+     */
+    record ShownState(TaskState state, boolean awaitingResponse) implements Comparable<ShownState> {
+        @Override
+        public int compareTo(ShownState other) {
+            int byState = state.compareTo(other.state);
+            return byState != 0 ? byState : Boolean.compare(awaitingResponse, other.awaitingResponse);
+        }
+    }
 
     /** The narrowest a resizable column gets: a short value still reads ("12 s", "1.2 MiB"). */
     private static final double MIN_WIDTH = 68;
@@ -81,8 +98,9 @@ public final class TransferTable {
                         n -> Formats.speed(n.longValue())), LONG_SPEED),
                 comfortable(numberColumn("eta", "column.eta", 80, TaskModel::etaSecondsProperty,
                         n -> Formats.duration(n.longValue())), Formats.duration(LONG_ETA_SECONDS)),
-                comfortable(stateColumn(), java.util.Arrays.stream(TaskState.values())
-                        .map(state -> i18n.get("state." + state.name())).toArray(String[]::new)),
+                comfortable(stateColumn(), java.util.stream.Stream.concat(java.util.Arrays.stream(TaskState.values())
+                        .map(state -> i18n.get("state." + state.name())), java.util.stream.Stream.of(
+                                i18n.get("state.awaitingResponse"))).toArray(String[]::new)),
                 textColumn("target", "column.target", 200, m -> m.targetProperty())));
         table.getColumns().forEach(columnShare::watch);
     }
@@ -190,8 +208,11 @@ public final class TransferTable {
         TableColumn<TaskModel, Number> column = column("progress", i18n.get("column.progress"), 130);
         // A failed task's progress reads as FAILED, so the cell re-renders when the state turns.
         column.setCellValueFactory(row -> javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> row.getValue().state() == TaskState.FAILED ? FAILED : row.getValue().progressProperty().get(),
-                row.getValue().progressProperty(), row.getValue().stateProperty()));
+                () -> row.getValue().state() == TaskState.FAILED ? FAILED
+                        : row.getValue().state() == TaskState.RUNNING && row.getValue().awaitingResponse()
+                        ? AWAITING_RESPONSE : row.getValue().progressProperty().get(),
+                row.getValue().progressProperty(), row.getValue().stateProperty(),
+                row.getValue().awaitingResponseProperty()));
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label percent = new Label();
@@ -222,6 +243,12 @@ public final class TransferTable {
                     setGraphic(box);
                     return;
                 }
+                if (fraction == AWAITING_RESPONSE) {
+                    bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+                    percent.setText(Formats.percent(TaskModel.ALMOST_DONE));
+                    setGraphic(box);
+                    return;
+                }
                 // Unknown size: indeterminate only while it runs, else an empty bar.
                 bar.setProgress(fraction >= 0 ? fraction
                         : fraction == TaskModel.UNKNOWN_RUNNING ? ProgressBar.INDETERMINATE_PROGRESS : 0);
@@ -232,19 +259,30 @@ public final class TransferTable {
         return column;
     }
 
-    private TableColumn<TaskModel, TaskState> stateColumn() {
-        TableColumn<TaskModel, TaskState> column = column("state", i18n.get("column.state"), 150);
-        column.setCellValueFactory(row -> row.getValue().stateProperty());
+    private TableColumn<TaskModel, ShownState> stateColumn() {
+        TableColumn<TaskModel, ShownState> column = column("state", i18n.get("column.state"), 150);
+        column.setCellValueFactory(row -> javafx.beans.binding.Bindings.createObjectBinding(
+                () -> row.getValue().state() == null ? null : new ShownState(row.getValue().state(),
+                        row.getValue().state() == TaskState.RUNNING && row.getValue().awaitingResponse()),
+                row.getValue().stateProperty(), row.getValue().awaitingResponseProperty()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(TaskState item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("state-failed", "state-completed", "state-credentials");
-                if (empty || item == null) {
+            protected void updateItem(ShownState shown, boolean empty) {
+                super.updateItem(shown, empty);
+                getStyleClass().removeAll("state-failed", "state-completed", "state-credentials", "state-waiting");
+                if (empty || shown == null) {
                     setText(null);
                     setTooltip(null);
                     return;
                 }
+                if (shown.awaitingResponse()) {
+                    // Every byte is sent; "done" is the server's to say, and it may still refuse.
+                    setText(i18n.get("state.awaitingResponse"));
+                    setTooltip(new Tooltip(i18n.get("state.awaitingResponse.tooltip")));
+                    getStyleClass().add("state-waiting");
+                    return;
+                }
+                TaskState item = shown.state();
                 TaskModel row = getTableRow() == null ? null : getTableRow().getItem();
                 String reason = row == null || row.record() == null ? null : problems.reason(row.record());
                 String label = i18n.get("state." + item.name());
