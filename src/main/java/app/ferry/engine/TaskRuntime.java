@@ -31,13 +31,6 @@ final class TaskRuntime implements TransferContext {
     private final RunServices services;
     private final String hostKey;
     private final Object monitor = new Object();
-    /**
-     * A checkpoint also comes after this much new data. Linux starts writing dirty pages back only
-     * past a tenth of memory, so a fast download otherwise leaves the disk idle and then has its
-     * last checkpoint write everything at once: a 1 GiB get over 4 connections took 1.56 s, and
-     * 1.21 s with a force every 64 MiB (32 and 128 MiB measured alike).
-     */
-    static final long CHECKPOINT_BYTES = 64 << 20;
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong(-1);
     private final SpeedMeter speed = new SpeedMeter();
@@ -49,9 +42,7 @@ final class TaskRuntime implements TransferContext {
     private volatile StopIntent stopIntent = StopIntent.NONE;
     private final IdleClock idle = new IdleClock();
     private volatile Credentials credentials;
-    private volatile long lastCheckpointNanos = System.nanoTime();
-    /** {@link #bytesDone} at the last checkpoint. */
-    private volatile long bytesAtCheckpoint;
+    private final CheckpointClock checkpoints = new CheckpointClock();
     private final LowSpeedWindow speedWindow = new LowSpeedWindow();
     /** While a retry's back-off runs: no bytes are expected then. */
     private volatile boolean sleeping;
@@ -111,8 +102,7 @@ final class TaskRuntime implements TransferContext {
         speed.reset();
         idle.reset();
         // A run's first checkpoint is due a full interval after it starts, not at its first chunk.
-        lastCheckpointNanos = System.nanoTime();
-        bytesAtCheckpoint = bytesDone.get();
+        checkpoints.reset(bytesDone.get());
     }
 
     void requestStop(StopIntent intent) {
@@ -246,14 +236,12 @@ final class TaskRuntime implements TransferContext {
     @Override
     public void checkpoint() throws IOException {
         services.saver().save(this, record, true);
-        lastCheckpointNanos = System.nanoTime();
-        bytesAtCheckpoint = bytesDone.get();
+        checkpoints.reset(bytesDone.get());
     }
 
     @Override
     public boolean checkpointDue() {
-        return System.nanoTime() - lastCheckpointNanos >= checkpointInterval()
-                || bytesDone.get() - bytesAtCheckpoint >= CHECKPOINT_BYTES;
+        return checkpoints.due(bytesDone.get(), checkpointInterval());
     }
 
     @Override
