@@ -3,7 +3,7 @@ package app.ferry.engine;
 import app.ferry.engine.transfer.TransferContext;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import app.ferry.engine.transfer.HttpSender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -307,7 +307,7 @@ final class TaskRuntime implements TransferContext {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         touch();
         speedWindow.close();
-        return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler, this::onStop);
+        return AbortableSend.send(services.http(), limits.throttled(request, record.direction()), handler, this::onStop);
     }
 
     @Override
@@ -374,8 +374,8 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
-    public HttpClient http() {
-        return services.http().get();
+    public HttpSender http() {
+        return services.http();
     }
 
     @Override
