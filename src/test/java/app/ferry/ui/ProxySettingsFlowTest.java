@@ -160,6 +160,37 @@ class ProxySettingsFlowTest {
     }
 
     @Test
+    void aBadNoProxyEntryIsNamedAndTheProxyIsNotSaved(FxRobot robot) throws IOException {
+        app.open(robot, stage);
+        openSettings(robot);
+        chooseManual(robot);
+        type(robot, "#settings-proxy-host", "proxy.corp.example");
+        type(robot, "#settings-proxy-port", "3128");
+        assertThat(saveDisabled(robot)).as("a good proxy with the default list").isFalse();
+
+        type(robot, "#settings-proxy-no-proxy", "localhost, http://x.com/path, 10.0.0.0/8");
+
+        assertThat(problem(robot)).isEqualTo("“http://x.com/path” in “No proxy for” is a URL: write only its host, e.g."
+                + " example.com. Allowed, separated by commas: example.com (with its subdomains), .example.com,"
+                + " 10.0.0.1, 10.0.0.0/8, host:8080, * (all).");
+        assertThat(drawnWhole(robot, "#settings-proxy-problem")).as("the message is not cut").isTrue();
+        assertThat(saveDisabled(robot)).isTrue();
+        robot.clickOn("#settings-proxy-ok");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(robot.lookup("#settings-proxy-no-proxy").tryQuery()).as("the dialog stays open").isPresent();
+
+        type(robot, "#settings-proxy-no-proxy", "localhost, x.com:8080:1");
+        assertThat(problem(robot)).startsWith("“x.com:8080:1” in “No proxy for” has too many colons");
+        robot.clickOn(robot.lookup("#manual-proxy-dialog .button").match(
+                (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
+        robot.clickOn("#settings-ok");
+
+        ProxyChoice saved = new SettingsStore(app.dataDir, app.downloads).load().settings().proxy();
+        assertThat(saved.mode()).isEqualTo(ProxyMode.ENVIRONMENT);
+        assertThat(saved.noProxy()).isEqualTo(ProxyChoice.DEFAULT_NO_PROXY);
+    }
+
+    @Test
     void aPasswordNotRememberedIsAskedForAtStartAndNeverWritten(FxRobot robot) throws Exception {
         SettingsStore store = new SettingsStore(app.dataDir, app.downloads);
         Settings settings = store.load().settings();
@@ -201,6 +232,18 @@ class ProxySettingsFlowTest {
 
     private static String problem(FxRobot robot) {
         return GuiFixture.fx(() -> robot.lookup("#settings-proxy-problem").queryAs(Label.class).getText());
+    }
+
+    /** The text the label's skin draws is its whole text (a cut one ends in "…"), as LayoutFlowTest checks cells. */
+    static boolean drawnWhole(FxRobot robot, String query) {
+        javafx.scene.control.Labeled labeled = robot.lookup(query).queryAs(javafx.scene.control.Labeled.class);
+        return GuiFixture.fx(() -> {
+            String drawn = labeled.lookupAll(".text").stream()
+                    .filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText())
+                    .collect(java.util.stream.Collectors.joining());
+            return !labeled.getText().isEmpty() && drawn.equals(labeled.getText());
+        });
     }
 
     private static boolean saveDisabled(FxRobot robot) {
