@@ -89,7 +89,7 @@ class ProxySettingsFlowTest {
         type(robot, "#settings-proxy-no-proxy", "example.com");
         robot.clickOn("#settings-proxy-ok");
         assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getButtonCell().getText()))
-                .isEqualTo("Manual: http://127.0.0.1:" + proxy.port());
+                .isEqualTo("Manual: 127.0.0.1:" + proxy.port());
         robot.clickOn("#settings-ok");
 
         ProxyChoice saved = new SettingsStore(app.dataDir, app.downloads).load().settings().proxy();
@@ -191,6 +191,62 @@ class ProxySettingsFlowTest {
     }
 
     @Test
+    void aLongManualProxyReadsWholeInTheClosedChoice(FxRobot robot) throws IOException {
+        String host = "proxy.corporate-network.emea.example.com";
+        saveManual(host, "");
+        app.open(robot, stage);
+        openSettings(robot);
+
+        assertClosedChoiceWhole(robot, "Manual: " + host + ":3128");
+        assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getTooltip().getText()))
+                .isEqualTo("http://" + host + ":3128");
+
+        // A longer one typed in the open dialog: the dialog widens to show it.
+        robot.clickOn("#settings-proxy-edit");
+        String longer = "proxy-gateway.eu-west-1.corporate-network.example.com";
+        type(robot, "#settings-proxy-host", longer);
+        type(robot, "#settings-proxy-user", "alice");
+        robot.clickOn("#settings-proxy-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertClosedChoiceWhole(robot, "Manual: " + longer + ":3128");
+        assertThat(GuiFixture.fx(() -> robot.lookup("#settings-proxy-mode").queryComboBox().getTooltip().getText()))
+                .isEqualTo("http://" + longer + ":3128, user alice");
+        robot.clickOn(robot.lookup("#settings-dialog .button").match(
+                (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
+    }
+
+    @Test
+    void aLongManualProxyReadsWholeInTheClosedChoiceInChinese(FxRobot robot) throws IOException {
+        app.settings("zh-CN", false);
+        String host = "proxy.corporate-network.emea.example.com";
+        saveManual(host, "");
+        app.open(robot, stage);
+        openSettings(robot);
+
+        assertClosedChoiceWhole(robot, "手动：" + host + ":3128");
+        robot.interact(() -> robot.lookup("#settings-dialog").query().getScene().getWindow().hide());
+    }
+
+    private void saveManual(String host, String user) throws IOException {
+        SettingsStore store = new SettingsStore(app.dataDir, app.downloads);
+        store.save(store.load().settings().withProxy(new ProxyChoice(ProxyMode.MANUAL, host, 3128, user, null, false)));
+    }
+
+    /** The closed proxy choice says {@code text}, drawn whole, and lies inside its dialog. */
+    private static void assertClosedChoiceWhole(FxRobot robot, String text) {
+        javafx.scene.control.ComboBox<?> combo = robot.lookup("#settings-proxy-mode").queryComboBox();
+        javafx.scene.control.ListCell<?> shown = GuiFixture.fx(combo::getButtonCell);
+        GuiFixture.waitUntil(() -> text.equals(shown.getText()));
+        GuiFixture.waitUntil(() -> drawnWhole(shown));
+        javafx.scene.Node pane = robot.lookup("#settings-dialog").query();
+        assertThat(GuiFixture.fx(() -> {
+            javafx.geometry.Bounds box = combo.localToScreen(combo.getLayoutBounds());
+            javafx.geometry.Bounds dialog = pane.localToScreen(pane.getLayoutBounds());
+            return box.getMinX() >= dialog.getMinX() && box.getMaxX() <= dialog.getMaxX();
+        })).as("the choice lies within its dialog").isTrue();
+    }
+
+    @Test
     void aPasswordNotRememberedIsAskedForAtStartAndNeverWritten(FxRobot robot) throws Exception {
         SettingsStore store = new SettingsStore(app.dataDir, app.downloads);
         Settings settings = store.load().settings();
@@ -236,7 +292,10 @@ class ProxySettingsFlowTest {
 
     /** The text the label's skin draws is its whole text (a cut one ends in "…"), as LayoutFlowTest checks cells. */
     static boolean drawnWhole(FxRobot robot, String query) {
-        javafx.scene.control.Labeled labeled = robot.lookup(query).queryAs(javafx.scene.control.Labeled.class);
+        return drawnWhole(robot.lookup(query).queryAs(javafx.scene.control.Labeled.class));
+    }
+
+    static boolean drawnWhole(javafx.scene.control.Labeled labeled) {
         return GuiFixture.fx(() -> {
             String drawn = labeled.lookupAll(".text").stream()
                     .filter(n -> n instanceof javafx.scene.text.Text)
