@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.TaskState;
+import app.ferry.handoff.Download;
+import app.ferry.handoff.HandOffClient;
+import app.ferry.handoff.HandOffServer;
+import app.ferry.handoff.InstancePaths;
+import app.ferry.handoff.Receipt;
+import app.ferry.handoff.Reply;
+import app.ferry.handoff.SingleInstance;
 import app.ferry.testing.GeneratedFiles;
 import app.ferry.testing.TestProxy;
 import app.ferry.ui.settings.ProxyChoice;
@@ -16,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -271,6 +279,62 @@ class ProxySettingsFlowTest {
                 .containsOnly(new Credentials(USER, PASSWORD).basicAuthorization());
         assertThat(app.dataDir.resolve(ProxyPasswordStore.FILE_NAME)).doesNotExist();
         assertThat(filesHolding(app.dataDir, PASSWORD)).isEmpty();
+    }
+
+    /**
+     * A browser (through ferry-host) or {@code ferry add} hands downloads to a window that is still
+     * asking for the proxy password: the window answers at once over the single-instance socket and
+     * queues them once the password is given and the queue is open; none is lost.
+     */
+    @Test
+    void handOffsDuringThePasswordPromptAreAnsweredAtOnceAndQueuedOnceTheQueueOpens(FxRobot robot) throws Exception {
+        SettingsStore store = new SettingsStore(app.dataDir, app.downloads);
+        store.save(store.load().settings().withProxy(new ProxyChoice(ProxyMode.MANUAL, "127.0.0.1", proxy.port(), USER, "",
+                false)));
+        InstancePaths paths = InstancePaths.in(app.dataDir);
+        HandOffServer handOff = SingleInstance.primaryOrRaise(paths).orElseThrow();
+        try {
+            Future<Optional<MainWindow>> opening = WaitForAsyncUtils.asyncFx(() -> AppStartup.showWindow(app.context(),
+                    path -> app.opened.add(path.toString()), stage, handOff));
+            GuiFixture.waitUntil(() -> robot.lookup("#proxy-password-field").tryQuery().isPresent());
+
+            String first = app.server.url("/files/" + SIZE + "/handed-first.bin");
+            String second = app.server.url("/files/" + SIZE + "/handed-second.bin");
+            Reply reply;
+            Reply again;
+            try (HandOffClient client = HandOffClient.connect(paths).orElseThrow()) {
+                reply = client.handOff(List.of(Download.of(first), Download.of(second)), true, Duration.ofSeconds(5));
+                again = client.handOff(List.of(Download.of(first)), false, Duration.ofSeconds(5));
+            }
+            assertThat(reply.isError()).as(reply.message()).isFalse();
+            assertThat(reply.receipt().added()).containsExactly(first, second);
+            assertThat(again.receipt().added()).isEmpty();
+            assertThat(again.receipt().rejected()).extracting(Receipt.Rejection::url).containsExactly(first);
+            assertThat(GuiFixture.fx(() -> robot.lookup("#proxy-password-field").tryQuery().isPresent()))
+                    .as("still asking").isTrue();
+
+            type(robot, "#proxy-password-field", PASSWORD);
+            robot.clickOn("#proxy-password-ok");
+            app.window = opening.get(GuiFixture.TIMEOUT_SECONDS, TimeUnit.SECONDS).orElseThrow();
+
+            for (String name : List.of("handed-first.bin", "handed-second.bin")) {
+                app.waitForState(app.waitForRow(name), TaskState.COMPLETED);
+                assertThat(Files.readAllBytes(app.downloads.resolve(name))).isEqualTo(GeneratedFiles.content(SIZE));
+            }
+            assertThat(app.rows()).hasSize(2);
+            assertThat(proxy.seen()).extracting(TestProxy.Seen::proxyAuthorization)
+                    .containsOnly(new Credentials(USER, PASSWORD).basicAuthorization());
+
+            // Once the window is up, hand-offs go straight to it, as before.
+            String third = app.server.url("/files/" + SIZE + "/handed-third.bin");
+            try (HandOffClient client = HandOffClient.connect(paths).orElseThrow()) {
+                assertThat(client.handOff(List.of(Download.of(third), Download.of(first)), false, Duration.ofSeconds(20))
+                        .receipt().rejected()).extracting(Receipt.Rejection::url).containsExactly(first);
+            }
+            app.waitForState(app.waitForRow("handed-third.bin"), TaskState.COMPLETED);
+        } finally {
+            handOff.close();
+        }
     }
 
     private static void openSettings(FxRobot robot) {
