@@ -179,7 +179,7 @@ class ProxySettingsFlowTest {
         type(robot, "#settings-proxy-no-proxy", "localhost, http://x.com/path, 10.0.0.0/8");
 
         assertThat(problem(robot)).isEqualTo("“http://x.com/path” in “No proxy for” is a URL: write only its host, e.g."
-                + " example.com. Allowed, separated by commas: example.com (with its subdomains), .example.com,"
+                + " example.com. Allowed, separated by commas: example.com, .example.com,"
                 + " 10.0.0.1, 10.0.0.0/8, host:8080, * (all).");
         assertThat(drawnWhole(robot, "#settings-proxy-problem")).as("the message is not cut").isTrue();
         assertThat(saveDisabled(robot)).isTrue();
@@ -189,6 +189,10 @@ class ProxySettingsFlowTest {
 
         type(robot, "#settings-proxy-no-proxy", "localhost, x.com:8080:1");
         assertThat(problem(robot)).startsWith("“x.com:8080:1” in “No proxy for” has too many colons");
+        // The longest of these messages, with a long entry: still whole.
+        type(robot, "#settings-proxy-no-proxy", "localhost, 999.168.100.200");
+        assertThat(problem(robot)).startsWith("“999.168.100.200” in “No proxy for” is not an IP address");
+        assertThat(drawnWhole(robot, "#settings-proxy-problem")).as("the longest message is not cut").isTrue();
         robot.clickOn(robot.lookup("#manual-proxy-dialog .button").match(
                 (javafx.scene.control.Button b) -> b.getText().equals("Cancel")).queryButton());
         robot.clickOn("#settings-ok");
@@ -196,6 +200,25 @@ class ProxySettingsFlowTest {
         ProxyChoice saved = new SettingsStore(app.dataDir, app.downloads).load().settings().proxy();
         assertThat(saved.mode()).isEqualTo(ProxyMode.ENVIRONMENT);
         assertThat(saved.noProxy()).isEqualTo(ProxyChoice.DEFAULT_NO_PROXY);
+    }
+
+    @Test
+    void theLongestNoProxyMessageIsWholeInChinese(FxRobot robot) throws IOException {
+        app.settings("zh-CN", false);
+        app.open(robot, stage);
+        openSettings(robot);
+        robot.clickOn("#settings-proxy-mode");
+        robot.clickOn("手动设置 HTTP 代理");
+        GuiFixture.waitUntil(() -> robot.lookup("#settings-proxy-host").tryQuery().map(n -> n.isVisible()).orElse(false));
+        type(robot, "#settings-proxy-host", "proxy.corp.example");
+        type(robot, "#settings-proxy-port", "3128");
+        type(robot, "#settings-proxy-no-proxy", "localhost, 999.168.100.200");
+
+        assertThat(problem(robot)).startsWith("“不使用代理的主机”中的“999.168.100.200”不是 IP 地址");
+        assertThat(drawnWhole(robot, "#settings-proxy-problem")).as("the message is not cut").isTrue();
+        assertThat(saveDisabled(robot)).isTrue();
+        robot.interact(() -> robot.lookup("#manual-proxy-dialog").query().getScene().getWindow().hide());
+        robot.interact(() -> robot.lookup("#settings-dialog").query().getScene().getWindow().hide());
     }
 
     @Test

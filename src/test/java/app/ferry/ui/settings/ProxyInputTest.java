@@ -135,7 +135,7 @@ class ProxyInputTest {
         assertThat(checked.valid()).isFalse();
         assertThat(checked.problem()).isEqualTo(new ProxyInput.Problem("settings.proxy.error.noProxy.URL", "http://x.com/path"));
         assertThat(english(checked)).isEqualTo("“http://x.com/path” in “No proxy for” is a URL: write only its host,"
-                + " e.g. example.com. Allowed, separated by commas: example.com (with its subdomains), .example.com,"
+                + " e.g. example.com. Allowed, separated by commas: example.com, .example.com,"
                 + " 10.0.0.1, 10.0.0.0/8, host:8080, * (all).");
         assertThat(I18n.forLanguage("zh-CN").get(checked.problem().key(), checked.problem().args().toArray()))
                 .startsWith("“不使用代理的主机”中的“http://x.com/path”是一个网址").contains("以逗号分隔");
