@@ -55,12 +55,12 @@ class ReplacedClientsTest {
                 HttpClient last = queue.currentClient();
                 assertThat(idle).doesNotContain(first, last).doesNotHaveDuplicates();
 
-                // The two that never carried a request end at once; the first waits for its download.
+                // The first waits for its download; the two that never carried a request end at once.
+                assertThat(queue.snapshot(running).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
+                assertThat(first.isTerminated()).as("the client of the download under way").isFalse();
                 for (HttpClient client : idle) {
                     assertThat(client.awaitTermination(ENDS)).as("a replaced client with nothing under way ends").isTrue();
                 }
-                assertThat(queue.snapshot(running).orElseThrow().state()).isEqualTo(TaskState.RUNNING);
-                assertThat(first.isTerminated()).as("the client of the download under way").isFalse();
 
                 TaskSnapshot second = awaitFinished(queue,
                         queue.add(DownloadSpec.of(server.url("/later.bin"), temp.resolve("downloads"))));
