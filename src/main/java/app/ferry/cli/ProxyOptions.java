@@ -2,6 +2,7 @@ package app.ferry.cli;
 
 import app.ferry.engine.Credentials;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.NoProxyEntryProblem;
 import app.ferry.engine.ProxySettings;
 import org.apache.commons.cli.Options;
 
@@ -32,6 +33,10 @@ record ProxyOptions(String proxy, String proxyUser, String noProxy) {
         if (proxy == null && proxyUser == null && noProxy == null) {
             return config;
         }
+        // A list typed here is checked, unlike the environment's no_proxy: a typo would match nothing silently.
+        NoProxyEntryProblem.find(noProxy).ifPresent(problem -> {
+            throw new IllegalArgumentException("--noproxy: " + problem.english());
+        });
         Credentials user = proxyUser == null ? null : Credentials.parse(proxyUser);
         ProxySettings settings;
         try {

@@ -1,9 +1,9 @@
 package app.ferry.engine;
 
+import app.ferry.engine.transfer.HttpSender;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CancellationException;
@@ -25,7 +25,7 @@ final class AbortableSend {
      * @param onStop registers what aborts the request when the task is asked to stop
      * @throws InterruptedIOException when the request was aborted or the thread interrupted
      */
-    static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler,
+    static <T> HttpResponse<T> send(HttpSender http, HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                     Consumer<AutoCloseable> onStop) throws IOException {
         CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
         onStop.accept(() -> future.cancel(true));

@@ -3,7 +3,7 @@ package app.ferry.engine;
 import app.ferry.engine.transfer.TransferContext;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import app.ferry.engine.transfer.HttpSender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -303,7 +303,7 @@ final class TaskRuntime implements TransferContext {
         touch();
         speedWindow.close();
         try {
-            return AbortableSend.send(services.http().get(), limits.throttled(request, record.direction()), handler,
+            return AbortableSend.send(services.http(), limits.throttled(request, record.direction()), handler,
                     this::onStop);
         } finally {
             // The answer's headers are here (or the exchange failed): no longer waiting for them.
@@ -380,8 +380,8 @@ final class TaskRuntime implements TransferContext {
     }
 
     @Override
-    public HttpClient http() {
-        return services.http().get();
+    public HttpSender http() {
+        return services.http();
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class TransferQueue implements AutoCloseable {
         this.http = new QueueClient(config, tls);
         TransferListener fanOut = new FanOutListener(listeners);
         this.saver = new TaskSaver(store, stateDirectory.root());
-        this.services = new RunServices(http::current, this::config, fanOut, downloadLimiter, uploadLimiter, saver,
+        this.services = new RunServices(http, this::config, fanOut, downloadLimiter, uploadLimiter, saver,
                 new HostCapabilities());
         this.transitions = new TaskTransitions(saver, tasks, fanOut);
         this.dispatcher = new Dispatcher(this::config, this::run);
@@ -160,6 +160,11 @@ public final class TransferQueue implements AutoCloseable {
         downloadLimiter.setRate(newConfig.downloadLimit());
         uploadLimiter.setRate(newConfig.uploadLimit());
         dispatcher.promoteAndExecute();
+    }
+
+    /** The client requests start on now: package-private, for the tests of a proxy change. */
+    java.net.http.HttpClient currentClient() {
+        return http.current();
     }
 
     /** Changes the global limits (bytes per second, 0 for none); running transfers follow at once. */

@@ -1,6 +1,7 @@
 package app.ferry.ui;
 
 import app.ferry.engine.StateDirectoryInUseException;
+import app.ferry.handoff.HandOffServer;
 import app.ferry.ui.settings.ProxyPasswordPrompt;
 import app.ferry.ui.settings.ProxyPasswordStore;
 import app.ferry.ui.settings.Settings;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
@@ -17,6 +19,10 @@ import javafx.stage.Stage;
  * {@link MainViewModel} and hands it to a {@link MainWindow}, which then only lays out and binds.
  * What went wrong on the way (settings or tasks that could not be read and were set aside) is
  * said in the window's first message.
+ *
+ * <p>The single-instance socket is served first, before the proxy password prompt can make the
+ * start wait: hand-offs that arrive meanwhile are answered at once and kept ({@link HandOffInbox}),
+ * then queued once the window is up.
  *
  * <p>Threads: FX thread, once, at start (the theme is the application's and alerts are windows).
  */
@@ -31,6 +37,20 @@ public final class AppStartup {
      * folder cannot be used at all.
      */
     public static Optional<MainWindow> showWindow(AppContext context, DesktopOpener opener, Stage stage) {
+        return showWindow(context, opener, stage, null);
+    }
+
+    /**
+     * As {@link #showWindow(AppContext, DesktopOpener, Stage)}, serving {@code handOff} (this
+     * Ferry's single-instance socket, or null) from the start: hand-offs are accepted and kept
+     * while the start waits, and reach the window once it is up.
+     */
+    public static Optional<MainWindow> showWindow(AppContext context, DesktopOpener opener, Stage stage,
+            HandOffServer handOff) {
+        HandOffInbox inbox = new HandOffInbox();
+        if (handOff != null) {
+            handOff.serve(inbox);
+        }
         SettingsStore store = new SettingsStore(context.settingsDir(), context.defaultDownloadDir());
         SettingsStore.Loaded loaded = store.load();
         Settings settings = loaded.settings();
@@ -58,6 +78,8 @@ public final class AppStartup {
         MainWindow window = new MainWindow(viewModel);
         window.show(stage);
         startupMessage(i18n, loaded, opened, settings, proxyPassword).ifPresent(viewModel.messages()::show);
+        inbox.openTo(new WindowHandOffReceiver(stage, viewModel), refused -> Platform.runLater(() -> viewModel.messages()
+                .show(UserMessage.warning(i18n.get("startup.handOffRefused", refused.url(), refused.reason())))));
         return Optional.of(window);
     }
 

@@ -39,13 +39,12 @@ public final class FerryApp extends Application {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "No single-instance channel: later starts will open windows of their own", e);
         }
-        window = AppStartup.showWindow(context, DesktopOpeners.of(getHostServices()), stage).orElse(null);
+        // Serves the socket at once (a browser's hand-off is not kept waiting by the proxy password prompt).
+        window = AppStartup.showWindow(context, DesktopOpeners.of(getHostServices()), stage, handOff).orElse(null);
         if (window == null) {
             // Another Ferry owns the queue: the error alert was shown; quit once it is closed.
             Platform.setImplicitExit(true);
             closeHandOff();
-        } else if (handOff != null) {
-            handOff.serve(new WindowHandOffReceiver(stage, window.viewModel()));
         }
     }
 

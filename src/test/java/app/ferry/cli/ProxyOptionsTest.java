@@ -74,6 +74,16 @@ class ProxyOptionsTest {
     }
 
     @Test
+    void aNoProxyEntryThatCannotMatchIsRefusedNamingIt() {
+        FerryRunner.Result result = FerryRunner.inProcess("get", "--state", temp.resolve("state").toString(),
+                "--dir", temp.toString(), "--noproxy", "localhost,host:80:extra", "http://127.0.0.1:9/x");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("ferry: --noproxy: “host:80:extra” has too many colons");
+        assertThat(temp.resolve("state")).doesNotExist();
+    }
+
+    @Test
     void theHelpListsTheProxyOptions() {
         FerryRunner.Result result = FerryRunner.inProcess("get", "--help");
 

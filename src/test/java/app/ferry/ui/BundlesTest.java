@@ -97,6 +97,8 @@ class BundlesTest {
         Arrays.stream(UploadMode.values()).forEach(m -> used.add("upload.mode." + m.name()));
         Arrays.stream(Theme.values()).forEach(t -> used.add("theme." + t.name()));
         Arrays.stream(app.ferry.ui.settings.ProxyMode.values()).forEach(m -> used.add("settings.proxy.mode." + m.name()));
+        Arrays.stream(app.ferry.engine.NoProxyEntryProblem.Reason.values())
+                .forEach(r -> used.add("settings.proxy.error.noProxy." + r.name()));
         SettingsDialog.LANGUAGES.forEach(l -> used.add("language." + l));
         Arrays.stream(app.ferry.ui.filter.TaskCategory.values()).forEach(c -> used.add(c.labelKey()));
 

@@ -67,13 +67,21 @@ final class ProxiedHttpClient extends HttpClient {
         } catch (TransferFailure.Fatal e) {
             return CompletableFuture.failedFuture(e);
         }
-        return delegate.sendAsync(prepared, discarding407(handler), pushes).thenApply(response -> {
+        CompletableFuture<HttpResponse<T>> sent = delegate.sendAsync(prepared, discarding407(handler), pushes);
+        CompletableFuture<HttpResponse<T>> answered = sent.thenApply(response -> {
             try {
                 return checked(response, route);
             } catch (TransferFailure.Fatal e) {
                 throw new CompletionException(e);
             }
         });
+        // A dependent future does not pass a cancel back: pass it, so a pause aborts the exchange.
+        answered.whenComplete((response, failure) -> {
+            if (answered.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return answered;
     }
 
     private static HttpRequest prepare(HttpRequest request, ProxyRoute route) throws TransferFailure.Fatal {

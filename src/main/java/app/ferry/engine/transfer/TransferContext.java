@@ -6,7 +6,6 @@ import app.ferry.engine.HistoryEvent;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TransferListener;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.UnaryOperator;
@@ -93,7 +92,11 @@ public interface TransferContext {
     /** Credentials given for this task, or null. Never persisted. */
     Credentials credentials();
 
-    HttpClient http();
+    /**
+     * Starts a request on the queue's client of the moment, for a transfer that sends without
+     * {@link #send} (tus). Ask it for each request; never keep a client across requests.
+     */
+    HttpSender http();
 
     EngineConfig config();
 

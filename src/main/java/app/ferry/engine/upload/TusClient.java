@@ -2,6 +2,7 @@ package app.ferry.engine.upload;
 
 import app.ferry.engine.exchange.ExchangeRequest;
 import app.ferry.engine.exchange.RequestBuilder;
+import app.ferry.engine.transfer.HttpSender;
 import app.ferry.engine.transfer.Phrases;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
@@ -30,22 +34,24 @@ public final class TusClient {
     public static final String TUS_VERSION = "1.0.0";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
 
-    private final HttpClient http;
+    /** Asked at each request: the queue's client may be replaced between two chunks (a proxy change). */
+    private final HttpSender http;
     private final UnaryOperator<HttpRequest.BodyPublisher> bodies;
     private final RequestBuilder requests;
     /** The creation endpoint the user named: credentials go to its origin only. Null: each request's own. */
     private final URI origin;
 
     public TusClient(HttpClient http) {
-        this(http, UnaryOperator.identity(), new RequestBuilder(null), null);
+        this(http::sendAsync, UnaryOperator.identity(), new RequestBuilder(null), null);
     }
 
     /**
+     * @param http starts each request on the client of the moment
      * @param bodies wraps each PATCH body, e.g. to apply the engine's upload rate limits
      * @param requests builds every request, as for every other transfer
      * @param origin the creation endpoint the user named, or null
      */
-    public TusClient(HttpClient http, UnaryOperator<HttpRequest.BodyPublisher> bodies, RequestBuilder requests,
+    public TusClient(HttpSender http, UnaryOperator<HttpRequest.BodyPublisher> bodies, RequestBuilder requests,
                      URI origin) {
         this.http = Objects.requireNonNull(http, "http");
         this.bodies = Objects.requireNonNull(bodies, "bodies");
@@ -74,7 +80,7 @@ public final class TusClient {
         if (!metadata.isEmpty()) {
             request = request.protocolHeader("Upload-Metadata", encodeMetadata(metadata));
         }
-        HttpResponse<Void> response = http.send(requests.build(request), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = send(requests.build(request), HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "POST", 201);
         String location = response.headers().firstValue("Location")
                 .orElseThrow(() -> protocolError(response, "POST", "no Location header"));
@@ -84,7 +90,7 @@ public final class TusClient {
 
     /** The number of bytes the server has of this upload (HEAD, {@code Upload-Offset}). */
     public long offset(URI upload) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(requests.build(request("HEAD", upload)),
+        HttpResponse<Void> response = send(requests.build(request("HEAD", upload)),
                 HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "HEAD", 200, 204);
         return uploadOffset(response, "HEAD");
@@ -115,7 +121,7 @@ public final class TusClient {
         ExchangeRequest request = request("PATCH", upload)
                 .protocolHeader("Upload-Offset", Long.toString(offset))
                 .body(bodies.apply(body), OFFSET_OCTET_STREAM);
-        HttpResponse<Void> response = http.send(requests.build(request), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = send(requests.build(request), HttpResponse.BodyHandlers.discarding());
         expectStatus(response, "PATCH", 204, 200);
         long newOffset = uploadOffset(response, "PATCH");
         if (newOffset != offset + length) {
@@ -123,6 +129,35 @@ public final class TusClient {
                     + length + " bytes at " + offset + ", expected " + (offset + length));
         }
         return newOffset;
+    }
+
+    /**
+     * Sends and waits, as {@link HttpClient#send} does: an interrupt (a pause) cancels the exchange;
+     * what the client failed with is thrown as it is, so a proxy's refusal keeps its message.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<T>> sent = http.sendAsync(request, handler);
+        try {
+            return sent.get();
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            throw e;
+        } catch (CancellationException e) {
+            throw new java.io.InterruptedIOException("The request was cancelled");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
     }
 
     static String encodeMetadata(Map<String, String> metadata) {

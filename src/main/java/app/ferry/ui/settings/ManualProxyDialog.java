@@ -82,7 +82,7 @@ final class ManualProxyDialog {
         problem.textProperty().bind(Bindings.createStringBinding(() -> !touched.get() || checked.get().valid() ? ""
                 : i18n.get(checked.get().problem().key(), checked.get().problem().args().toArray()), checked, touched));
         // Room for the longest message, kept even while there is none, so the window never jumps.
-        problem.setMinHeight(3.2 * Font.getDefault().getSize() * 1.35);
+        problem.setMinHeight(4.2 * Font.getDefault().getSize() * 1.35);
         problem.setAlignment(Pos.TOP_LEFT);
 
         HBox address = new HBox(6, host, unshrinking(i18n.get("settings.proxy.port")), port);

@@ -37,9 +37,14 @@ public record ProxyChoice(ProxyMode mode, String host, int port, String user, St
         return mode == ProxyMode.MANUAL && !user.isEmpty();
     }
 
-    /** {@code http://HOST:PORT}, never with credentials: how the proxy is named on screen. */
+    /** {@code http://HOST:PORT}, never with credentials: how the proxy is named in messages and tooltips. */
     public String address() {
-        return "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        return "http://" + hostAndPort();
+    }
+
+    /** {@code HOST:PORT} ({@code [IPV6]:PORT}): the proxy where room is short; the scheme is always http. */
+    public String hostAndPort() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**

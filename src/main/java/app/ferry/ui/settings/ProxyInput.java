@@ -1,6 +1,8 @@
 package app.ferry.ui.settings;
 
+import app.ferry.engine.NoProxyEntryProblem;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -9,7 +11,9 @@ import java.util.Locale;
  *
  * <p>The host field also takes a pasted proxy URL ({@code http://HOST:PORT/}); its port then
  * fills an empty port field. A SOCKS or https proxy is refused (docs/decisions/0007: the JDK client
- * speaks plain HTTP to proxies only).
+ * speaks plain HTTP to proxies only). The no-proxy list is checked entry by entry
+ * ({@link NoProxyEntryProblem}): the message names the first entry that cannot match and what the
+ * list holds.
  */
 final class ProxyInput {
 
@@ -106,6 +110,10 @@ final class ProxyInput {
         }
         if (name.isEmpty() && hasPassword) {
             return problem("settings.proxy.error.passwordWithoutUser");
+        }
+        Optional<NoProxyEntryProblem> badEntry = NoProxyEntryProblem.find(noProxy);
+        if (badEntry.isPresent()) {
+            return problem("settings.proxy.error.noProxy." + badEntry.get().reason().name(), badEntry.get().entry());
         }
         return new Checked(new ProxyChoice(ProxyMode.MANUAL, host, number, name, noProxy, remember && !name.isEmpty()),
                 null);

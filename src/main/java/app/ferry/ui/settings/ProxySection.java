@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,7 +23,23 @@ import javafx.scene.layout.Priority;
 final class ProxySection {
 
     private final I18n i18n;
-    private final ComboBox<ProxyMode> mode = new ComboBox<>();
+    /**
+     * Never narrower than what its closed box shows (a long proxy host included): the settings
+     * dialog grows to fit it rather than cutting it. Its list's longer items do not count: they
+     * show in the open list, which is as wide as they need.
+     */
+    private final ComboBox<ProxyMode> mode = new ComboBox<>() {
+        @Override
+        protected double computeMinWidth(double height) {
+            ListCell<ProxyMode> shown = getButtonCell();
+            javafx.scene.Node arrow = lookup(".arrow-button");
+            if (shown == null || arrow == null) {
+                return super.computeMinWidth(height);
+            }
+            return snappedLeftInset() + shown.prefWidth(-1) + arrow.prefWidth(-1) + snappedRightInset();
+        }
+    };
+    private final Tooltip address = new Tooltip();
     private final Button edit;
     /** The manual proxy's fields as last confirmed (kept while another mode is chosen). */
     private final ObjectProperty<ProxyChoice> manual = new SimpleObjectProperty<>();
@@ -54,7 +71,51 @@ final class ProxySection {
         manual.addListener((o, was, now) -> {
             // The button cell shows the proxy's address: make it read the new one.
             mode.setButtonCell(cell(true));
+            showAddress();
         });
+        // A dialog keeps the size it was shown at, taken before this box had its text, and an
+        // address chosen later is longer: once the box has grown past it, widen the dialog.
+        mode.widthProperty().addListener((o, was, now) -> Platform.runLater(this::fitWindow));
+        mode.valueProperty().addListener((o, was, now) -> showAddress());
+        address.setId("settings-proxy-address");
+        showAddress();
+    }
+
+    private void fitWindow() {
+        javafx.scene.Scene scene = mode.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            return;
+        }
+        double missing = scene.getRoot().prefWidth(-1) - scene.getWidth();
+        if (missing > 0.5) {
+            // Window.sizeToScene leaves a shown dialog as it is: widen it by hand, about its middle.
+            javafx.stage.Window window = scene.getWindow();
+            window.setX(window.getX() - missing / 2);
+            window.setWidth(window.getWidth() + missing);
+        }
+    }
+
+    /** The whole address, and the user, in a tooltip over the closed box while Manual is chosen. */
+    private void showAddress() {
+        ProxyChoice choice = manual.get();
+        if (mode.getValue() == ProxyMode.MANUAL && usable(choice)) {
+            address.setText(choice.user().isEmpty() ? choice.address()
+                    : i18n.get("settings.proxy.addressWithUser", choice.address(), choice.user()));
+            mode.setTooltip(address);
+        } else {
+            mode.setTooltip(null);
+        }
+    }
+
+    /**
+     * {@code HOST:PORT} for the closed box: the scheme is always http, so it says nothing. A name
+     * longer than any real one (DNS allows 253 characters) is shortened in its middle, so the
+     * dialog stays on the screen; the tooltip has it whole.
+     */
+    static String shown(ProxyChoice choice) {
+        String text = choice.hostAndPort();
+        int most = 64;
+        return text.length() <= most ? text : text.substring(0, most / 2 - 1) + "…" + text.substring(text.length() - most / 2);
     }
 
     /** The list shows the three choices; the closed box also names the manual proxy. */
@@ -66,7 +127,7 @@ final class ProxySection {
                 if (empty || item == null) {
                     setText(null);
                 } else if (button && item == ProxyMode.MANUAL && usable(manual.get())) {
-                    setText(i18n.get("settings.proxy.manualAt", manual.get().address()));
+                    setText(i18n.get("settings.proxy.manualAt", shown(manual.get())));
                 } else {
                     setText(i18n.get("settings.proxy.mode." + item.name()));
                 }

@@ -102,7 +102,13 @@ public final class SettingsDialog {
         limitNote.getStyleClass().add("text-muted");
         limitNote.setWrapText(true);
 
-        GridPane grid = new GridPane(10, 8);
+        GridPane grid = new GridPane(10, 8) {
+            @Override
+            protected double computePrefWidth(double height) {
+                // 560, unless a row cannot be narrower (the proxy choice naming a long host).
+                return Math.max(560, computeMinWidth(height));
+            }
+        };
         grid.getColumnConstraints().setAll(app.ferry.ui.Forms.labelColumn(), app.ferry.ui.Forms.fieldColumn());
         grid.addRow(0, new Label(i18n.get("settings.folder")), folderRow);
         grid.addRow(1, new Label(i18n.get("settings.concurrent")), concurrent);
@@ -121,7 +127,6 @@ public final class SettingsDialog {
         next = proxy.addTo(grid, next);
         grid.add(new BrowserIntegrationSection(app.ferry.browser.BrowserSetup.forCurrentUser(
                 app.ferry.engine.AppDirs.forCurrentUser().dataDir()), i18n).node(), 0, next, 2, 1);
-        grid.setPrefWidth(560);
         dialog.getDialogPane().setContent(app.ferry.ui.Forms.dialogContent(grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);

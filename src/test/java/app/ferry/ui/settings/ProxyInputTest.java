@@ -123,4 +123,36 @@ class ProxyInputTest {
                     .allSatisfy(key -> assertThat(properties).as(bundle).containsKey(key));
         }
     }
+
+    private static ProxyInput.Checked withNoProxy(String list) {
+        return ProxyInput.check(ProxyMode.MANUAL, "proxy.example.com", "3128", "", false, list, false);
+    }
+
+    @Test
+    void aBadNoProxyEntryIsNamedWithWhatTheListMayHoldInBothLanguages() {
+        ProxyInput.Checked checked = withNoProxy("localhost, http://x.com/path, 10.0.0.0/8");
+
+        assertThat(checked.valid()).isFalse();
+        assertThat(checked.problem()).isEqualTo(new ProxyInput.Problem("settings.proxy.error.noProxy.URL", "http://x.com/path"));
+        assertThat(english(checked)).isEqualTo("“http://x.com/path” in “No proxy for” is a URL: write only its host,"
+                + " e.g. example.com. Allowed, separated by commas: example.com, .example.com,"
+                + " 10.0.0.1, 10.0.0.0/8, host:8080, * (all).");
+        assertThat(I18n.forLanguage("zh-CN").get(checked.problem().key(), checked.problem().args().toArray()))
+                .startsWith("“不使用代理的主机”中的“http://x.com/path”是一个网址").contains("以逗号分隔");
+        assertThat(english(withNoProxy("host:80:extra"))).startsWith("“host:80:extra” in “No proxy for” has too many colons");
+        assertThat(english(withNoProxy("my host.com"))).startsWith("“my host.com” in “No proxy for” has a blank inside");
+    }
+
+    @Test
+    void aGoodNoProxyListIsSavedAsTyped() {
+        ProxyInput.Checked checked = withNoProxy("localhost, .corp.example, 10.0.0.0/8,, [::1]:8443, *");
+
+        assertThat(checked.valid()).isTrue();
+        assertThat(checked.choice().noProxy()).isEqualTo("localhost, .corp.example, 10.0.0.0/8,, [::1]:8443, *");
+    }
+
+    @Test
+    void anotherModeKeepsTheManualFieldsUnchecked() {
+        assertThat(ProxyInput.check(ProxyMode.NONE, "", "", "", false, "http://x.com/path", false).valid()).isTrue();
+    }
 }
