@@ -100,6 +100,7 @@ public final class ScreenshotDemo {
         GeneratedFiles.mount(server);
         UploadSink.mount(server, Files.createDirectories(temp.resolve("server")));
         server.servlet("/broken/*", new ErrorPage());
+        server.servlet("/checking/*", new SlowToAnswer());
         boolean dark = scene.equals("upload-dialog") || System.getProperty("ferry.demo.theme", "").equals("dark");
         Settings settings = Settings.defaults(downloads).withPreferences(downloads, 6, 8, false, true,
                 dark ? Theme.DARK : Theme.LIGHT, System.getProperty("ferry.demo.language", "en"));
@@ -148,6 +149,8 @@ public final class ScreenshotDemo {
             return;
         }
         queue.add(RawUploadSpec.restPut(uploads.resolve("holiday-002.jpg"), server.url("/up/"), "holiday-002.jpg", null));
+        // Sent whole, and the server still checking it: "Waiting for server", not 100 %.
+        queue.add(RawUploadSpec.restPut(uploads.resolve("holiday-002.jpg"), server.url("/checking/"), "holiday-002-copy.jpg", null));
         queue.add(DownloadSpec.of(server.url("/slow/268435456/debian-13-netinst.iso"), downloads));
         queue.add(DownloadSpec.of(server.url("/slow/134217728/dataset-2026.zip"), downloads));
         queue.add(DownloadSpec.of(server.url("/slow/73400320/jdk-25-linux-x64.tar.gz"), downloads));
@@ -173,5 +176,20 @@ public final class ScreenshotDemo {
             }
         });
         later.play();
+    }
+
+    /** Reads a whole upload, then takes its time to answer: a server storing or checking a file. */
+    private static final class SlowToAnswer extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void service(jakarta.servlet.http.HttpServletRequest request,
+                               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            response.setStatus(201);
+        }
     }
 }
