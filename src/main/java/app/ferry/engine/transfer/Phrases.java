@@ -345,7 +345,9 @@ public final class Phrases {
     public static Problem notTls(java.net.URI url) {
         int port = url.getPort() >= 0 ? url.getPort() : 443;
         String authority = url.getHost() + ":" + port;
-        String http = "http" + url.toString().substring(url.getScheme().length());
+        // Built from its parts: a user:password@ in the address stays out of the message.
+        String http = "http://" + authority + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         return fatal(Code.NOT_TLS, authority + " answered in plain HTTP, not TLS, so https:// cannot be used there:"
                 + " try " + http, authority, http);
     }
