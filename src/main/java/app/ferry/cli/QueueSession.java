@@ -61,6 +61,7 @@ final class QueueSession implements AutoCloseable {
         try {
             TransferQueue queue = TransferQueue.open(stateDir, config);
             queue.restoreProblems().forEach(p -> err.println("ferry: " + TerminalText.safe(p)));
+            config.certificateProblems().forEach(p -> err.println("ferry: " + TerminalText.safe(p.english())));
             return new QueueSession(queue, out, err);
         } catch (StateDirectoryInUseException e) {
             err.println("ferry: " + TerminalText.safe(e.getMessage()));

@@ -1,6 +1,8 @@
 package app.ferry.engine;
 
 import app.ferry.engine.transfer.HttpSender;
+import app.ferry.engine.transfer.Phrases;
+import app.ferry.engine.transfer.TransferFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -10,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends one request of a task so that a pause, a removal or the watchdog can abort it at any
@@ -36,6 +39,9 @@ final class AbortableSend {
             if (cause instanceof ConnectException connect) {
                 throw named(connect, request);
             }
+            if (plainHttpAnswer(cause)) {
+                throw new TransferFailure.Fatal(Phrases.notTls(request.uri()), cause);
+            }
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -47,6 +53,19 @@ final class AbortableSend {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the server");
         }
+    }
+
+    /**
+     * An https:// request answered in plain HTTP: the JDK's TLS engine says "Unrecognized SSL
+     * message, plaintext connection?", which no retry changes.
+     */
+    private static boolean plainHttpAnswer(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException && t.getMessage() != null && t.getMessage().contains("plaintext connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JDK names no address ("Connection refused"): after a redirect, say which one. */

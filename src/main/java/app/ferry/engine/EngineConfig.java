@@ -181,6 +181,14 @@ public record EngineConfig(
         return withNetwork(network.withProxy(proxy));
     }
 
+    /**
+     * Why the CA certificate variables ({@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}) of the network
+     * settings cannot be used, for a front end to say as it starts; empty when they are fine or unset.
+     */
+    public java.util.List<Problem> certificateProblems() {
+        return network.certificateProblems();
+    }
+
     public EngineConfig withNetwork(NetworkSettings settings) {
         return new EngineConfig(maxConcurrent, maxPerHost, maxRetries, backoffBase, backoffCap, retryAfterCap,
                 connectTimeout, idleTimeout, checkpointInterval, autoResume, connections, downloadLimit, uploadLimit,

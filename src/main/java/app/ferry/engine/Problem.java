@@ -258,6 +258,26 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         NAME_UNUSABLE,
         /** (path) a finished download's file is no longer there to be renamed. */
         RENAME_FILE_GONE,
+        /** (proxy, variable, fault) the proxy cannot be reached; variable is "" for the proxy setting, fault is refused, unknownHost or timedOut. */
+        PROXY_UNREACHABLE,
+        /** (proxy, host:port, status) the proxy refused to open a tunnel (CONNECT) to the server. */
+        PROXY_TUNNEL_REFUSED,
+        /** (proxy, host:port, status) the proxy could not reach the server for the tunnel (502, 503, 504). */
+        PROXY_TUNNEL_FAILED,
+        /** (proxy, status, variable) CONNECT answered 405/501: not an HTTPS-capable proxy; variable as in PROXY_UNREACHABLE. */
+        PROXY_NOT_TUNNELING,
+        /** (host, names) the certificate is signed by a trusted CA but for other names (names may be empty). */
+        CERTIFICATE_WRONG_HOST,
+        /** (host:port, http url) an https:// address whose server answered in plain HTTP. */
+        NOT_TLS,
+        /** (variable, path, fault) SSL_CERT_FILE/SSL_CERT_DIR cannot be used; fault is missing, folder, notFolder, unreadable, noCertificates or damaged. */
+        CA_SOURCE_UNUSABLE,
+        /** (reason, variable, path, fault) a certificate not verified while SSL_CERT_FILE/SSL_CERT_DIR is set but unusable. */
+        UNTRUSTED_CA_SOURCE_UNUSABLE,
+        /** (status, url) a download refused with 401 (no challenge) or 403: a login, Referer or User-Agent may be missing. */
+        DOWNLOAD_REFUSED,
+        /** (url) HTTP 431: the request's headers (usually its cookies) are too large for the server. */
+        HEADERS_TOO_LARGE,
         /** (message) a fault already phrased for the user by the engine, in English only. */
         STATED,
         /** (type, message) anything else: named as it is, and reported. */

@@ -70,8 +70,7 @@ public final class ProblemClassifier {
             return ((TusException) cause).problem();
         }
         if ((cause = find(error, CertificateException.class)) != null) {
-            return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(reason(cause)),
-                    UntrustedCertificateException.advice((CertificateException) cause), false);
+            return UntrustedCertificateException.problem((CertificateException) cause);
         }
         if ((cause = find(error, FileSystemException.class)) != null) {
             return localFile((FileSystemException) cause);

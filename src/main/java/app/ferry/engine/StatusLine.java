@@ -17,7 +17,16 @@ public final class StatusLine {
             Map.entry(416, "Range Not Satisfiable"), Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"),
-            Map.entry(507, "Insufficient Storage"));
+            Map.entry(507, "Insufficient Storage"),
+            // The rest of the IANA registry's common statuses (RFC 9110, 6585, 7725, 8470, 4918), so no
+            // error is said as a bare number: HTTP 431 after a large cookie said nothing of headers.
+            Map.entry(402, "Payment Required"), Map.entry(406, "Not Acceptable"), Map.entry(414, "URI Too Long"),
+            Map.entry(417, "Expectation Failed"), Map.entry(421, "Misdirected Request"),
+            Map.entry(422, "Unprocessable Content"), Map.entry(423, "Locked"), Map.entry(424, "Failed Dependency"),
+            Map.entry(425, "Too Early"), Map.entry(426, "Upgrade Required"), Map.entry(428, "Precondition Required"),
+            Map.entry(431, "Request Header Fields Too Large"), Map.entry(451, "Unavailable For Legal Reasons"),
+            Map.entry(505, "HTTP Version Not Supported"), Map.entry(506, "Variant Also Negotiates"),
+            Map.entry(508, "Loop Detected"), Map.entry(511, "Network Authentication Required"));
 
     private StatusLine() {
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class ProblemText {
 
     /** HTTP reason phrases the bundles translate ({@code http.404}); others show the number only. */
-    private static final List<Integer> KNOWN_STATUSES = List.of(400, 401, 403, 404, 405, 407, 408, 409, 410, 413, 416,
+    private static final List<Integer> KNOWN_STATUSES = List.of(400, 401, 403, 404, 405, 407, 408, 409, 410, 413, 416, 431,
             429, 500, 501, 502, 503, 504);
 
     /** The JDK's and the engine's words for a local file problem, by their bundle key. */
@@ -110,6 +110,17 @@ public final class ProblemText {
             case HEADER_LINE -> key(problem, arg(a, 0), cause(problem));
             case PROXY_INVALID -> key(problem, arg(a, 0), arg(a, 1), i18n.get("problem.PROXY_INVALID." + arg(a, 2)));
             case RESUMED_SEGMENTED -> key(problem, bytes(a, 0), bytes(a, 1), arg(a, 2));
+            // Issue 13's network failures: a fault word or an empty variable picks the words.
+            case PROXY_UNREACHABLE -> i18n.get(arg(a, 1).isEmpty() ? "problem.PROXY_UNREACHABLE.setting"
+                    : "problem.PROXY_UNREACHABLE", arg(a, 0), arg(a, 1), i18n.get("problem.PROXY_UNREACHABLE." + arg(a, 2)));
+            case PROXY_NOT_TUNNELING -> i18n.get(arg(a, 2).isEmpty() ? "problem.PROXY_NOT_TUNNELING.setting"
+                    : "problem.PROXY_NOT_TUNNELING", arg(a, 0), status(number(a, 1)), arg(a, 2));
+            case PROXY_TUNNEL_REFUSED, PROXY_TUNNEL_FAILED -> key(problem, arg(a, 0), arg(a, 1), status(number(a, 2)));
+            case CA_SOURCE_UNUSABLE -> key(problem, arg(a, 0), arg(a, 1), i18n.get("problem.CA_SOURCE_UNUSABLE." + arg(a, 2)));
+            case UNTRUSTED_CA_SOURCE_UNUSABLE -> key(problem, arg(a, 0), arg(a, 1), arg(a, 2),
+                    i18n.get("problem.CA_SOURCE_UNUSABLE." + arg(a, 3)));
+            case DOWNLOAD_REFUSED -> key(problem, status(number(a, 0)), arg(a, 1));
+            case HEADERS_TOO_LARGE -> key(problem, status(431), arg(a, 0));
             default -> key(problem, a.toArray());
         };
     }

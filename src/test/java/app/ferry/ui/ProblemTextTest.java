@@ -139,6 +139,43 @@ class ProblemTextTest {
             assertThat(words.in(chinese)).as(chinese).isEmpty();
         }
     }
+    /** Issue 13's network failures: said in Chinese with only their data (proxy, host, path, variable) in English. */
+    @Test
+    void networkFailuresOfANewUsersTrialAreSaidInChinese() throws IOException {
+        List<Problem> all = List.of(
+                new Problem(Problem.Code.PROXY_UNREACHABLE, List.of("http://proxy.corp:3128", "https_proxy", "refused"), "x", true),
+                new Problem(Problem.Code.PROXY_UNREACHABLE, List.of("http://proxy.corp:3128", "", "unknownHost"), "x", true),
+                new Problem(Problem.Code.PROXY_UNREACHABLE, List.of("http://proxy.corp:3128", "", "timedOut"), "x", true),
+                new Problem(Problem.Code.PROXY_TUNNEL_REFUSED, List.of("http://proxy.corp:3128", "h:443", "403"), "x", false),
+                new Problem(Problem.Code.PROXY_TUNNEL_FAILED, List.of("http://proxy.corp:3128", "h:443", "502"), "x", true),
+                new Problem(Problem.Code.PROXY_NOT_TUNNELING, List.of("http://proxy.corp:3128", "501", "https_proxy"), "x", false),
+                new Problem(Problem.Code.PROXY_NOT_TUNNELING, List.of("http://proxy.corp:3128", "405", ""), "x", false),
+                new Problem(Problem.Code.CERTIFICATE_WRONG_HOST, List.of("wrong.test", "localhost, 127.0.0.1"), "x", false),
+                new Problem(Problem.Code.NOT_TLS, List.of("127.0.0.1:18081", "http://127.0.0.1:18081/t.bin"), "x", false),
+                new Problem(Problem.Code.CA_SOURCE_UNUSABLE, List.of("SSL_CERT_FILE", "/x.pem", "missing"), "x", false),
+                new Problem(Problem.Code.CA_SOURCE_UNUSABLE, List.of("SSL_CERT_DIR", "/certs", "noCertificates"), "x", false),
+                new Problem(Problem.Code.UNTRUSTED_CA_SOURCE_UNUSABLE,
+                        List.of("h: it is not signed by a certificate authority that Ferry trusts", "SSL_CERT_FILE", "/x.pem", "folder"),
+                        "x", false),
+                Phrases.downloadRefused(403, "http://h/a.zip"),
+                Phrases.downloadRefused(401, "http://h/a.zip"),
+                Phrases.headersTooLarge("http://h/a.zip"),
+                Phrases.notTls(java.net.URI.create("https://127.0.0.1:18081/t.bin")));
+        UntranslatedWords words = UntranslatedWords.of("messages_zh_CN.properties",
+                List.of("proxy.corp:3128", "https_proxy", "h:443", "wrong.test", "localhost", "SSL_CERT_FILE", "SSL_CERT_DIR"));
+        for (Problem problem : all) {
+            String chinese = zh.of(problem);
+            assertThat(chinese).as(problem.code().name()).doesNotContain("{", "!problem").containsPattern("\\p{IsHan}");
+            assertThat(words.in(chinese)).as(chinese).isEmpty();
+            assertThat(en.of(problem)).as(problem.code().name()).doesNotContain("{", "!problem");
+        }
+        assertThat(zh.of(all.get(0))).isEqualTo("无法连接到代理 http://proxy.corp:3128（该地址无人应答）：请检查环境变量 https_proxy，或在设置中选择代理");
+        assertThat(zh.of(Phrases.headersTooLarge("http://h/a.zip")))
+                .isEqualTo("http://h/a.zip 返回了 HTTP 431（请求头字段太大）：Ferry 发送的请求头对该服务器来说太大，通常是 Cookie 太多或太长：只保留该网站需要的 Cookie");
+        assertThat(en.of(Phrases.downloadRefused(403, "http://h/a.zip"))).startsWith("HTTP 403 Forbidden for http://h/a.zip:")
+                .contains("Refresh link").doesNotContain("--cookie");
+    }
+
     @Test
     void failuresOutsideATransferAreSaidInTheWindowsLanguageWithTheirDataKept() {
         assertThat(zh.why(new AccessDeniedException("/home/u/.config/ferry/settings.json"))).isEqualTo("没有权限");

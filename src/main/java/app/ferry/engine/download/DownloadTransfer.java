@@ -87,7 +87,7 @@ public final class DownloadTransfer implements Transfer {
             int status = response.statusCode();
             HttpHeaders headers = response.headers();
             context.update(r -> r.withResponse(ResponseInfo.of(status, headers.map())));
-            if (status == 401) {
+            if (status == 401 && Answers.challenge(headers).isPresent()) {
                 return DownloadExchange.challenge(headers);
             }
             if (StatusLine.isTransient(status)) {
@@ -98,8 +98,12 @@ public final class DownloadTransfer implements Transfer {
                 return rangeNotSatisfiable(context, headers, offset);
             }
             if (status != 200 && status != 206) {
-                throw new TransferFailure.Fatal(status == 404 || status == 410 ? Phrases.notFound(status, response.uri())
-                        : Phrases.httpStatus(status, response.uri(), "", StatusLine.of(status) + " for " + response.uri()));
+                throw new TransferFailure.Fatal(switch (status) {
+                    case 404, 410 -> Phrases.notFound(status, response.uri());
+                    case 401, 403 -> Phrases.downloadRefused(status, response.uri());
+                    case 431 -> Phrases.headersTooLarge(response.uri());
+                    default -> Phrases.httpStatus(status, response.uri(), "", StatusLine.of(status) + " for " + response.uri());
+                });
             }
             DownloadExchange.Accepted accepted = DownloadExchange.accept(opened.request(), response, progress,
                     fileName(context, response));

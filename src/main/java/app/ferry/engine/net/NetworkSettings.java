@@ -1,7 +1,9 @@
 package app.ferry.engine.net;
 
 import app.ferry.engine.ProxySettings;
+import app.ferry.engine.Problem;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
@@ -57,6 +59,14 @@ public record NetworkSettings(ProxySettings proxy, Map<String, String> environme
      */
     public SSLContext tls() {
         return SystemTrust.context(environment);
+    }
+
+    /**
+     * Why {@code SSL_CERT_FILE} or {@code SSL_CERT_DIR}, when set, cannot be used: a front end says
+     * it at once (cheap: nothing is parsed), before a certificate fails for it.
+     */
+    public List<Problem> certificateProblems() {
+        return CaSources.problems(environment);
     }
 
     /** Never shows the environment (it may hold tokens) nor a proxy password. */

@@ -49,7 +49,13 @@ final class ProxiedHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         ProxyRoute route = rules.routeFor(request.uri());
-        return checked(delegate.send(prepare(request, route), discarding407(handler)), route);
+        HttpResponse<T> response;
+        try {
+            response = delegate.send(prepare(request, route), discarding407(handler));
+        } catch (IOException e) {
+            throw explained(e, route, request.uri()) instanceof IOException io ? io : e;
+        }
+        return checked(response, route);
     }
 
     @Override
@@ -68,7 +74,11 @@ final class ProxiedHttpClient extends HttpClient {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<HttpResponse<T>> sent = delegate.sendAsync(prepared, discarding407(handler), pushes);
-        CompletableFuture<HttpResponse<T>> answered = sent.thenApply(response -> {
+        CompletableFuture<HttpResponse<T>> answered = sent.handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                throw new CompletionException(explained(cause, route, request.uri()));
+            }
             try {
                 return checked(response, route);
             } catch (TransferFailure.Fatal e) {
@@ -82,6 +92,12 @@ final class ProxiedHttpClient extends HttpClient {
             }
         });
         return answered;
+    }
+
+    /** A failure on a route through a proxy, said about the proxy when it is to blame ({@link ProxyFailures}). */
+    private Throwable explained(Throwable error, ProxyRoute route, java.net.URI uri) {
+        return route instanceof ProxyRoute.Via(ProxyUrl proxy)
+                ? ProxyFailures.explain(error, proxy, rules.sourceFor(uri), uri) : error;
     }
 
     private static HttpRequest prepare(HttpRequest request, ProxyRoute route) throws TransferFailure.Fatal {

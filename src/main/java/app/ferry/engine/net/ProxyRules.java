@@ -21,11 +21,20 @@ public final class ProxyRules {
     private final ProxyRoute http;
     private final ProxyRoute https;
     private final NoProxy noProxy;
+    /** The variable each proxy came from, so a failure names what to fix; null for the proxy setting. */
+    private final String httpSource;
+    private final String httpsSource;
 
     private ProxyRules(ProxyRoute http, ProxyRoute https, NoProxy noProxy) {
+        this(http, https, noProxy, null, null);
+    }
+
+    private ProxyRules(ProxyRoute http, ProxyRoute https, NoProxy noProxy, String httpSource, String httpsSource) {
         this.http = http;
         this.https = https;
         this.noProxy = noProxy;
+        this.httpSource = httpSource;
+        this.httpsSource = httpsSource;
     }
 
     /** The rules {@code settings} make with {@code environment} (a map, so tests need not change the real one). */
@@ -37,10 +46,19 @@ public final class ProxyRules {
             ProxyRoute route = manual == null ? DIRECT : new ProxyRoute.Via(manual);
             return new ProxyRules(route, route, noProxy);
         }
-        return new ProxyRules(
-                fromEnvironment(environment, settings, "http_proxy", "all_proxy", "ALL_PROXY"),
-                fromEnvironment(environment, settings, "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"),
-                noProxy);
+        String[] httpNames = {"http_proxy", "all_proxy", "ALL_PROXY"};
+        String[] httpsNames = {"https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"};
+        return new ProxyRules(fromEnvironment(environment, settings, httpNames),
+                fromEnvironment(environment, settings, httpsNames), noProxy,
+                first(environment, httpNames).name(), first(environment, httpsNames).name());
+    }
+
+    /**
+     * Where the proxy for {@code uri} was set: the environment variable's name, or null for the
+     * proxy setting ({@code --proxy}, the window's Settings → Proxy).
+     */
+    public String sourceFor(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? httpsSource : httpSource;
     }
 
     /** The route for a request to {@code uri} (http or https). */

@@ -1,5 +1,6 @@
 package app.ferry.engine.net;
 
+import app.ferry.engine.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *       {@code KeychainStore-ROOT}, the system roots, where the JDK has it).</li>
  * </ul>
  *
- * A source that cannot be read is reported in the log and skipped: Java's own CAs still apply.
+ * A source that cannot be read is skipped: Java's own CAs still apply. One the user named
+ * ({@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}) is said in the message of a certificate that then
+ * fails ({@link CaSources}), and by the command line as it starts; the system's own in the log.
  */
 public final class SystemTrust {
 
@@ -58,7 +61,8 @@ public final class SystemTrust {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int alias = 0;
-            for (X509Certificate certificate : certificates(environment)) {
+            List<Problem> unusable = new ArrayList<>(CaSources.problems(environment));
+            for (X509Certificate certificate : certificates(environment, unusable)) {
                 store.setCertificateEntry("ca-" + alias++, certificate);
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -73,7 +77,7 @@ public final class SystemTrust {
                 throw new IllegalStateException("This Java runtime has no X.509 trust manager: https cannot be used");
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new HostNamingTrustManager(trust)}, null);
+            context.init(null, new TrustManager[] {new HostNamingTrustManager(trust, List.copyOf(unusable))}, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Could not set up TLS: " + e.getMessage(), e);
@@ -82,6 +86,15 @@ public final class SystemTrust {
 
     /** Java's trusted CAs, then the system's, each once. */
     static List<X509Certificate> certificates(Map<String, String> environment) throws GeneralSecurityException {
+        return certificates(environment, new ArrayList<>(CaSources.problems(environment)));
+    }
+
+    /**
+     * @param unusable the variables' sources already found unusable (skipped); one that fails to
+     *     parse is added to it
+     */
+    private static List<X509Certificate> certificates(Map<String, String> environment, List<Problem> unusable)
+            throws GeneralSecurityException {
         PemCertificates all = new PemCertificates();
         TrustManagerFactory java = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         java.init((KeyStore) null);
@@ -93,7 +106,7 @@ public final class SystemTrust {
             }
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        addPemSources(all, environment, !os.startsWith("windows") && !os.startsWith("mac"));
+        addPemSources(all, environment, !os.startsWith("windows") && !os.startsWith("mac"), unusable);
         if (os.startsWith("windows")) {
             addStore(all, "Windows-ROOT");
         } else if (os.startsWith("mac")) {
@@ -103,34 +116,42 @@ public final class SystemTrust {
         return all.certificates();
     }
 
-    private static void addPemSources(PemCertificates all, Map<String, String> environment, boolean unix) {
-        String file = environment.get("SSL_CERT_FILE");
+    private static void addPemSources(PemCertificates all, Map<String, String> environment, boolean unix,
+                                      List<Problem> unusable) {
+        String file = environment.get(CaSources.FILE);
         if (file != null && !file.isBlank()) {
-            addFile(all, Path.of(file), "SSL_CERT_FILE");
+            if (!named(unusable, file)) {
+                try {
+                    all.addFile(Path.of(file));
+                } catch (IOException | RuntimeException e) {
+                    unusable.add(CaSources.unusable(CaSources.FILE, file, "damaged"));
+                }
+            }
         } else if (unix) {
-            DISTRIBUTION_BUNDLES.stream().filter(Files::isRegularFile).findFirst()
-                    .ifPresent(bundle -> addFile(all, bundle, "the system's CA bundle"));
+            DISTRIBUTION_BUNDLES.stream().filter(Files::isRegularFile).findFirst().ifPresent(bundle -> {
+                try {
+                    all.addFile(bundle);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not read the system's CA bundle " + bundle + ": " + e.getMessage());
+                }
+            });
         }
-        String dirs = environment.get("SSL_CERT_DIR");
+        String dirs = environment.get(CaSources.DIR);
         if (dirs != null && !dirs.isBlank()) {
             for (String dir : dirs.split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
+                if (!dir.isBlank() && !named(unusable, dir)) {
                     try {
                         all.addDirectory(Path.of(dir));
                     } catch (IOException | RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "SSL_CERT_DIR: could not read " + dir + ": " + e.getMessage());
+                        unusable.add(CaSources.unusable(CaSources.DIR, dir, "damaged"));
                     }
                 }
             }
         }
     }
 
-    private static void addFile(PemCertificates all, Path file, String what) {
-        try {
-            all.addFile(file);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, what + ": could not read CA certificates from " + file + ": " + e.getMessage());
-        }
+    private static boolean named(List<Problem> unusable, String path) {
+        return unusable.stream().anyMatch(p -> p.args().get(1).equals(path));
     }
 
     /** Adds the certificates of an OS key store; a store this JDK lacks is skipped. */

@@ -1,9 +1,11 @@
 package app.ferry.engine.net;
 
+import app.ferry.engine.Problem;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,10 +15,55 @@ import java.util.Locale;
 public final class UntrustedCertificateException extends CertificateException {
 
     private final String host;
+    /** The CA sources the user named that could not be used (so their CAs are not trusted). */
+    private final transient List<Problem> unusableSources;
+    /** The names the certificate is for, when its CA is trusted and only the host name is wrong; else null. */
+    private final List<String> names;
 
-    UntrustedCertificateException(String host, CertificateException cause) {
-        super((host == null ? "" : host + ": ") + reason(cause), cause);
+    UntrustedCertificateException(String host, CertificateException cause, List<Problem> unusableSources,
+                                  List<String> names) {
+        super((host == null ? "" : host + ": ") + (names == null ? reason(cause)
+                : "the certificate is for " + String.join(", ", names) + ", not for " + host), cause);
         this.host = host;
+        this.unusableSources = List.copyOf(unusableSources);
+        this.names = names == null ? null : List.copyOf(names);
+    }
+
+    /**
+     * What to tell the user about a refused certificate: a certificate for another name (the CA is
+     * trusted, so no CA advice), a CA source the user named that could not be used, or how to make
+     * a private or company CA trusted.
+     */
+    public static Problem problem(CertificateException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        UntrustedCertificateException named = null;
+        for (Throwable t = e; t != null && named == null; t = t.getCause()) {
+            if (t instanceof UntrustedCertificateException u) {
+                named = u;
+            }
+        }
+        if (named != null && named.names != null) {
+            String host = named.host == null ? "this server" : named.host;
+            String names = String.join(", ", named.names);
+            return new Problem(Problem.Code.CERTIFICATE_WRONG_HOST, List.of(host, names), "The server's TLS certificate"
+                    + " is not for " + host + " but for " + names + ": the address is wrong (use one of those names),"
+                    + " or the server is misconfigured (tell its owner). Ferry does not download from it: the"
+                    + " connection may be intercepted.", false);
+        }
+        if (named != null && !named.unusableSources.isEmpty()) {
+            Problem source = named.unusableSources.getFirst();
+            String variable = source.args().get(0);
+            String path = source.args().get(1);
+            String fault = source.args().get(2);
+            return new Problem(Problem.Code.UNTRUSTED_CA_SOURCE_UNUSABLE, List.of(why, variable, path, fault),
+                    "The server's TLS certificate could not be verified (" + why + "). " + variable + " is " + path
+                            + ", which cannot be used (" + CaSources.why(fault) + "), so the CAs it should add are not"
+                            + " trusted: " + (variable.equals(CaSources.FILE)
+                            ? "point it at a PEM bundle that has the server's CA, or unset it to use the system's CA"
+                            + " certificates." : "point it at folders of PEM files that have the server's CA, or unset it."),
+                    false);
+        }
+        return new Problem(Problem.Code.UNTRUSTED_CERTIFICATE, List.of(why), advice(e), false);
     }
 
     /** The server's host name (or IP address) as the client asked for it; null when unknown. */

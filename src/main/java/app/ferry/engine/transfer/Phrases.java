@@ -321,4 +321,34 @@ public final class Phrases {
     public static Problem tusProtocol(String method, Object url, int status, String english) {
         return passing(Code.TUS_PROTOCOL, english, method, url, status);
     }
+
+    // Failures a new user met with the installed ferry (issue 13's trial): each says what is wrong and what to do.
+
+    /**
+     * A download refused with 403, or 401 without a challenge Ferry can answer: the site usually
+     * wants what a browser sends (its login cookie, the page as Referer, a browser's User-Agent).
+     */
+    public static Problem downloadRefused(int status, Object url) {
+        return fatal(Code.DOWNLOAD_REFUSED, StatusLine.of(status) + " for " + url + ": the server refuses this download;"
+                + " if the site needs a login or its own page first, send its cookie (--cookie or --load-cookies),"
+                + " --referer with the page's address, or a browser's User-Agent (-A)", status, url);
+    }
+
+    /** HTTP 431: what Ferry sent in the headers, nearly always cookies, is more than the server takes. */
+    public static Problem headersTooLarge(Object url) {
+        return fatal(Code.HEADERS_TOO_LARGE, StatusLine.of(431) + " for " + url + ": the headers Ferry sent are too large"
+                + " for this server, usually too many or too long cookies: send only the cookies this site needs"
+                + " (--cookie, --load-cookies) and fewer -H headers", url);
+    }
+
+    /** An https:// address whose server answered in plain HTTP: no wait makes it speak TLS. */
+    public static Problem notTls(java.net.URI url) {
+        int port = url.getPort() >= 0 ? url.getPort() : 443;
+        String authority = url.getHost() + ":" + port;
+        // Built from its parts: a user:password@ in the address stays out of the message.
+        String http = "http://" + authority + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        return fatal(Code.NOT_TLS, authority + " answered in plain HTTP, not TLS, so https:// cannot be used there:"
+                + " try " + http, authority, http);
+    }
 }
