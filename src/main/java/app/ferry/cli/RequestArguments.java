@@ -41,6 +41,11 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
                 arguments.value("referer"), arguments.values("cookie"), arguments.values("load-cookies"));
     }
 
+    /** True when any of these options is on the command line. */
+    boolean isGiven() {
+        return !headers.isEmpty() || userAgent != null || referer != null || !cookies.isEmpty() || !cookieFiles.isEmpty();
+    }
+
     /** The options, checked; empty with each mistake in {@code problems}. */
     Optional<RequestOptions> check(Problems problems) {
         int before = problems.size();
