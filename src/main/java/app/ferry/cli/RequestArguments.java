@@ -26,7 +26,8 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued("H", "header", "\"NAME: VALUE\"",
-                "Send this header to the URL's site (repeatable; dropped on a redirect to another site)."));
+                "Send this header to the URL's site (repeatable; dropped on a redirect to another site)."
+                        + " Run again for an unfinished task, these request options (and --user) replace its saved ones."));
         options.addOption(CliOptions.valued("A", "user-agent", "STRING",
                 "User-Agent to send instead of Ferry's own."));
         options.addOption(CliOptions.valued(null, "referer", "URL", "Referer to send to the URL's site."));

@@ -14,7 +14,7 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
                        RequestArguments request) {
 
     static void addTo(Options options) {
-        options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
+        options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only; an -H Authorization header wins, as in curl)."));
         StateOptions.addTo(options);
         RetryOptions.addTo(options);
         RateOptions.addTo(options);
