@@ -6,6 +6,10 @@ import app.ferry.engine.request.Header;
 import app.ferry.engine.request.NetscapeCookieFile;
 import app.ferry.engine.request.RequestOptions;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,40 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
                 arguments.value("referer"), arguments.values("cookie"), arguments.values("load-cookies"));
     }
 
+    private static boolean namesAFile(String cookie) {
+        if (cookie.contains("=")) {
+            return false;
+        }
+        try {
+            return Files.isRegularFile(Path.of(cookie));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** A Netscape cookie file, or why it cannot be read, in words (not the JDK's exception names). */
+    private static List<Cookie> readCookieFile(String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("--load-cookies " + file + ": not a file name (" + e.getReason() + ")", e);
+        }
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--load-cookies " + file + " is a folder, not a cookie file");
+        }
+        try {
+            return NetscapeCookieFile.read(path);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("--load-cookies " + file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("--load-cookies " + file + ": cannot be read (permission denied)", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--load-cookies " + file + ": cannot be read"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+        }
+    }
+
     /** True when any of these options is on the command line. */
     boolean isGiven() {
         return !headers.isEmpty() || userAgent != null || referer != null || !cookies.isEmpty() || !cookieFiles.isEmpty();
@@ -56,17 +94,16 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
         }
         List<Cookie> jar = new ArrayList<>();
         for (String cookie : cookies) {
+            if (namesAFile(cookie)) {
+                // curl's -b FILE habit: Ferry's --cookie takes pairs only, so say which option reads files.
+                problems.add("--cookie takes NAME=VALUE pairs, and " + cookie + " is a file: to send the cookies of a"
+                        + " cookie file, use --load-cookies " + cookie);
+                continue;
+            }
             problems.check(() -> CookieString.parse(cookie)).ifPresent(jar::addAll);
         }
         for (String file : cookieFiles) {
-            problems.check(() -> {
-                try {
-                    return NetscapeCookieFile.read(Path.of(file));
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("--load-cookies " + file + ": cannot read it ("
-                            + e.getClass().getSimpleName() + ")", e);
-                }
-            }).ifPresent(jar::addAll);
+            problems.check(() -> readCookieFile(file)).ifPresent(jar::addAll);
         }
         if (referer != null && !referer.startsWith("http://") && !referer.startsWith("https://")) {
             problems.add("--referer takes an http(s) URL, not \"" + referer + "\"");
