@@ -215,7 +215,10 @@ final class QueueSession implements AutoCloseable {
                     if (download != null) {
                         out.println(TerminalText.safe(download.finalFile() != null ? download.finalFile() : task.name()));
                     } else if (task.record().response() != null) {
-                        err.println("uploaded " + TerminalText.safe(task.name()) + ": " + StatusLine.of(task.record().response().status()));
+                        boolean fieldsOnly = task.record().spec() instanceof app.ferry.engine.MultipartUploadSpec form
+                                && form.files().isEmpty();
+                        err.println((fieldsOnly ? "sent the " : "uploaded ") + TerminalText.safe(task.name()) + ": "
+                                + StatusLine.of(task.record().response().status()));
                     }
                 }
                 case NEEDS_CREDENTIALS -> {

@@ -46,6 +46,17 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
                 arguments.value("referer"), arguments.values("cookie"), arguments.values("load-cookies"));
     }
 
+    private static boolean hasUserInfo(String url) {
+        try {
+            return java.net.URI.create(url).getRawUserInfo() != null;
+        } catch (IllegalArgumentException e) {
+            // Not a URI java.net reads: look for user-info the way a browser's parser would.
+            String rest = url.substring(url.indexOf("//") + 2);
+            int end = rest.indexOf('/');
+            return (end < 0 ? rest : rest.substring(0, end)).contains("@");
+        }
+    }
+
     private static boolean namesAFile(String cookie) {
         if (cookie.contains("=")) {
             return false;
@@ -107,6 +118,16 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
         }
         if (referer != null && !referer.startsWith("http://") && !referer.startsWith("https://")) {
             problems.add("--referer takes an http(s) URL, not \"" + referer + "\"");
+        } else if (referer != null && hasUserInfo(referer)) {
+            // Not quoted back: the user-info holds a password.
+            problems.add("--referer must not carry a user name or password (user:password@): browsers never send"
+                    + " them in a Referer, and the server would see them; give the page's address without them");
+        }
+        boolean blankAgentHeader = headers.stream().anyMatch(h -> h.matches("(?is)\\s*user-agent\\s*:\\s*"));
+        if (userAgent != null && userAgent.isBlank() || blankAgentHeader) {
+            // curl sends no User-Agent then; Java's HTTP client cannot leave it out (it would send its own).
+            problems.add("an empty User-Agent cannot be sent without one: Java's HTTP client would add its own;"
+                    + " give a User-Agent with -A, or leave -A out for Ferry's (" + app.ferry.engine.FerryBuild.userAgent() + ")");
         }
         Optional<RequestOptions> options = problems.size() > before ? Optional.empty()
                 : problems.check(() -> new RequestOptions(parsed, userAgent, referer, jar));
