@@ -2,8 +2,11 @@ package app.ferry.cli;
 
 import static app.ferry.testing.Queues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.ferry.engine.Credentials;
+import app.ferry.engine.SavedTasks;
+import app.ferry.testing.FerryProcess;
 import app.ferry.testing.RecordedRequest;
 import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -74,6 +78,35 @@ class RerunRequestOptionsTest {
         assertThat(lastErr()).contains("f.bin: using the request options of this command (Cookie) instead of those saved");
         assertThat(outputs).noneMatch(o -> o.contains(OLD_COOKIE) || o.contains(NEW_COOKIE));
         assertThat(filesContaining(stateDir, OLD_COOKIE)).isEmpty();
+    }
+
+    /**
+     * Killed (not paused): the task comes back queued and starts at once with its saved cookie, so
+     * the rerun pauses it, gives it the new one, and it continues from its checkpoint.
+     */
+    @Test
+    void afterAKillTheRestartedTaskIsPausedAndContinuesWithTheNewCookie() throws IOException {
+        byte[] big = TestServer.randomBytes(3 * 1024 * 1024, 29);
+        server.serve("/big.bin", big).throttle(1024 * 1024);
+        try (FerryProcess first = FerryProcess.start(temp.resolve("logs"), "first", "get", "--dir", downloads.toString(),
+                "--state", stateDir.toString(), "-x", "1", "--cookie", "session=" + OLD_COOKIE, server.url("/big.bin"))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> !first.isAlive()
+                    || Files.exists(stateDir.resolve("tasks.journal")) && SavedTasks.read(stateDir).records().stream()
+                            .anyMatch(t -> t.durableBytes() > 0));
+            assertThat(first.isAlive()).as(first.stderr()).isTrue();
+            first.kill();
+        }
+        server.serve("/big.bin", big);
+
+        int second = run("get", "--dir", downloads.toString(), "--state", stateDir.toString(),
+                "--cookie", "session=" + NEW_COOKIE, server.url("/big.bin"));
+
+        assertThat(second).as(lastErr()).isZero();
+        assertThat(sha256(downloads.resolve("big.bin"))).isEqualTo(sha256(big));
+        RecordedRequest last = server.requests("/big.bin").getLast();
+        assertThat(last.header("Cookie")).isEqualTo("session=" + NEW_COOKIE);
+        assertThat(last.header("Range")).startsWith("bytes=").isNotEqualTo("bytes=0-");
+        assertThat(lastErr()).contains("big.bin: using the request options of this command (Cookie)");
     }
 
     @Test
