@@ -31,9 +31,10 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
     static void addTo(Options options) {
         options.addOption(CliOptions.valued("H", "header", "\"NAME: VALUE\"",
                 "Send this header to the URL's site (repeatable; dropped on a redirect to another site)."
-                        + " Run again for an unfinished task, these request options (and --user) replace its saved ones."));
+                        + " On a rerun for an unfinished task, -H, --cookie, --load-cookies, --referer, -A and --user"
+                        + " replace the ones saved with it; without them the saved ones are sent again."));
         options.addOption(CliOptions.valued("A", "user-agent", "STRING",
-                "User-Agent to send instead of Ferry's own."));
+                "User-Agent to send instead of Ferry's own (not empty: Java would send its own)."));
         options.addOption(CliOptions.valued(null, "referer", "URL", "Referer to send to the URL's site."));
         options.addOption(CliOptions.valued(null, "cookie", "\"NAME=VALUE; ...\"",
                 "Cookies to send to the URL's site (repeatable); kept owner-only until the task ends."));
