@@ -47,7 +47,16 @@ final class Continuation {
             session.awaitStopped(id);
         }
         List<String> names = given.names();
-        if (session.queue().replaceRequest(id, given)) {
+        boolean replaced;
+        try {
+            replaced = session.queue().replaceRequest(id, given);
+        } catch (IllegalStateException e) {
+            // It did not stop within a minute (a server that never lets go): say so, never send the old ones silently.
+            err.println("ferry: " + TerminalText.safe(task.name()) + ": it did not pause in time to take the request options"
+                    + " of this command, and continues with those saved with it; press Ctrl+C and run the command again");
+            return;
+        }
+        if (replaced) {
             // Names only: the values may be secrets.
             err.println("ferry: " + TerminalText.safe(task.name()) + ": using the request options of this command ("
                     + (names.isEmpty() ? "no headers or cookies" : TerminalText.safe(String.join(", ", names)))
