@@ -28,7 +28,7 @@ public final class FerryCli {
 
     private static final List<CliCommand> COMMANDS = List.of(
             new GetCommand(), new PutCommand(), new PostCommand(), new ListCommand(), new ResumeCommand(),
-            new AddCommand(), new BrowserCommand());
+            new RemoveCommand(), new AddCommand(), new BrowserCommand());
 
     private static final List<String> ABOUT = List.of(
             "Ferry downloads and uploads files over HTTP and never corrupts or loses them.",

@@ -112,6 +112,7 @@ final class GetCommand implements CliCommand {
             return problems.report(err);
         }
         TransferOptions.Checked engine = options.orElseThrow();
+        transfer.warnIfUserUnused(request.orElseThrow(), err);
 
         try (QueueSession session = QueueSession.open(engine.stateDir(), engine.config(), out, err)) {
             if (session == null) {
@@ -126,7 +127,8 @@ final class GetCommand implements CliCommand {
             for (int i = 0; i < specs.size(); i++) {
                 Credentials credentials = transfer.credentials(parsed.get(i));
                 DownloadSpec download = specs.get(i);
-                switch (continueExisting(session, restored, download, credentials, err)) {
+                switch (continueExisting(session, restored, download, credentials,
+                        transfer.givesRequest() ? download.request() : null, err)) {
                     case Existing.Skipped() -> {
                     }
                     case Existing.Continued(TaskId id) -> order.add(id);
@@ -162,7 +164,8 @@ final class GetCommand implements CliCommand {
 
     /** Continues the unfinished task for the same download ({@link KnownDownloads}' rule), if there is one. */
     private static Existing continueExisting(QueueSession session, KnownDownloads restored,
-                                             DownloadSpec download, Credentials credentials, PrintWriter err) {
+                                             DownloadSpec download, Credentials credentials, RequestOptions given,
+                                             PrintWriter err) {
         return switch (restored.find(download)) {
             case KnownDownloads.Match.Downloaded(TaskId id, Path file) -> {
                 err.println("ferry: " + TerminalText.safe(download.url()) + " was already downloaded to " + TerminalText.safe(file)
@@ -170,11 +173,7 @@ final class GetCommand implements CliCommand {
                 yield new Existing.Skipped();
             }
             case KnownDownloads.Match.Unfinished(TaskId id) -> {
-                if (credentials != null) {
-                    session.queue().provideCredentials(id, credentials);
-                } else {
-                    session.queue().resume(id);
-                }
+                Continuation.resume(session, id, given, credentials, err);
                 yield new Existing.Continued(id);
             }
             case KnownDownloads.Match.Adding() -> new Existing.None();

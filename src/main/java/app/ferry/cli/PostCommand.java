@@ -82,8 +82,9 @@ final class PostCommand implements CliCommand {
         if (!problems.isEmpty()) {
             return problems.report(err);
         }
+        upload.transfer().warnIfUserUnused(request.orElseThrow(), err);
         return UploadRunner.run(form.orElseThrow(), upload.transfer().credentials(target.orElseThrow()),
-                options.orElseThrow(), upload.printResponse(), out, err);
+                upload.transfer().givesRequest(), options.orElseThrow(), upload.printResponse(), out, err);
     }
 
     /** The state keeps absolute paths: a re-run or {@code ferry resume} may start in another working directory. */

@@ -105,6 +105,7 @@ final class PutCommand implements CliCommand {
             return problems.report(err);
         }
         NormalizedUrl target = checked.orElseThrow();
+        upload.transfer().warnIfUserUnused(request.orElseThrow(), err);
         Credentials credentials = upload.transfer().credentials(target);
         String base = target.uri().toString();
         if (stdin) {
@@ -112,8 +113,8 @@ final class PutCommand implements CliCommand {
                     request.orElseThrow(), as == null ? base : RawUploadSpec.restUrl(base, as), verb, contentType,
                     upload.printResponse());
         }
-        return UploadRunner.run(uploadSpec.orElseThrow(), credentials, options.orElseThrow(), upload.printResponse(),
-                out, err);
+        return UploadRunner.run(uploadSpec.orElseThrow(), credentials, upload.transfer().givesRequest(), options.orElseThrow(),
+                upload.printResponse(), out, err);
     }
 
     /** A tus upload, a REST PUT to {@code base/NAME}, or the raw body sent to {@code base}. */

@@ -100,6 +100,28 @@ final class QueueSession implements AutoCloseable {
         return ids;
     }
 
+    /** Waits until the task is neither queued nor running (a pause asked for has landed), up to a minute. */
+    void awaitStopped(TaskId id) {
+        Thread thread = Thread.currentThread();
+        TransferListener wake = new TransferListener() {
+            @Override
+            public void stateChanged(TaskSnapshot snapshot) {
+                if (snapshot.id().equals(id) && !snapshot.state().isActive()) {
+                    LockSupport.unpark(thread);
+                }
+            }
+        };
+        queue.addListener(wake);
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (queue.snapshot(id).map(s -> s.state().isActive()).orElse(false) && deadline - System.nanoTime() > 0) {
+                LockSupport.parkNanos(deadline - System.nanoTime());
+            }
+        } finally {
+            queue.removeListener(wake);
+        }
+    }
+
     /**
      * Waits until none of {@code ids} is queued or running, then reports and returns the exit code.
      *
@@ -165,7 +187,8 @@ final class QueueSession implements AutoCloseable {
 
     private boolean askForCredentials(TaskSnapshot task) {
         Console console = System.console();
-        if (console == null || !console.isTerminal()) {
+        // A password given here would not be sent: the task's own Authorization header wins.
+        if (console == null || !console.isTerminal() || task.record().spec().request().hasAuthorization()) {
             return false;
         }
         synchronized (progress) {
@@ -193,14 +216,15 @@ final class QueueSession implements AutoCloseable {
                     if (download != null) {
                         out.println(TerminalText.safe(download.finalFile() != null ? download.finalFile() : task.name()));
                     } else if (task.record().response() != null) {
-                        err.println("uploaded " + TerminalText.safe(task.name()) + ": " + StatusLine.of(task.record().response().status()));
+                        boolean fieldsOnly = task.record().spec() instanceof app.ferry.engine.MultipartUploadSpec form
+                                && form.files().isEmpty();
+                        err.println((fieldsOnly ? "sent the " : "uploaded ") + TerminalText.safe(task.name()) + ": "
+                                + StatusLine.of(task.record().response().status()));
                     }
                 }
                 case NEEDS_CREDENTIALS -> {
                     failures++;
-                    err.println("ferry: " + TerminalText.safe(task.name()) + ": the server asks for a user name and password; run the command"
-                            + " that added it again with --user USER:PASSWORD (ferry get, put or post with the same URL),"
-                            + " and it continues where it stopped");
+                    err.println("ferry: " + TerminalText.safe(task.name()) + ": " + credentialsAdvice(task));
                 }
                 default -> {
                     failures++;
@@ -212,6 +236,22 @@ final class QueueSession implements AutoCloseable {
         out.flush();
         err.flush();
         return failures == 0 ? ExitCode.OK : ExitCode.TRANSFER_FAILED;
+    }
+
+    /**
+     * What to do about a 401. The task's own {@code -H Authorization} replaces any {@code --user}
+     * (as in curl), so when it carried one, asking for a password again cannot help: a new header,
+     * or {@code --user} alone (which replaces the saved options, see {@link Continuation}), can.
+     */
+    static String credentialsAdvice(TaskSnapshot task) {
+        if (task.record().spec().request().hasAuthorization()) {
+            return "the server refused the Authorization header given with -H; run the command that added it again"
+                    + " with a new -H \"Authorization: ...\", or with --user USER:PASSWORD (and no -H Authorization)"
+                    + " for Basic authentication, and it continues where it stopped";
+        }
+        return "the server asks for a user name and password; run the command"
+                + " that added it again with --user USER:PASSWORD (ferry get, put or post with the same URL),"
+                + " and it continues where it stopped";
     }
 
     private void pauseAndSave() {

@@ -14,7 +14,7 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
                        RequestArguments request) {
 
     static void addTo(Options options) {
-        options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only)."));
+        options.addOption(CliOptions.valued("u", "user", "USER:PASSWORD", "HTTP Basic credentials (kept in memory only; an -H Authorization header wins, as in curl)."));
         StateOptions.addTo(options);
         RetryOptions.addTo(options);
         RateOptions.addTo(options);
@@ -43,6 +43,26 @@ record TransferOptions(String user, StateOptions state, RetryOptions retry, Rate
             return Optional.empty();
         }
         return Optional.of(new Checked(config.get(), limit.get(), stateDir.get()));
+    }
+
+    /**
+     * True when this command line gives request options ({@code -H}, {@code --cookie},
+     * {@code --load-cookies}, {@code --referer}, {@code -A} or {@code --user}): a task run again
+     * then sends these instead of the ones saved with it ({@link Continuation}).
+     */
+    boolean givesRequest() {
+        return user != null || request.isGiven();
+    }
+
+    /**
+     * Says on {@code err} when {@code --user} will not be sent: an {@code -H Authorization} given
+     * with it wins, as in curl (the header is what the user wrote out in full).
+     */
+    void warnIfUserUnused(app.ferry.engine.request.RequestOptions options, java.io.PrintWriter err) {
+        if (user != null && options.hasAuthorization()) {
+            err.println("ferry: --user is not sent: the -H \"Authorization: ...\" header given with it is sent instead"
+                    + " (as in curl); give one or the other");
+        }
     }
 
     /** {@code --user} if given, else the user and password written in the URL, else none. */

@@ -4,6 +4,7 @@ import app.ferry.engine.Credentials;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
 import app.ferry.engine.UploadSpec;
+import app.ferry.engine.request.RequestOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ final class UploadRunner {
         }
     }
 
-    static int run(UploadSpec spec, Credentials credentials, TransferOptions.Checked options, boolean printResponse,
-                   PrintWriter out, PrintWriter err) throws java.io.IOException {
+    /** @param givesRequest the command line gives request options: they replace those of a task run again */
+    static int run(UploadSpec spec, Credentials credentials, boolean givesRequest, TransferOptions.Checked options,
+                   boolean printResponse, PrintWriter out, PrintWriter err) throws java.io.IOException {
         try (QueueSession session = QueueSession.open(options.stateDir(), options.config(), out, err)) {
             if (session == null) {
                 return ExitCode.STATE_UNAVAILABLE;
@@ -37,11 +39,7 @@ final class UploadRunner {
             Set<TaskId> tracked = new LinkedHashSet<>(session.restoredActive());
             TaskId id = existing(session, spec).orElse(null);
             if (id != null) {
-                if (credentials != null) {
-                    session.queue().provideCredentials(id, credentials);
-                } else {
-                    session.queue().resume(id);
-                }
+                Continuation.resume(session, id, givesRequest ? spec.request() : null, credentials, err);
             } else {
                 id = session.queue().add(spec, credentials);
             }
@@ -60,11 +58,15 @@ final class UploadRunner {
         }
     }
 
-    /** The unfinished task for the very same upload, which re-running the command continues. */
+    /**
+     * The unfinished task for the very same upload, which re-running the command continues: the
+     * same files to the same place, whatever request options it had (new ones replace them).
+     */
     private static Optional<TaskId> existing(QueueSession session, UploadSpec spec) {
+        UploadSpec plain = spec.withRequest(RequestOptions.NONE);
         // Unfinished or failed: a completed upload is sent again, a cancelled one stays cancelled.
         return session.queue().snapshots().stream()
-                .filter(s -> s.record().spec().equals(spec))
+                .filter(s -> s.record().spec().withRequest(RequestOptions.NONE).equals(plain))
                 .filter(s -> !s.state().isFinished() || s.state() == app.ferry.engine.TaskState.FAILED)
                 .map(TaskSnapshot::id)
                 .findFirst();

@@ -52,6 +52,8 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         CREDENTIALS_NEEDED,
         /** (realm, user) the server refused the user name and password given; realm may be empty. */
         CREDENTIALS_REFUSED,
+        /** (realm) the server refused the task's own Authorization header; realm may be empty. */
+        AUTHORIZATION_REFUSED,
         /** (expected, actual, partial file) the downloaded bytes do not have the SHA-256 asked for. */
         CHECKSUM_MISMATCH,
         /** (attempts) transient faults that did not go away; the cause says the last one. */
@@ -96,6 +98,8 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         SAVE_AS,
         /** (host) history: the task was given a new link. */
         NEW_LINK,
+        /** (header names) history: the task was given other request options (names only: values may be secrets). */
+        NEW_REQUEST_OPTIONS,
         /** (proxy) the HTTP proxy answered 407: it wants a user name and password. */
         PROXY_CREDENTIALS_NEEDED,
         /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */

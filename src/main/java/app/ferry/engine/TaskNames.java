@@ -14,6 +14,10 @@ final class TaskNames {
     }
 
     static String initial(TransferSpec spec) {
+        if (spec instanceof MultipartUploadSpec form && form.files().isEmpty()) {
+            // Text fields only: "0 files" would read as if nothing were sent.
+            return "form (" + form.parts().size() + (form.parts().size() == 1 ? " field)" : " fields)");
+        }
         if (spec instanceof UploadSpec upload) {
             List<Path> files = upload.files();
             return files.size() == 1 ? String.valueOf(files.getFirst().getFileName()) : files.size() + " files";

@@ -99,7 +99,8 @@ final class TaskTransitions {
                 transition(runtime, TaskState.FAILED, f.problem());
             }
             case Outcome.NeedsCredentials n -> {
-                Problem wanted = credentialsWanted(runtime.credentials(), n.realm());
+                Problem wanted = credentialsWanted(runtime.record().spec().request().hasAuthorization(),
+                        runtime.credentials(), n.realm());
                 runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), wanted);
                 transition(runtime, TaskState.NEEDS_CREDENTIALS, wanted);
                 events.needsCredentials(runtime.id(), n.realm());
@@ -130,10 +131,19 @@ final class TaskTransitions {
         }
     }
 
-    /** Why a task waits for a password: none was given yet, or the one given was refused. */
-    private static Problem credentialsWanted(Credentials given, String realm) {
+    /**
+     * Why a task waits for a password: none was given yet, the one given was refused, or the
+     * user's own Authorization header was refused. That header replaces any user name and
+     * password (as curl's -H does), so they were not sent and must not be blamed.
+     */
+    private static Problem credentialsWanted(boolean ownAuthorization, Credentials given, String realm) {
         String inRealm = realm == null ? "" : " (realm \"" + realm + "\")";
         String shownRealm = realm == null ? "" : realm;
+        if (ownAuthorization) {
+            return new Problem(Problem.Code.AUTHORIZATION_REFUSED, List.of(shownRealm),
+                    "The server refused the Authorization header given with the task" + inRealm
+                            + "; give a new one, or a user name and password instead", false);
+        }
         if (given == null) {
             return new Problem(Problem.Code.CREDENTIALS_NEEDED, List.of(shownRealm),
                     "The server asks for a user name and password" + inRealm, false);

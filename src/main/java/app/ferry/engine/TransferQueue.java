@@ -305,6 +305,25 @@ public final class TransferQueue implements AutoCloseable {
         resume(id);
     }
 
+    /**
+     * Gives a paused, failed, cancelled or credential-waiting task other request options (headers,
+     * cookies, Referer, User-Agent) in place of its saved ones, keeping what it transferred: the
+     * caller then resumes it, which continues with {@code Range} and {@code If-Range} as any resume
+     * does. The change is saved (the secrets in their owner-only file) and noted in the history by
+     * header names only. Returns false when the task already had these options.
+     *
+     * @throws IllegalArgumentException when there is no such task
+     * @throws IllegalStateException when the task is queued, running or completed: pause it first
+     */
+    public boolean replaceRequest(TaskId id, app.ferry.engine.request.RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        TaskRuntime runtime = tasks.get(id);
+        if (runtime == null) {
+            throw new IllegalArgumentException("No task " + id + " to give request options");
+        }
+        return RequestReplacement.apply(runtime, options, saver);
+    }
+
     /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */
     public void provideCredentials(TaskId id, Credentials credentials) {
         TaskRuntime runtime = tasks.get(id);

@@ -98,6 +98,7 @@ public final class ProblemText {
             case LINK_EXPIRED -> key(problem, status(number(a, 0)), arg(a, 1), arg(a, 2));
             case CREDENTIALS_NEEDED -> i18n.get("problem.CREDENTIALS_NEEDED", realm(arg(a, 0)));
             case CREDENTIALS_REFUSED -> i18n.get("problem.CREDENTIALS_REFUSED", realm(arg(a, 0)), arg(a, 1));
+            case AUTHORIZATION_REFUSED -> key(problem, realm(arg(a, 0)));
             case CONNECTION_CLOSED -> a.size() >= 2
                     ? i18n.get("problem.CONNECTION_CLOSED.at", bytes(a, 0), bytes(a, 1))
                     : i18n.get("problem.CONNECTION_CLOSED");

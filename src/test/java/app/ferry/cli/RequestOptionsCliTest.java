@@ -62,7 +62,7 @@ class RequestOptionsCliTest {
         "-H             | Bad Name: x            | is not a header name",
         "--cookie       | justavalue             | Cookie 1 has no NAME=",
         "--referer      | javascript:alert(1)    | --referer takes an http(s) URL",
-        "--load-cookies | /nonexistent/cookies   | cannot read it",
+        "--load-cookies | /nonexistent/cookies   | --load-cookies /nonexistent/cookies: no such file",
     })
     void aBadRequestOptionIsAUsageErrorAndNothingIsSent(String option, String value, String message) {
         StringWriter err = new StringWriter();
@@ -96,6 +96,58 @@ class RequestOptionsCliTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("cookies.txt line 2: expected 7 tab-separated fields");
+    }
+
+    @Test
+    void aFolderGivenAsCookieFileIsNamedAsSuch() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("cookies.d"));
+
+        assertThat(runGet("--load-cookies", folder.toString())).isEqualTo(2);
+        assertThat(lastErr).contains("--load-cookies " + folder + " is a folder, not a cookie file").doesNotContain("Exception");
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsNamedByItsNumber() throws IOException {
+        Path cookies = Files.write(temp.resolve("latin1.txt"), ("# Netscape HTTP Cookie File\n"
+                + "127.0.0.1\tFALSE\t/\tFALSE\t0\ta\tb\n127.0.0.1\tFALSE\t/\tFALSE\t0\tc\tcaf\u00e9\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(runGet("--load-cookies", cookies.toString())).isEqualTo(2);
+        assertThat(lastErr).contains(cookies + " line 3 is not UTF-8").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCookieFileStartingWithAByteOrderMarkIsRead() throws IOException {
+        server.serve("/bom.bin", CONTENT);
+        Path cookies = Files.write(temp.resolve("bom.txt"), ("\uFEFF127.0.0.1\tFALSE\t/\tFALSE\t0\tsid\tbom-ok\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(runGet("--load-cookies", cookies.toString(), server.url("/bom.bin"))).as(lastErr).isZero();
+        assertThat(server.requests("/bom.bin").getFirst().header("Cookie")).isEqualTo("sid=bom-ok");
+    }
+
+    @Test
+    void aCookieFileGivenToCookieGetsAHintToUseLoadCookies() throws IOException {
+        Path cookies = Files.writeString(temp.resolve("cookies.txt"), "127.0.0.1\tFALSE\t/\tFALSE\t0\tsid\tx\n");
+
+        assertThat(runGet("--cookie", cookies.toString())).isEqualTo(2);
+        assertThat(lastErr).contains("is a file: to send the cookies of a cookie file, use --load-cookies " + cookies);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    private String lastErr = "";
+
+    /** get with these options, and /f when no URL is among them. */
+    private int runGet(String... options) {
+        List<String> args = new ArrayList<>(List.of("get", "--dir", downloads.toString(), "--state", stateDir.toString()));
+        args.addAll(List.of(options));
+        if (args.stream().noneMatch(a -> a.startsWith("http://"))) {
+            args.add(server.url("/f"));
+        }
+        StringWriter err = new StringWriter();
+        int exit = FerryCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args.toArray(String[]::new));
+        lastErr = err.toString();
+        return exit;
     }
 
     /**

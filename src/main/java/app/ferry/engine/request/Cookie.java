@@ -60,7 +60,13 @@ public record Cookie(String domain, boolean includeSubdomains, String path, bool
         String h = host.toLowerCase(Locale.ROOT);
         String d = domain.toLowerCase(Locale.ROOT);
         d = d.startsWith(".") ? d.substring(1) : d;
-        return h.equals(d) || includeSubdomains && h.endsWith("." + d);
+        // RFC 6265 §5.1.3: an IP address matches only itself (".0.0.1" must not match 127.0.0.1).
+        return h.equals(d) || includeSubdomains && !isIpAddress(h) && h.endsWith("." + d);
+    }
+
+    /** An IPv4 literal, or an IPv6 one (in a URI it comes in brackets; it holds colons either way). */
+    private static boolean isIpAddress(String host) {
+        return host.contains(":") || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
     }
 
     // RFC 6265 §5.1.4: equal, or a prefix ending at a '/' boundary.

@@ -1,6 +1,9 @@
 package app.ferry.engine.request;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +20,47 @@ import java.util.List;
 public final class NetscapeCookieFile {
 
     private static final String HTTP_ONLY = "#HttpOnly_";
+    /** U+FEFF, which a UTF-8 file written by a Windows editor starts with. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private NetscapeCookieFile() {
     }
 
-    /** @throws IllegalArgumentException naming the file and line of the first bad line */
+    /**
+     * Reads a cookie file in UTF-8, a byte-order mark at its start ignored (Windows editors write one).
+     *
+     * @throws IllegalArgumentException naming the file and line of the first bad line, or of the
+     *     first line that is not UTF-8
+     */
     public static List<Cookie> read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(decode(Files.readAllBytes(file), file.toString()), file.toString());
+    }
+
+    /** The text of a file's bytes; the decoder's error would name no line, so the line is found here. */
+    private static String decode(byte[] bytes, String source) {
+        String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\n", -1);
+        StringBuilder text = new StringBuilder(bytes.length);
+        for (int i = 0; i < lines.length; i++) {
+            try {
+                text.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(lines[i].getBytes(StandardCharsets.ISO_8859_1))));
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException(source + " line " + (i + 1) + " is not UTF-8 (save the cookie file"
+                        + " as UTF-8; cookie names and values are plain ASCII)", e);
+            }
+            if (i < lines.length - 1) {
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** @throws IllegalArgumentException naming {@code source} and the line of the first bad line */
     public static List<Cookie> parse(String text, String source) {
         List<Cookie> cookies = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
+        String[] lines = (text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
             if (line.startsWith(HTTP_ONLY)) {

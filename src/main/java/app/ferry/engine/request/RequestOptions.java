@@ -85,6 +85,30 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
         return equals(NONE);
     }
 
+    /** True when the user gave their own {@code Authorization} header: it is sent instead of any user name and password. */
+    public boolean hasAuthorization() {
+        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase("Authorization"));
+    }
+
+    /**
+     * What these options set, by name only (values may be secrets): header names, then
+     * {@code Cookie}, {@code Referer}, {@code User-Agent} when set; e.g. to say what replaced what.
+     */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        headers.forEach(h -> names.add(h.name()));
+        if (!cookies.isEmpty()) {
+            names.add("Cookie");
+        }
+        if (referer != null) {
+            names.add("Referer");
+        }
+        if (userAgent != null) {
+            names.add("User-Agent");
+        }
+        return names;
+    }
+
     /** True when some value must be kept as a secret. */
     public boolean hasSecrets() {
         return !cookies.isEmpty() || headers.stream().anyMatch(Header::isSecret);

@@ -73,6 +73,32 @@ final class TaskSecrets {
         return strip(record);
     }
 
+    /**
+     * Makes an existing secrets folder owner-only again (0700, its files 0600) when something
+     * widened it (a copy, a restore from backup, a chmod -R): whoever could read it could read the
+     * cookies and tokens in it. Logs the folder only, never what is in it.
+     */
+    void tightenExisting() throws IOException {
+        if (!Files.isDirectory(dir) || !posix(dir)) {
+            return;
+        }
+        boolean widened = !Files.getPosixFilePermissions(dir).equals(DIRECTORY);
+        ownerOnly(dir, DIRECTORY);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.getPosixFilePermissions(file).equals(FILE)) {
+                    widened = true;
+                    ownerOnly(file, FILE);
+                }
+            }
+        }
+        if (widened) {
+            System.getLogger(TaskSecrets.class.getName()).log(System.Logger.Level.WARNING,
+                    "Made " + dir + " owner-only again (0700, files 0600): others could read it");
+        }
+    }
+
     /** The record with its secrets read back, if it has a file. */
     TaskRecord restore(TaskRecord record) {
         String id = record.id().value();

@@ -202,6 +202,7 @@ public final class TaskStore implements AutoCloseable {
     public Loaded loadAll() throws IOException {
         List<TaskRecord> records = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(openingProblems);
+        secrets.tightenExisting();
         for (Map.Entry<String, byte[]> entry : journal.takeOpenedValues().entrySet()) {
             try {
                 records.add(secrets.restore(json.readValue(entry.getValue(), TaskRecord.class)));

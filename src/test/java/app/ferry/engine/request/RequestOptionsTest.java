@@ -31,6 +31,25 @@ class RequestOptionsTest {
     }
 
     @Test
+    void anIpAddressIsMatchedOnlyByItselfNeverAsADomainSuffix() {
+        Cookie suffix = new Cookie(".0.0.1", true, "/", false, 0, "a", "b");
+        Cookie same = new Cookie("127.0.0.1", true, "/", false, 0, "a", "b");
+
+        assertThat(suffix.matches(URI.create("http://127.0.0.1/f"), 1)).isFalse();
+        assertThat(new Cookie("0.1", true, "/", false, 0, "a", "b").matches(URI.create("http://10.0.0.1/"), 1)).isFalse();
+        assertThat(same.matches(URI.create("http://127.0.0.1:8080/f"), 1)).isTrue();
+        assertThat(new Cookie(".1]", true, "/", false, 0, "a", "b").matches(URI.create("http://[::1]/f"), 1)).isFalse();
+        assertThat(new Cookie("[::1]", false, "/", false, 0, "a", "b").matches(URI.create("http://[::1]/f"), 1)).isTrue();
+    }
+
+    @Test
+    void aByteOrderMarkAtTheStartOfACookieFileIsIgnored() {
+        List<Cookie> cookies = NetscapeCookieFile.parse("\uFEFFa.org\tFALSE\t/\tFALSE\t0\tx\t1\n", "f");
+
+        assertThat(cookies).extracting(Cookie::domain, Cookie::name).containsExactly(org.assertj.core.groups.Tuple.tuple("a.org", "x"));
+    }
+
+    @Test
     void aNetscapeFileWithCrlfHttpOnlyAndCommentsIsRead() {
         List<Cookie> cookies = NetscapeCookieFile.parse("# comment\r\n#HttpOnly_.a.org\tTRUE\t/\tFALSE\t0\tx\t1\r\n"
                 + "b.org\tFALSE\t/p\tTRUE\t99\ty\r\n", "f");

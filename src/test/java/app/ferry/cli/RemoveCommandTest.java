@@ -1,0 +1,134 @@
+package app.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ferry.engine.EngineConfig;
+import app.ferry.engine.SavedTasks;
+import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TransferQueue;
+import app.ferry.testing.TestServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ferry remove ID|URL...}: the task and its secrets go, its files stay unless asked. */
+class RemoveCommandTest {
+
+    private static final byte[] CONTENT = TestServer.randomBytes(300_000, 5);
+
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private Path downloads;
+    private Path stateDir;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        server.serve("/part.bin", CONTENT).dropAfter(100_000, 1);
+        downloads = temp.resolve("downloads");
+        stateDir = temp.resolve("state");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A download that failed half-way, with a cookie in the secrets file; returns its task. */
+    private TaskRecord failedHalfWay() throws IOException {
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), "--retries", "0",
+                "--cookie", "sid=REMOVE-ME-SECRET", server.url("/part.bin"))).as(err).isEqualTo(1);
+        TaskRecord task = SavedTasks.read(stateDir).records().getFirst();
+        assertThat(task.download().partialFile()).exists();
+        assertThat(stateDir.resolve("secrets")).isNotEmptyDirectory();
+        return task;
+    }
+
+    @Test
+    void removingByIdDropsTheTaskAndItsSecretsAndKeepsThePartialFile() throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        int exit = run("remove", "--state", stateDir.toString(), task.id().shortForm());
+
+        assertThat(exit).as(err).isZero();
+        assertThat(out).contains("removed " + task.id().shortForm() + "  part.bin (its partial file is kept: "
+                + task.download().partialFile() + ")");
+        assertThat(SavedTasks.read(stateDir).records()).isEmpty();
+        assertThat(stateDir.resolve("secrets")).isEmptyDirectory();
+        assertThat(task.download().partialFile()).exists();
+    }
+
+    @Test
+    void deletePartialDeletesThePartialFileOfARemovedDownload() throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        int exit = run("remove", "--state", stateDir.toString(), "--delete-partial", server.url("/part.bin"));
+
+        assertThat(exit).as(err).isZero();
+        assertThat(out).contains("deleted its partial file");
+        assertThat(task.download().partialFile()).doesNotExist();
+        assertThat(SavedTasks.read(stateDir).records()).isEmpty();
+    }
+
+    @Test
+    void aFinishedFileIsNeverDeleted() throws IOException {
+        server.serve("/done.bin", CONTENT);
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/done.bin"))).isZero();
+
+        int exit = run("remove", "--state", stateDir.toString(), "--delete-partial", server.url("/done.bin"));
+
+        assertThat(exit).as(err).isZero();
+        assertThat(downloads.resolve("done.bin")).exists();
+        assertThat(out).contains("its file is kept");
+    }
+
+    @Test
+    void anUnknownIdRemovesNothingAndSaysWhere() throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        int exit = run("remove", "--state", stateDir.toString(), task.id().shortForm(), "deadbeef", "ab");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err).contains("ferry: no task with the ID deadbeef in this state directory; ferry list shows the tasks")
+                .contains("\"ab\" is too short to name a task");
+        assertThat(SavedTasks.read(stateDir).records()).extracting(TaskRecord::id).containsExactly(task.id());
+    }
+
+    @Test
+    void aStateDirectoryInUseIsRefusedWithWhatToDo() throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        try (TransferQueue running = TransferQueue.open(stateDir, EngineConfig.defaults().withAutoResume(false))) {
+            int exit = run("remove", "--state", stateDir.toString(), task.id().shortForm());
+
+            assertThat(exit).isEqualTo(3);
+            assertThat(err).contains("already in use").contains("stop it first (Ctrl+C pauses and saves), or remove them in the window");
+            assertThat(running.snapshots()).hasSize(1);
+        }
+    }
+
+    @Test
+    void helpListsRemove() {
+        assertThat(run("--help")).isZero();
+        assertThat(out).contains("remove").contains("Remove tasks from the list");
+    }
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int exit = FerryCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        out = o.toString();
+        err = e.toString();
+        return exit;
+    }
+}
