@@ -78,7 +78,7 @@ final class PostCommand implements CliCommand {
         Optional<TransferOptions.Checked> options = upload.transfer().check(UnaryOperator.identity(), problems);
         Optional<RequestOptions> request = upload.transfer().request().check(problems);
         Optional<MultipartUploadSpec> form = !problems.isEmpty() ? Optional.empty()
-                : problems.check(() -> new MultipartUploadSpec(target.orElseThrow().uri(), parts, request.orElseThrow()));
+                : problems.check(() -> new MultipartUploadSpec(target.orElseThrow().uri(), parts, request.orElseThrow()).checked());
         if (!problems.isEmpty()) {
             return problems.report(err);
         }

@@ -131,7 +131,7 @@ record RequestArguments(List<String> headers, String userAgent, String referer, 
                     + " give a User-Agent with -A, or leave -A out for Ferry's (" + app.ferry.engine.FerryBuild.userAgent() + ")");
         }
         Optional<RequestOptions> options = problems.size() > before ? Optional.empty()
-                : problems.check(() -> new RequestOptions(parsed, userAgent, referer, jar));
+                : problems.check(() -> new RequestOptions(parsed, userAgent, referer, jar).requireSendable());
         return problems.size() > before ? Optional.empty() : options;
     }
 }

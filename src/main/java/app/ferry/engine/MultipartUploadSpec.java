@@ -19,12 +19,21 @@ public record MultipartUploadSpec(@JsonProperty("url") URI uri, List<FormPart> p
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("A form needs at least one field or file");
         }
-        // The server finds the parts by the boundary in Ferry's Content-Type: the user's would hide it.
+    }
+
+    /**
+     * This form, if the user's request options leave its Content-Type alone: the server finds the
+     * parts by the boundary in Ferry's. Checked as input, not when a saved task is read.
+     *
+     * @throws InputRefused when they set one
+     */
+    public MultipartUploadSpec checked() {
         if (request.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
             throw new InputRefused(new Problem(Problem.Code.HEADER_FORM_TYPE, List.of(), "A form upload (-F) cannot have"
                     + " its own Content-Type header: Ferry sends multipart/form-data with the boundary that separates"
                     + " the parts. Leave -H \"Content-Type: ...\" out", false));
         }
+        return this;
     }
 
     public MultipartUploadSpec(URI uri, List<FormPart> parts) {

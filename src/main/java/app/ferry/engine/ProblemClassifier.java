@@ -66,6 +66,10 @@ public final class ProblemClassifier {
             return coded == null ? Problem.stated(failure.getMessage(), retryable)
                     : new Problem(coded.code(), coded.args(), coded.english(), retryable, coded.cause());
         }
+        // A saved request value the HTTP client cannot send (RequestBuilder), wherever it was thrown.
+        if ((cause = find(error, InputRefused.class)) != null) {
+            return ((InputRefused) cause).problem();
+        }
         if ((cause = find(error, TusException.class)) != null && ((TusException) cause).problem() != null) {
             return ((TusException) cause).problem();
         }

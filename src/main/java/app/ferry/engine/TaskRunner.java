@@ -29,6 +29,9 @@ final class TaskRunner {
             runtime.resetCounters();
             transitions.transition(runtime, TaskState.RUNNING, null);
             outcome = Retrier.run(TransferFactory.create(runtime.record().spec(), runtime.hosts()), runtime.context());
+        } catch (InputRefused e) {
+            // A saved request the HTTP client cannot send (see RequestBuilder): the task's fault, not a bug.
+            outcome = new Outcome.Failed(e.problem());
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "Task " + runtime.id() + " hit a bug", e);
             outcome = new Outcome.Failed(new Problem(Problem.Code.OTHER,

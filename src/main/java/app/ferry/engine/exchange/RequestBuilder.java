@@ -57,7 +57,8 @@ public final class RequestBuilder {
             builder.timeout(request.timeout());
         }
         // Every hop, like curl's -A: a server that checks it checks it after a redirect too.
-        builder.header("User-Agent", options.userAgent() != null ? options.userAgent() : FerryBuild.userAgent());
+        builder.header("User-Agent", sendable("User-Agent",
+                options.userAgent() != null ? options.userAgent() : FerryBuild.userAgent()));
         if (request.identityEncoding()) {
             builder.header("Accept-Encoding", "identity");
         }
@@ -102,20 +103,29 @@ public final class RequestBuilder {
             builder.header("Authorization", credentials.basicAuthorization());
         }
         if (options.referer() != null) {
-            builder.setHeader("Referer", options.referer());
+            builder.setHeader("Referer", sendable("Referer", options.referer()));
         }
         Set<String> set = new HashSet<>();
         for (Header header : options.headers()) {
             if (set.add(header.name().toLowerCase(Locale.ROOT))) {
-                builder.setHeader(header.name(), header.value());
+                builder.setHeader(header.name(), sendable(header.name(), header.value()));
             } else {
-                builder.header(header.name(), header.value());
+                builder.header(header.name(), sendable(header.name(), header.value()));
             }
         }
         String cookies = options.cookieHeader(request.uri(), clock.instant().getEpochSecond());
         if (cookies != null) {
-            builder.setHeader("Cookie", cookies);
+            builder.setHeader("Cookie", sendable("Cookie", cookies));
         }
+    }
+
+    /**
+     * The value, unless the JDK client would throw on it, quoting it (a token) in its message:
+     * input is checked before, but a task saved by an earlier version may hold such a value.
+     */
+    private static String sendable(String name, String value) {
+        Header.requireClientCanSend(name, value);
+        return value;
     }
 
     private boolean ownHeader(String name) {

@@ -31,10 +31,18 @@ public record Cookie(String domain, boolean includeSubdomains, String path, bool
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ';')) {
             throw refused(Problem.Code.COOKIE_VALUE, List.of(name), "The value of cookie " + name + " contains ';' or a control character");
         }
+    }
+
+    /**
+     * This cookie, if it can be sent as given: checked as input, not when a saved task is read
+     * (earlier versions took such values; the JDK client sends '?' for them).
+     */
+    public Cookie requireSendable() {
         if (value.chars().anyMatch(c -> c > 0x7e)) {
             throw refused(Problem.Code.COOKIE_NOT_ASCII, List.of(name), "The value of cookie " + name + " has a character"
                     + " outside ASCII, which HTTP headers cannot carry: percent-encode it as the site does (é is %C3%A9)");
         }
+        return this;
     }
 
     /** A cookie for the task's own origin, as {@code --cookie} gives it. */

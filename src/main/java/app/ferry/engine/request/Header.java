@@ -18,10 +18,14 @@ public record Header(String name, String value) {
      * What the JDK client refuses to send (its {@code jdk.httpclient.allowRestrictedHeaders}
      * default set, jdk.internal.net.http.common.Utils): it manages them itself.
      */
-    private static final Set<String> CLIENT_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            // Framing and hop-by-hop headers the JDK client would send as given, beside its own
-            // Content-Length: a server would read the body (or its absence) two ways.
-            "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
+    private static final Set<String> CLIENT_MANAGED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    /**
+     * Framing and hop-by-hop headers the JDK client would send as given, beside its own
+     * Content-Length: a server would read the body (or its absence) two ways. Refused as input
+     * ({@link #requireSendable}), not when a saved task is read: earlier versions took them.
+     */
+    private static final Set<String> FRAMING = Set.of("transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
 
     /** What Ferry sets itself and must not be overridden: a resume depends on them. */
     private static final Set<String> FERRY_MANAGED = Set.of("range", "if-range", "accept-encoding", "tus-resumable",
@@ -41,21 +45,7 @@ public record Header(String name, String value) {
             throw refused(Problem.Code.HEADER_LINE_BREAK, List.of(name), "The value of header " + name
                     + " contains a line break: a header value must be one line");
         }
-        // The value is never quoted back: it may be a token. The JDK client would throw on a
-        // control character and send '?' for a character outside ASCII.
-        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            throw refused(Problem.Code.HEADER_CONTROL, List.of(name), "The value of header " + name
-                    + " contains a control character: remove it (only tabs are allowed)");
-        }
-        if (value.chars().anyMatch(c -> c > 0x7e)) {
-            throw refused(Problem.Code.NOT_ASCII, List.of(name), notAscii(name));
-        }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("proxy-authorization")) {
-            throw refused(Problem.Code.HEADER_PROXY_AUTH, List.of(name), "Header " + name + " cannot be set: it would go to"
-                    + " the server, not the proxy. Give the proxy's user and password with the proxy: --proxy"
-                    + " http://USER:PASSWORD@HOST:PORT or --proxy-user, or in the window's Proxy settings");
-        }
         if (CLIENT_MANAGED.contains(lower)) {
             throw refused(Problem.Code.HEADER_CLIENT_SETS, List.of(name), "Header " + name + " cannot be set: the HTTP client sets it itself"
                     + " from the connection and the body");
@@ -67,7 +57,8 @@ public record Header(String name, String value) {
     }
 
     /**
-     * Parses curl's {@code "Name: value"} form; the value is trimmed of surrounding blanks.
+     * Parses curl's {@code "Name: value"} form, as the user typed it: the value is trimmed of
+     * surrounding blanks, and {@link #requireSendable checked}.
      *
      * @throws IllegalArgumentException with what was wrong, for the user
      */
@@ -78,13 +69,63 @@ public record Header(String name, String value) {
             throw refused(Problem.Code.HEADER_NO_NAME, List.of(), "A header has no name before a colon: write it as \"Name: value\","
                     + " e.g. -H \"Accept: application/json\"");
         }
-        return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()).requireSendable();
     }
 
-    /** False for a name Ferry or the HTTP client sets itself, which {@link #Header} refuses. */
+    /**
+     * This header, if it can be sent as given; the checks of input (a command line, a dialog),
+     * stricter than the constructor's, which also reads what earlier versions saved. The value
+     * is never quoted back: it may be a token. The JDK client would throw on a control character
+     * and send '?' for a character outside ASCII.
+     *
+     * @throws InputRefused with what was wrong, for the user
+     */
+    public Header requireSendable() {
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw refused(Problem.Code.HEADER_CONTROL, List.of(name), "The value of header " + name
+                    + " contains a control character: remove it (only tabs are allowed)");
+        }
+        requireAscii(name, value);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (FRAMING.contains(lower)) {
+            throw refused(Problem.Code.HEADER_CLIENT_SETS, List.of(name), "Header " + name + " cannot be set: the HTTP client"
+                    + " sets it itself from the connection and the body");
+        }
+        if (lower.equals("proxy-authorization")) {
+            throw refused(Problem.Code.HEADER_PROXY_AUTH, List.of(name), "Header " + name + " cannot be set: it would go to"
+                    + " the server, not the proxy. Give the proxy's user and password with the proxy: --proxy"
+                    + " http://USER:PASSWORD@HOST:PORT or --proxy-user, or in the window's Proxy settings");
+        }
+        return this;
+    }
+
+    /** Refuses a value of {@code what} with a character outside ASCII, without quoting it. */
+    static void requireAscii(String what, String value) {
+        if (value != null && value.chars().anyMatch(c -> c > 0x7e)) {
+            throw refused(Problem.Code.NOT_ASCII, List.of(what), notAscii(what));
+        }
+    }
+
+    /**
+     * Refuses, when a request is made, a value the JDK client would throw on with the value in its
+     * message (a control character, a character beyond ISO-8859-1): a task saved by an earlier
+     * version may hold one. Said as a failure of the task, never as a bug.
+     */
+    public static void requireClientCanSend(String name, String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw refused(Problem.Code.HEADER_CONTROL, List.of(name), "The value of header " + name
+                    + " contains a control character: remove it (only tabs are allowed)");
+        }
+        if (value.chars().anyMatch(c -> c > 0xff)) {
+            throw refused(Problem.Code.NOT_ASCII, List.of(name), notAscii(name));
+        }
+    }
+
+    /** False for a name Ferry or the HTTP client sets itself, which {@link #Header} or {@link #requireSendable} refuses. */
     public static boolean isSettable(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower) && !lower.equals("proxy-authorization");
+        return !CLIENT_MANAGED.contains(lower) && !FERRY_MANAGED.contains(lower) && !FRAMING.contains(lower)
+                && !lower.equals("proxy-authorization");
     }
 
     /** Why a value outside ASCII is refused: what the user can do instead. */

@@ -72,7 +72,21 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
             }
         }
         return new RequestOptions(headers, null, null,
-                cookies == null || cookies.isBlank() ? List.of() : CookieString.parse(cookies));
+                cookies == null || cookies.isBlank() ? List.of() : CookieString.parse(cookies)).requireSendable();
+    }
+
+    /**
+     * These options, if they can be sent as given: the checks of input (a command line, a
+     * dialog), stricter than the constructors', which also read what earlier versions saved.
+     *
+     * @throws InputRefused with what was wrong, for the user
+     */
+    public RequestOptions requireSendable() {
+        headers.forEach(Header::requireSendable);
+        Header.requireAscii("User-Agent", userAgent);
+        Header.requireAscii("Referer", referer);
+        cookies.forEach(Cookie::requireSendable);
+        return this;
     }
 
     /** The options of a task whose only setting is its headers. */
@@ -179,9 +193,6 @@ public record RequestOptions(List<Header> headers, String userAgent, String refe
         if (text != null && text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
             throw new InputRefused(new Problem(Problem.Code.NOT_ONE_LINE, List.of(what),
                     what + " must be one line of text without control characters", false));
-        }
-        if (text != null && text.chars().anyMatch(c -> c > 0x7e)) {
-            throw new InputRefused(new Problem(Problem.Code.NOT_ASCII, List.of(what), Header.notAscii(what), false));
         }
         return text;
     }

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 
 /**
- * How history events are saved: an event with a code ({@link HistoryEvent#words()}) is saved
- * without its {@code text}, which is the code's English word for word and comes back from it
- * when the event is read. Events are in every line of the journal a task writes, and most have a
+ * How history events are saved: an event with a code ({@link HistoryEvent#words()}) whose
+ * {@code text} is the code's English word for word is saved without it; it comes back from the
+ * code when the event is read. Events are in every line of the journal a task writes, and most have a
  * code: the English was saved twice in each. Events without a code (earlier versions', notes)
  * keep their {@code text}.
  */
@@ -32,7 +32,9 @@ interface HistoryEventMixin {
         @Override
         public void serializeAsField(Object pojo, JsonGenerator json, SerializerProvider provider, PropertyWriter writer)
                 throws Exception {
-            if (pojo instanceof HistoryEvent event && event.words() != null && writer.getName().equals("text")) {
+            // Only when it is the code's English word for word: any other text would not come back.
+            if (pojo instanceof HistoryEvent event && event.words() != null && writer.getName().equals("text")
+                    && event.words().english().equals(event.text())) {
                 return;
             }
             writer.serializeAsField(pojo, json, provider);

@@ -53,8 +53,8 @@ public final class Redirects {
     }
 
     /**
-     * A Location with characters a URI cannot hold as they are, each percent-encoded, as browsers
-     * do. Servers send {@code /static/功夫熊猫.mp4} as raw UTF-8, which the JDK client reads as
+     * A Location with characters a URI cannot hold as they are (spaces, controls, {@code "<>\^`{|}},
+     * anything beyond ASCII), each percent-encoded, as browsers do. Servers send {@code /static/功夫熊猫.mp4} as raw UTF-8, which the JDK client reads as
      * ISO-8859-1, one char per byte: such a char is encoded as the byte it was; a char beyond
      * one byte (a Location given some other way) as its UTF-8 bytes.
      */
@@ -62,7 +62,7 @@ public final class Redirects {
         StringBuilder out = null;
         for (int i = 0; i < location.length(); i++) {
             char c = location.charAt(i);
-            if (c > 0x20 && c < 0x7f) {
+            if (c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0) {
                 if (out != null) {
                     out.append(c);
                 }

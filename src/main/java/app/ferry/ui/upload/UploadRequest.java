@@ -67,7 +67,8 @@ public record UploadRequest(List<Path> files, String url, UploadMode mode, Strin
     /** One spec per task to add, each with the request options. */
     public List<TransferSpec> specs() {
         RequestOptions options = requestOptions();
-        return plainSpecs().stream().map(spec -> spec.withRequest(options)).toList();
+        return plainSpecs().stream().map(spec -> spec.withRequest(options))
+                .map(spec -> spec instanceof MultipartUploadSpec form ? form.checked() : spec).toList();
     }
 
     private List<TransferSpec> plainSpecs() {

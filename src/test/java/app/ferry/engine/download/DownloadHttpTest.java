@@ -154,6 +154,18 @@ class DownloadHttpTest {
         }
     }
 
+    /** Browsers and curl follow it; java.net.URI refuses '|' as it is. */
+    @Test
+    void aRedirectWithCharactersAUriRefusesIsFollowedPercentEncoded() {
+        server.serve("/dl", CONTENT);
+        server.redirect("/pick", 302, "/dl?ids=1|2&q={a}");
+
+        TaskSnapshot done = download("/pick", null);
+
+        assertThat(done.state()).as(done.record().message()).isEqualTo(TaskState.COMPLETED);
+        assertThat(done.record().download().finalUrl()).isEqualTo(server.url("/dl?ids=1%7C2&q=%7Ba%7D"));
+    }
+
     @Test
     void moreThanTwentyRedirectsFail() {
         server.redirect("/loop", 302, "/loop");
