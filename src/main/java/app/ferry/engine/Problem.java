@@ -100,6 +100,8 @@ public record Problem(Code code, List<String> args, String english, boolean tran
         NEW_LINK,
         /** (header names) history: the task was given other request options (names only: values may be secrets). */
         NEW_REQUEST_OPTIONS,
+        /** () history: a rerun without request options dropped the saved ones. */
+        REQUEST_OPTIONS_CLEARED,
         /** (proxy) the HTTP proxy answered 407: it wants a user name and password. */
         PROXY_CREDENTIALS_NEEDED,
         /** (proxy) the HTTP proxy answered 407 to the user name and password given for it. */

@@ -31,10 +31,12 @@ final class RequestReplacement {
         runtime.update(r -> r.withSpec(r.spec().withRequest(options)));
         // Names only: a header's or cookie's value may be a secret, and the history is shown.
         List<String> names = options.names();
-        String shown = names.isEmpty() ? "none" : String.join(", ", names);
-        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), new Problem(Problem.Code.NEW_REQUEST_OPTIONS,
-                List.of(shown), "New request options (" + shown + ") replace the saved ones; the task continues where it stopped",
-                false));
+        String shown = String.join(", ", names);
+        runtime.note(HistoryEvent.Kind.NOTE, runtime.record().durableBytes(), names.isEmpty()
+                ? new Problem(Problem.Code.REQUEST_OPTIONS_CLEARED, List.of(),
+                        "The saved request options were dropped; the task continues where it stopped", false)
+                : new Problem(Problem.Code.NEW_REQUEST_OPTIONS, List.of(shown),
+                        "New request options (" + shown + ") replace the saved ones; the task continues where it stopped", false));
         saver.save(runtime, runtime.record(), true);
         return true;
     }
