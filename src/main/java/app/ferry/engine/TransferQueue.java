@@ -297,11 +297,7 @@ public final class TransferQueue implements AutoCloseable {
      */
     public void refreshLink(TaskId id, DownloadSpec newSpec) {
         Objects.requireNonNull(newSpec, "newSpec");
-        TaskRuntime runtime = tasks.get(id);
-        if (runtime == null) {
-            throw new IllegalArgumentException("No task " + id + " to refresh");
-        }
-        LinkRefresh.apply(runtime, newSpec, saver);
+        LinkRefresh.apply(existing(id, "to refresh"), newSpec, saver);
         resume(id);
     }
 
@@ -317,11 +313,15 @@ public final class TransferQueue implements AutoCloseable {
      */
     public boolean replaceRequest(TaskId id, app.ferry.engine.request.RequestOptions options) {
         Objects.requireNonNull(options, "options");
+        return RequestReplacement.apply(existing(id, "to give request options"), options, saver);
+    }
+
+    private TaskRuntime existing(TaskId id, String purpose) {
         TaskRuntime runtime = tasks.get(id);
         if (runtime == null) {
-            throw new IllegalArgumentException("No task " + id + " to give request options");
+            throw new IllegalArgumentException("No task " + id + " " + purpose);
         }
-        return RequestReplacement.apply(runtime, options, saver);
+        return runtime;
     }
 
     /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */

@@ -68,6 +68,9 @@ final class TaskSecrets {
             Path file = file(dir.getParent(), id);
             AtomicFiles.write(file, json.writeValueAsBytes(secrets));
             ownerOnly(file, FILE);
+            // A replaced file too (AtomicFiles leaves that to chance): after a rerun's new cookie,
+            // a crash must not bring back the old one beside the journal's new options.
+            AtomicFiles.fsyncDirectory(file.getParent());
             written.put(id, secrets);
         }
         return strip(record);
