@@ -93,7 +93,18 @@ public final class TransferQueue implements AutoCloseable {
      * trust decides which servers are believed) instead of the JDK's default context.
      */
     public static TransferQueue open(Path stateDir, EngineConfig config, SSLContext tls) throws IOException {
-        StateDirectory directory = StateDirectory.open(stateDir);
+        return open(StateDirectory.open(stateDir), config, tls);
+    }
+
+    /**
+     * As {@link #open(Path, EngineConfig)}, on a directory whose lock was taken beforehand; the
+     * queue takes the lock over, and gives it up when it fails to open.
+     */
+    public static TransferQueue open(StateLock lock, EngineConfig config) throws IOException {
+        return open(lock.handOver(), config, new DeferredTlsContext(config.network()::tls));
+    }
+
+    private static TransferQueue open(StateDirectory directory, EngineConfig config, SSLContext tls) throws IOException {
         try {
             TaskStore store = TaskStore.owned(directory);
             try {

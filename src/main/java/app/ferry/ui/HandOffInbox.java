@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * go to the window in the order they came, and later ones straight to it. What the window refuses
  * at that point (a URL already in the queue) is said in the window, since its sender has had its
  * answer. Kept hand-offs live in memory only: a process killed before its queue opens loses them,
- * as it would lose a paste.
+ * as it would lose a paste. If the queue cannot be opened after all, {@link #fail} gives the kept
+ * URLs back for the user to be told of them, and later hand-offs are refused.
  *
  * <p>Threads: {@link #receive} on the hand-off connections' virtual threads; {@link #openTo} from
  * any thread, returning at once (the kept hand-offs are passed on a virtual thread of its own, since
@@ -39,11 +40,15 @@ final class HandOffInbox implements HandOffReceiver {
     private final Set<String> keptUrls = new HashSet<>();
     private HandOffReceiver window;
     private boolean passing;
+    private boolean failed;
 
     @Override
     public Receipt receive(HandOff handOff) throws HandOffUnavailableException {
         HandOffReceiver open;
         synchronized (this) {
+            if (failed) {
+                throw new HandOffUnavailableException("the Ferry window could not open its queue and is closing");
+            }
             open = passing ? null : window;
             if (open == null) {
                 return keep(handOff);
@@ -90,6 +95,19 @@ final class HandOffInbox implements HandOffReceiver {
             passing = true;
         }
         Thread.ofVirtual().name("ferry-handoff-kept").start(() -> pass(receiver, refusedLater));
+    }
+
+    /**
+     * The window will not come up (its queue could not be opened): refuses later hand-offs, and
+     * returns the URLs kept so far, whose senders were told they were accepted, for the user to
+     * be told of them instead.
+     */
+    synchronized List<String> fail() {
+        failed = true;
+        List<String> urls = kept.stream().flatMap(h -> h.downloads().stream()).map(Download::url).toList();
+        kept.clear();
+        keptUrls.clear();
+        return urls;
     }
 
     /** True once everything kept has reached the window and new hand-offs go straight to it. */

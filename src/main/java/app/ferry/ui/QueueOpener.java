@@ -3,6 +3,7 @@ package app.ferry.ui;
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.Problem;
 import app.ferry.engine.StateDirectoryInUseException;
+import app.ferry.engine.StateLock;
 import app.ferry.engine.TransferQueue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +32,13 @@ final class QueueOpener {
     record Opened(TransferQueue queue, List<Problem> problems, Path backup, Throwable broken) {
     }
 
-    static Opened open(Path stateDir, EngineConfig config) throws StateDirectoryInUseException, IOException {
+    /**
+     * Opens the queue in {@code stateDir}, whose {@code lock} was taken beforehand (or null: it is
+     * taken here). The queue takes the lock over; it is given up when the saved queue must be moved aside.
+     */
+    static Opened open(Path stateDir, StateLock lock, EngineConfig config) throws StateDirectoryInUseException, IOException {
         try {
-            TransferQueue queue = TransferQueue.open(stateDir, config);
+            TransferQueue queue = lock == null ? TransferQueue.open(stateDir, config) : TransferQueue.open(lock, config);
             return new Opened(queue, queue.restoreProblemCodes(), null, null);
         } catch (StateDirectoryInUseException e) {
             throw e;

@@ -1,10 +1,12 @@
 package app.ferry.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import app.ferry.handoff.Download;
 import app.ferry.handoff.HandOff;
+import app.ferry.handoff.HandOffUnavailableException;
 import app.ferry.handoff.Receipt;
 import java.time.Duration;
 import java.util.List;
@@ -65,5 +67,25 @@ class HandOffInboxTest {
 
         assertThat(receipt.added()).isEmpty();
         assertThat(receipt.rejected()).extracting(Receipt.Rejection::url).containsExactly("https://a.test/x");
+    }
+
+    @Test
+    void aFailedStartGivesBackWhatWasKeptAndRefusesWhatComesAfter() throws Exception {
+        HandOffInbox inbox = new HandOffInbox();
+        inbox.receive(new HandOff(List.of(Download.of("https://a.test/1"), Download.of("https://a.test/2")), true));
+        inbox.receive(new HandOff(List.of(Download.of("https://a.test/3")), false));
+
+        assertThat(inbox.fail()).containsExactly("https://a.test/1", "https://a.test/2", "https://a.test/3");
+        assertThatThrownBy(() -> inbox.receive(new HandOff(List.of(Download.of("https://a.test/4")), false)))
+                .isInstanceOf(HandOffUnavailableException.class).hasMessageContaining("could not open its queue");
+        assertThat(inbox.fail()).as("given back once").isEmpty();
+    }
+
+    @Test
+    void urlsSaidInTheAlertAndTheLogCarryNoUserOrPassword() {
+        assertThat(AppStartup.withoutUserInfo("https://user:p%40ss@host.test:8443/a@b?c=d@e"))
+                .isEqualTo("https://host.test:8443/a@b?c=d@e");
+        assertThat(AppStartup.withoutUserInfo("ftp://user@host.test/f")).isEqualTo("ftp://host.test/f");
+        assertThat(AppStartup.withoutUserInfo("https://host.test/a@b")).isEqualTo("https://host.test/a@b");
     }
 }
