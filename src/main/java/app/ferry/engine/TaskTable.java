@@ -50,6 +50,15 @@ final class TaskTable {
         return tasks.get(id);
     }
 
+    /** The task, or an {@link IllegalArgumentException} saying there is none {@code purpose} ("to rename"). */
+    synchronized TaskRuntime require(TaskId id, String purpose) {
+        TaskRuntime runtime = tasks.get(id);
+        if (runtime == null) {
+            throw new IllegalArgumentException("No task " + id + " " + purpose);
+        }
+        return runtime;
+    }
+
     synchronized boolean contains(TaskId id) {
         return tasks.containsKey(id);
     }

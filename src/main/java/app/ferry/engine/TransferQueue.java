@@ -191,10 +191,7 @@ public final class TransferQueue implements AutoCloseable {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("A rate limit cannot be negative: " + bytesPerSecond);
         }
-        TaskRuntime runtime = tasks.get(id);
-        if (runtime != null) {
-            runtime.setLimit(bytesPerSecond);
-        }
+        Optional.ofNullable(tasks.get(id)).ifPresent(runtime -> runtime.setLimit(bytesPerSecond));
     }
 
     /** Adds a task and starts it when a slot is free. */
@@ -248,11 +245,7 @@ public final class TransferQueue implements AutoCloseable {
      * @throws IOException when the finished file cannot be renamed (moved or deleted meanwhile)
      */
     public String rename(TaskId id, String newName) throws IOException {
-        TaskRuntime runtime = tasks.get(id);
-        if (runtime == null) {
-            throw new IllegalArgumentException("No such task: " + id);
-        }
-        return TaskRename.rename(runtime, newName, saver);
+        return TaskRename.rename(tasks.require(id, "to rename"), newName, saver);
     }
 
     /** Every task, in queue order (the order they were added, unless moved). */
@@ -308,7 +301,7 @@ public final class TransferQueue implements AutoCloseable {
      */
     public void refreshLink(TaskId id, DownloadSpec newSpec) {
         Objects.requireNonNull(newSpec, "newSpec");
-        LinkRefresh.apply(existing(id, "to refresh"), newSpec, saver);
+        LinkRefresh.apply(tasks.require(id, "to refresh"), newSpec, saver);
         resume(id);
     }
 
@@ -324,15 +317,7 @@ public final class TransferQueue implements AutoCloseable {
      */
     public boolean replaceRequest(TaskId id, app.ferry.engine.request.RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        return RequestReplacement.apply(existing(id, "to give request options"), options, saver);
-    }
-
-    private TaskRuntime existing(TaskId id, String purpose) {
-        TaskRuntime runtime = tasks.get(id);
-        if (runtime == null) {
-            throw new IllegalArgumentException("No task " + id + " " + purpose);
-        }
-        return runtime;
+        return RequestReplacement.apply(tasks.require(id, "to give request options"), options, saver);
     }
 
     /** Answers a 401 challenge: the task continues with these credentials (kept in memory only). */
