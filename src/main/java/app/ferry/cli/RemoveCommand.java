@@ -2,6 +2,7 @@ package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.RemovedFiles;
 import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
@@ -101,8 +102,9 @@ final class RemoveCommand implements CliCommand {
             for (TaskSnapshot task : chosen.values()) {
                 (deletePartial && task.state() != TaskState.COMPLETED ? withPartial : keepingFiles).add(task.id());
             }
-            queue.remove(keepingFiles, false);
-            queue.remove(withPartial, true);
+            queue.remove(keepingFiles, RemovedFiles.KEEP);
+            // PARTIAL, not ALL: a record that is not COMPLETED may still name a finished file.
+            queue.remove(withPartial, RemovedFiles.PARTIAL);
             for (TaskSnapshot task : chosen.values()) {
                 out.println("removed " + task.id().shortForm() + "  " + TerminalText.safe(task.name()) + filesNote(task, deletePartial));
             }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.SavedTasks;
 import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.Queues;
 import app.ferry.testing.TestServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,6 +93,37 @@ class RemoveCommandTest {
         assertThat(exit).as(err).isZero();
         assertThat(downloads.resolve("done.bin")).exists();
         assertThat(out).contains("its file is kept");
+    }
+
+    /**
+     * A record can name its finished file without being COMPLETED: Completion records the file
+     * before the COMPLETED save, and if that save fails the task ends FAILED. --delete-partial
+     * must still leave that file alone.
+     */
+    @Test
+    void deletePartialKeepsTheFinishedFileOfATaskThatIsNotCompleted() throws IOException {
+        server.serve("/done.bin", CONTENT);
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/done.bin"))).isZero();
+        TaskRecord task = SavedTasks.read(stateDir).records().getFirst();
+        Path finished = task.download().finalFile();
+        assertThat(finished).exists();
+        Path partial = downloads.resolve("done.bin.part");
+        Files.write(partial, new byte[] {1, 2, 3});
+        ObjectNode saved = (ObjectNode) Queues.stateFile(stateDir, task.id()).deepCopy();
+        saved.put("state", TaskState.FAILED.name());
+        ((ObjectNode) saved.get("download")).put("partialFile", partial.toString());
+        Queues.replaceSavedState(stateDir, task.id(), saved);
+        TaskRecord crafted = SavedTasks.read(stateDir).records().getFirst();
+        assertThat(crafted.state()).isEqualTo(TaskState.FAILED);
+        assertThat(crafted.download().partialFile()).isEqualTo(partial);
+        assertThat(crafted.download().finalFile()).isEqualTo(finished);
+
+        int exit = run("remove", "--state", stateDir.toString(), "--delete-partial", task.id().shortForm());
+
+        assertThat(exit).as(err).isZero();
+        assertThat(finished).exists().hasBinaryContent(CONTENT);
+        assertThat(partial).doesNotExist();
+        assertThat(SavedTasks.read(stateDir).records()).isEmpty();
     }
 
     @Test
