@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ferry remove ID|URL...}: the task and its secrets go, its files stay unless asked. */
 class RemoveCommandTest {
@@ -135,6 +137,21 @@ class RemoveCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err).contains("ferry: no task with the ID deadbeef in this state directory; ferry list shows the tasks")
                 .contains("\"ab\" is too short to name a task");
+        assertThat(SavedTasks.read(stateDir).records()).extracting(TaskRecord::id).containsExactly(task.id());
+    }
+
+    /** A URL's password is never echoed back, whichever message quotes what was typed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://bob:S3CRET@127.0.0.1:1/x", "http://bob:S3CRET@127.0.0.1:99999/x",
+            "http://bob:S3CRET%zz@127.0.0.1:1/x", "ftp://bob:S3CRET@127.0.0.1/x", "bob:S3CRET@127.0.0.1/x"})
+    void aUrlWithAPasswordIsNeverEchoed(String url) throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        int exit = run("remove", url, "--state", stateDir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err).startsWith("ferry: ").contains("127.0.0.1");
+        assertThat(out + err).doesNotContain("S3CRET");
         assertThat(SavedTasks.read(stateDir).records()).extracting(TaskRecord::id).containsExactly(task.id());
     }
 
