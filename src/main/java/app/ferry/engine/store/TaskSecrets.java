@@ -160,8 +160,12 @@ final class TaskSecrets {
         Files.deleteIfExists(file(dir.getParent(), id));
     }
 
-    /** Deletes the files of tasks the journal no longer has (a crash between the two deletions). */
-    void deleteOthers(Collection<String> ids) throws IOException {
+    /**
+     * Deletes the files of tasks the journal no longer has (a crash between the two deletions).
+     * Tidying only: a file or folder that cannot be (a secrets folder root made in a {@code sudo
+     * ferry}) is named in a warning, and the tasks still open.
+     */
+    void deleteOthers(Collection<String> ids) {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -169,9 +173,17 @@ final class TaskSecrets {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (!ids.contains(name.substring(0, name.length() - ".json".length()))) {
-                    Files.deleteIfExists(file);
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        LOG.log(System.Logger.Level.WARNING, "Could not delete " + file + ", left by a removed task ("
+                                + e.getClass().getSimpleName() + "); delete it yourself");
+                    }
                 }
             }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not list " + dir + " to delete what removed tasks left ("
+                    + e.getClass().getSimpleName() + "); check who owns it and its permissions");
         }
     }
 

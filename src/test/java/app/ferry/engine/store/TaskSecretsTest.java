@@ -118,6 +118,31 @@ class TaskSecretsTest {
                 .anySatisfy(w -> assertThat(w).contains("Made " + secrets + " owner-only again"));
     }
 
+    /** Tidying what removed tasks left is not worth refusing to open the tasks for. */
+    @Test
+    void aLeftoverThatCannotBeDeletedDoesNotStopTheStoreLoading() throws IOException {
+        try (StateDirectory directory = StateDirectory.open(stateDir); TaskStore store = TaskStore.owned(directory)) {
+            store.loadAll();
+        }
+        // A folder where a removed task's file was: deleteIfExists refuses it (not empty), as it
+        // would a file in a folder root owns.
+        Path stuck = Files.createDirectories(stateDir.resolve(TaskSecrets.DIR).resolve("0123abcd.json"));
+        Files.writeString(stuck.resolve("inside"), "x", StandardCharsets.UTF_8);
+        Path leftover = Files.writeString(stateDir.resolve(TaskSecrets.DIR).resolve("4567cdef.json"), "{}",
+                StandardCharsets.UTF_8);
+
+        TaskStore.Loaded loaded;
+        try (StateDirectory directory = StateDirectory.open(stateDir); TaskStore store = TaskStore.owned(directory)) {
+            loaded = store.loadAll();
+        }
+
+        assertThat(loaded.records()).isEmpty();
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(leftover).doesNotExist();
+        assertThat(stuck).exists();
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Could not delete " + stuck));
+    }
+
     /** As a FUSE mount that refuses chmod, or a file root owns, answers a user's chmod. */
     private static void refuse(Path path, Set<PosixFilePermission> permissions) throws IOException {
         throw new AccessDeniedException(path.toString(), null, "Operation not permitted");
