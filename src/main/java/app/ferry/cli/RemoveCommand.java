@@ -2,6 +2,7 @@ package app.ferry.cli;
 
 import app.ferry.engine.AppDirs;
 import app.ferry.engine.EngineConfig;
+import app.ferry.engine.RemovedFiles;
 import app.ferry.engine.StateDirectoryInUseException;
 import app.ferry.engine.TaskId;
 import app.ferry.engine.TaskSnapshot;
@@ -101,8 +102,9 @@ final class RemoveCommand implements CliCommand {
             for (TaskSnapshot task : chosen.values()) {
                 (deletePartial && task.state() != TaskState.COMPLETED ? withPartial : keepingFiles).add(task.id());
             }
-            queue.remove(keepingFiles, false);
-            queue.remove(withPartial, true);
+            queue.remove(keepingFiles, RemovedFiles.KEEP);
+            // PARTIAL, not ALL: a record that is not COMPLETED may still name a finished file.
+            queue.remove(withPartial, RemovedFiles.PARTIAL);
             for (TaskSnapshot task : chosen.values()) {
                 out.println("removed " + task.id().shortForm() + "  " + TerminalText.safe(task.name()) + filesNote(task, deletePartial));
             }
@@ -136,24 +138,28 @@ final class RemoveCommand implements CliCommand {
     static TaskSnapshot matching(String name, List<TaskSnapshot> tasks) {
         boolean url = name.contains("://");
         List<TaskSnapshot> found;
+        // What the messages quote: never a password the user typed in a URL's user-info. An ID
+        // has no '@', so a name with one is a URL typed without its scheme: read as an authority.
+        String shown = UrlNormalizer.withoutPassword("//" + name).substring(2);
         if (url) {
             String normalized = UrlNormalizer.normalize(name).uri().toString();
+            shown = normalized;
             found = tasks.stream().filter(t -> t.record().spec().url().equals(normalized)).toList();
         } else {
             String prefix = name.toLowerCase(Locale.ROOT);
             found = prefix.length() < 4 ? List.of()
                     : tasks.stream().filter(t -> t.id().value().toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
             if (prefix.length() < 4 && !prefix.isEmpty()) {
-                throw new IllegalArgumentException("\"" + name + "\" is too short to name a task: give at least 4 characters"
+                throw new IllegalArgumentException("\"" + shown + "\" is too short to name a task: give at least 4 characters"
                         + " of its ID (ferry list shows them)");
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no task " + (url ? "for " : "with the ID ") + name
+            throw new IllegalArgumentException("no task " + (url ? "for " : "with the ID ") + shown
                     + " in this state directory; ferry list shows the tasks and their IDs");
         }
         if (found.size() > 1) {
-            throw new IllegalArgumentException(name + " names " + found.size() + " tasks ("
+            throw new IllegalArgumentException(shown + " names " + found.size() + " tasks ("
                     + String.join(", ", found.stream().map(t -> t.id().shortForm()).toList())
                     + "); give the ID of the one to remove");
         }

@@ -111,10 +111,10 @@ final class TaskCommands {
     }
 
     /**
-     * Forgets tasks, deleted from the journal in one batch. With {@code deleteFiles}, the files of
-     * idle ones are deleted now and those of running ones once their transfer let go of them.
+     * Forgets tasks, deleted from the journal in one batch. The files {@code files} names are
+     * deleted now for idle ones, and for running ones once their transfer let go of them.
      */
-    void remove(Collection<TaskId> ids, boolean deleteFiles) throws IOException {
+    void remove(Collection<TaskId> ids, RemovedFiles files) throws IOException {
         List<TaskRuntime> removed = tasks.removeAll(ids);
         if (removed.isEmpty()) {
             return;
@@ -123,12 +123,12 @@ final class TaskCommands {
         saver.deleteAll(removed);
         for (TaskRuntime runtime : where.running()) {
             // The transfer still holds its partial file; it is deleted once the transfer let go.
-            runtime.requestRemoval(deleteFiles);
+            runtime.requestRemoval(files);
         }
-        if (deleteFiles) {
+        if (files != RemovedFiles.KEEP) {
             List<TaskRuntime> idle = new ArrayList<>(where.idle());
             idle.addAll(where.settling());
-            TaskFiles.deleteAll(idle.stream().map(TaskRuntime::record).toList());
+            TaskFiles.deleteAll(idle.stream().map(TaskRuntime::record).toList(), files);
         }
     }
 

@@ -14,11 +14,11 @@ final class TaskFiles {
      * Deletes the files of every record; one that fails does not stop the others. The first
      * failure is thrown once all were tried, the rest attached to it.
      */
-    static void deleteAll(List<TaskRecord> records) throws IOException {
+    static void deleteAll(List<TaskRecord> records, RemovedFiles which) throws IOException {
         IOException failure = null;
         for (TaskRecord record : records) {
             try {
-                delete(record);
+                delete(record, which);
             } catch (IOException e) {
                 // Named for the task: the caller reports every failure of a batch, one line each.
                 IOException named = new IOException(record.name() + ": " + e.getMessage(), e);
@@ -34,13 +34,14 @@ final class TaskFiles {
         }
     }
 
-    static void delete(TaskRecord record) throws IOException {
+    /** Deletes the record's files that {@code which} names; {@link RemovedFiles#PARTIAL} never touches the finished file. */
+    static void delete(TaskRecord record, RemovedFiles which) throws IOException {
         DownloadProgress download = record.download();
-        if (download != null) {
+        if (download != null && which != RemovedFiles.KEEP) {
             if (download.partialFile() != null) {
                 Files.deleteIfExists(download.partialFile());
             }
-            if (download.finalFile() != null) {
+            if (which == RemovedFiles.ALL && download.finalFile() != null) {
                 Files.deleteIfExists(download.finalFile());
             }
         }

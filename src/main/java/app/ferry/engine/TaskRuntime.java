@@ -113,15 +113,15 @@ final class TaskRuntime implements TransferContext {
         closeAttemptResources();
     }
 
-    private volatile boolean deleteFilesOnRemoval;
+    private volatile RemovedFiles filesOnRemoval = RemovedFiles.KEEP;
 
-    void requestRemoval(boolean deleteFiles) {
-        deleteFilesOnRemoval = deleteFiles;
+    void requestRemoval(RemovedFiles files) {
+        filesOnRemoval = files;
         requestStop(StopIntent.REMOVE);
     }
 
-    boolean deleteFilesOnRemoval() {
-        return deleteFilesOnRemoval;
+    RemovedFiles filesOnRemoval() {
+        return filesOnRemoval;
     }
 
     StopIntent stopIntent() {

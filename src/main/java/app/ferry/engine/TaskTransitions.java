@@ -109,9 +109,9 @@ final class TaskTransitions {
                 switch (runtime.stopIntent()) {
                     case CANCEL -> transition(runtime, TaskState.CANCELLED, null);
                     case REMOVE -> {
-                        if (runtime.deleteFilesOnRemoval()) {
+                        if (runtime.filesOnRemoval() != RemovedFiles.KEEP) {
                             try {
-                                TaskFiles.delete(runtime.record());
+                                TaskFiles.delete(runtime.record(), runtime.filesOnRemoval());
                             } catch (IOException e) {
                                 LOG.log(System.Logger.Level.WARNING, "Could not delete the files of removed task "
                                         + runtime.record().name(), e);

@@ -353,7 +353,12 @@ public final class TransferQueue implements AutoCloseable {
      * the others: the first failure is thrown once all were tried, the rest attached to it.
      */
     public void remove(Collection<TaskId> ids, boolean deleteFiles) throws IOException {
-        commands.remove(ids, deleteFiles);
+        remove(ids, deleteFiles ? RemovedFiles.ALL : RemovedFiles.KEEP);
+    }
+
+    /** As {@link #remove(Collection, boolean)}, deleting the files {@code files} names. */
+    public void remove(Collection<TaskId> ids, RemovedFiles files) throws IOException {
+        commands.remove(ids, files);
     }
 
     /** Journal syncs since the queue opened: how tests prove a bulk operation costs a handful. */

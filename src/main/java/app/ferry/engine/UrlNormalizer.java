@@ -1,5 +1,6 @@
 package app.ferry.engine;
 
+import app.ferry.engine.request.RequestOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.net.URI;
@@ -57,25 +58,25 @@ public final class UrlNormalizer {
 
         Matcher schemeMatcher = SCHEME.matcher(url);
         if (!schemeMatcher.find()) {
-            throw invalid(Problem.Code.URL_NO_SCHEME, quote(url)
-                    + " has no scheme: start it with http:// or https://", null, quote(url));
+            throw invalid(Problem.Code.URL_NO_SCHEME, quoteUrl(url)
+                    + " has no scheme: start it with http:// or https://", null, quoteUrl(url));
         }
         String scheme = schemeMatcher.group(1).toLowerCase(Locale.ROOT);
         // "example.com:8080/x" and "localhost:8080" parse as a scheme followed by a port.
         boolean looksLikeHostAndPort = scheme.indexOf('.') >= 0
                 || (url.length() > schemeMatcher.end() && Character.isDigit(url.charAt(schemeMatcher.end())));
         if (looksLikeHostAndPort) {
-            throw invalid(Problem.Code.URL_NO_SCHEME, quote(url)
-                    + " has no scheme: start it with http:// or https://", null, quote(url));
+            throw invalid(Problem.Code.URL_NO_SCHEME, quoteUrl(url)
+                    + " has no scheme: start it with http:// or https://", null, quoteUrl(url));
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid(Problem.Code.URL_NOT_HTTP, quote(url)
-                    + " is not an http or https URL: Ferry downloads over HTTP(S) only", null, quote(url));
+            throw invalid(Problem.Code.URL_NOT_HTTP, quoteUrl(url)
+                    + " is not an http or https URL: Ferry downloads over HTTP(S) only", null, quoteUrl(url));
         }
         int afterScheme = schemeMatcher.end();
         if (!url.startsWith("//", afterScheme)) {
-            throw invalid(Problem.Code.URL_NO_HOST, quote(url)
-                    + " has no host: write it as " + scheme + "://host/path", null, quote(url), scheme);
+            throw invalid(Problem.Code.URL_NO_HOST, quoteUrl(url)
+                    + " has no host: write it as " + scheme + "://host/path", null, quoteUrl(url), scheme);
         }
 
         int authorityStart = afterScheme + 2;
@@ -110,14 +111,14 @@ public final class UrlNormalizer {
             // RFC 3986 §3.2.2: IP-literal = "[" IPv6address "]"; kept as is, URI validates it below.
             int close = hostPort.indexOf(']');
             if (close < 0) {
-                throw invalid(Problem.Code.URL_IPV6_UNCLOSED, quote(url)
-                        + " has an IPv6 address without its closing ']': check the address", null, quote(url));
+                throw invalid(Problem.Code.URL_IPV6_UNCLOSED, quoteUrl(url)
+                        + " has an IPv6 address without its closing ']': check the address", null, quoteUrl(url));
             }
             host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
             String rest = hostPort.substring(close + 1);
             if (!rest.isEmpty() && !rest.startsWith(":")) {
-                throw invalid(Problem.Code.URL_AFTER_IPV6, quote(url)
-                        + " has text after the IPv6 address: only :port may follow ']'", null, quote(url));
+                throw invalid(Problem.Code.URL_AFTER_IPV6, quoteUrl(url)
+                        + " has text after the IPv6 address: only :port may follow ']'", null, quoteUrl(url));
             }
             port = rest.isEmpty() ? "" : rest.substring(1);
         } else {
@@ -127,8 +128,8 @@ public final class UrlNormalizer {
             host = asciiHost(url, host);
         }
         if (host.isEmpty()) {
-            throw invalid(Problem.Code.URL_NO_HOST, quote(url) + " has no host: write it as "
-                    + scheme + "://host/path", null, quote(url), scheme);
+            throw invalid(Problem.Code.URL_NO_HOST, quoteUrl(url) + " has no host: write it as "
+                    + scheme + "://host/path", null, quoteUrl(url), scheme);
         }
         int portNumber = parsePort(url, port);
         // RFC 3986 §6.2.3: the scheme's default port is the same as no port.
@@ -151,14 +152,14 @@ public final class UrlNormalizer {
         try {
             uri = new URI(result.toString());
         } catch (URISyntaxException e) {
-            throw invalid(Problem.Code.URL_INVALID, quote(url) + " is not a valid URL ("
-                    + e.getReason() + "): check it for typos", e, quote(url), e.getReason());
+            throw invalid(Problem.Code.URL_INVALID, quoteUrl(url) + " is not a valid URL ("
+                    + e.getReason() + "): check it for typos", e, quoteUrl(url), e.getReason());
         }
         // URI falls back to a "registry-based" authority (getHost() == null) for host names it
         // cannot parse, such as "a_b.example"; java.net.http refuses those, so do we.
         if (uri.getHost() == null) {
-            throw invalid(Problem.Code.URL_BAD_HOST, quote(url) + " has an invalid host name " + quote(host)
-                    + ": check it for typos", null, quote(url), quote(host));
+            throw invalid(Problem.Code.URL_BAD_HOST, quoteUrl(url) + " has an invalid host name " + quote(host)
+                    + ": check it for typos", null, quoteUrl(url), quote(host));
         }
         return new NormalizedUrl(uri, username, password);
     }
@@ -169,8 +170,8 @@ public final class UrlNormalizer {
         }
         String decoded = percentDecode(host);
         if (decoded == null) {
-            throw invalid(Problem.Code.URL_HOST_PERCENT, quote(url) + " has a badly percent-encoded host name: "
-                    + "type the host name without %", null, quote(url));
+            throw invalid(Problem.Code.URL_HOST_PERCENT, quoteUrl(url) + " has a badly percent-encoded host name: "
+                    + "type the host name without %", null, quoteUrl(url));
         }
         try {
             // RFC 5891 via RFC 3490 (all the JDK offers): "bücher.example" -> "xn--bcher-kva.example".
@@ -178,8 +179,8 @@ public final class UrlNormalizer {
         } catch (RuntimeException e) {
             // IDN documents IllegalArgumentException, but has thrown others on odd input; none
             // may leave normalize(), so all are reported, with their cause, as an invalid URL.
-            throw invalid(Problem.Code.URL_BAD_IDN, quote(url) + " has an invalid international host name: "
-                    + "check it for typos", e, quote(url));
+            throw invalid(Problem.Code.URL_BAD_IDN, quoteUrl(url) + " has an invalid international host name: "
+                    + "check it for typos", e, quoteUrl(url));
         }
     }
 
@@ -188,13 +189,13 @@ public final class UrlNormalizer {
             return -1; // RFC 3986 §3.2.3: "port = *DIGIT", so "host:" is a valid empty port.
         }
         if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw invalid(Problem.Code.URL_BAD_PORT, quote(url) + " has an invalid port " + quote(port)
-                    + ": a port is a number from 1 to 65535", null, quote(url), quote(port));
+            throw invalid(Problem.Code.URL_BAD_PORT, quoteUrl(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535", null, quoteUrl(url), quote(port));
         }
         int number = Integer.parseInt(port);
         if (number < 1 || number > 65_535) {
-            throw invalid(Problem.Code.URL_BAD_PORT, quote(url) + " has an invalid port " + quote(port)
-                    + ": a port is a number from 1 to 65535", null, quote(url), quote(port));
+            throw invalid(Problem.Code.URL_BAD_PORT, quoteUrl(url) + " has an invalid port " + quote(port)
+                    + ": a port is a number from 1 to 65535", null, quoteUrl(url), quote(port));
         }
         return number;
     }
@@ -202,8 +203,8 @@ public final class UrlNormalizer {
     private static String decodeUserInfo(String url, String part) {
         String decoded = percentDecode(part);
         if (decoded == null) {
-            throw invalid(Problem.Code.URL_USER_INFO, quote(url) + " has a user name or password that is not "
-                    + "valid percent-encoded UTF-8: encode '%' as %25", null, quote(url));
+            throw invalid(Problem.Code.URL_USER_INFO, quoteUrl(url) + " has a user name or password that is not "
+                    + "valid percent-encoded UTF-8: encode '%' as %25", null, quoteUrl(url));
         }
         return decoded;
     }
@@ -237,8 +238,8 @@ public final class UrlNormalizer {
             }
             int codePoint = text.codePointAt(i);
             if (Character.isSurrogate((char) codePoint)) {
-                throw invalid(Problem.Code.URL_BROKEN_CHARACTER, quote(url) + " contains a broken Unicode character "
-                        + "(a lone surrogate): copy the URL again from its source", null, quote(url));
+                throw invalid(Problem.Code.URL_BROKEN_CHARACTER, quoteUrl(url) + " contains a broken Unicode character "
+                        + "(a lone surrogate): copy the URL again from its source", null, quoteUrl(url));
             }
             for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
                 appendPercent(out, b & 0xFF);
@@ -308,6 +309,34 @@ public final class UrlNormalizer {
     /** The input as shown in a message: quoted, shortened, control characters made visible. */
     private static InvalidUrlException invalid(Problem.Code code, String english, Throwable cause, String... args) {
         return new InvalidUrlException(new Problem(code, List.of(args), english, false), cause);
+    }
+
+    /**
+     * {@code text} as a message may show it: a password in its user-info (what precedes the last
+     * '@' of the authority, the part after "//" up to the first '/', '?' or '#') replaced by
+     * {@code ••••}. An error about a URL quotes what was typed, and a terminal or a log must not
+     * show a password. Without "//" there is no authority (RFC 3986 §3): "mailto:a@b" is kept.
+     */
+    public static String withoutPassword(String text) {
+        int slashes = text.indexOf("//");
+        if (slashes < 0) {
+            return text;
+        }
+        int start = slashes + 2;
+        int end = indexOfAny(text, "/?#", start);
+        int at = text.lastIndexOf('@', end - 1);
+        if (at < start) {
+            return text;
+        }
+        int colon = text.indexOf(':', start);
+        if (colon < 0 || colon > at) {
+            return text;
+        }
+        return text.substring(0, colon + 1) + RequestOptions.MASK + text.substring(at);
+    }
+
+    private static String quoteUrl(String url) {
+        return quote(withoutPassword(url));
     }
 
     private static String quote(String text) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.ferry.engine.EngineConfig;
 import app.ferry.engine.SavedTasks;
 import app.ferry.engine.TaskRecord;
+import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.Queues;
 import app.ferry.testing.TestServer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ferry remove ID|URL...}: the task and its secrets go, its files stay unless asked. */
 class RemoveCommandTest {
@@ -92,6 +97,37 @@ class RemoveCommandTest {
         assertThat(out).contains("its file is kept");
     }
 
+    /**
+     * A record can name its finished file without being COMPLETED: Completion records the file
+     * before the COMPLETED save, and if that save fails the task ends FAILED. --delete-partial
+     * must still leave that file alone.
+     */
+    @Test
+    void deletePartialKeepsTheFinishedFileOfATaskThatIsNotCompleted() throws IOException {
+        server.serve("/done.bin", CONTENT);
+        assertThat(run("get", "--dir", downloads.toString(), "--state", stateDir.toString(), server.url("/done.bin"))).isZero();
+        TaskRecord task = SavedTasks.read(stateDir).records().getFirst();
+        Path finished = task.download().finalFile();
+        assertThat(finished).exists();
+        Path partial = downloads.resolve("done.bin.part");
+        Files.write(partial, new byte[] {1, 2, 3});
+        ObjectNode saved = (ObjectNode) Queues.stateFile(stateDir, task.id()).deepCopy();
+        saved.put("state", TaskState.FAILED.name());
+        ((ObjectNode) saved.get("download")).put("partialFile", partial.toString());
+        Queues.replaceSavedState(stateDir, task.id(), saved);
+        TaskRecord crafted = SavedTasks.read(stateDir).records().getFirst();
+        assertThat(crafted.state()).isEqualTo(TaskState.FAILED);
+        assertThat(crafted.download().partialFile()).isEqualTo(partial);
+        assertThat(crafted.download().finalFile()).isEqualTo(finished);
+
+        int exit = run("remove", "--state", stateDir.toString(), "--delete-partial", task.id().shortForm());
+
+        assertThat(exit).as(err).isZero();
+        assertThat(finished).exists().hasBinaryContent(CONTENT);
+        assertThat(partial).doesNotExist();
+        assertThat(SavedTasks.read(stateDir).records()).isEmpty();
+    }
+
     @Test
     void anUnknownIdRemovesNothingAndSaysWhere() throws IOException {
         TaskRecord task = failedHalfWay();
@@ -101,6 +137,21 @@ class RemoveCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err).contains("ferry: no task with the ID deadbeef in this state directory; ferry list shows the tasks")
                 .contains("\"ab\" is too short to name a task");
+        assertThat(SavedTasks.read(stateDir).records()).extracting(TaskRecord::id).containsExactly(task.id());
+    }
+
+    /** A URL's password is never echoed back, whichever message quotes what was typed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://bob:S3CRET@127.0.0.1:1/x", "http://bob:S3CRET@127.0.0.1:99999/x",
+            "http://bob:S3CRET%zz@127.0.0.1:1/x", "ftp://bob:S3CRET@127.0.0.1/x", "bob:S3CRET@127.0.0.1/x"})
+    void aUrlWithAPasswordIsNeverEchoed(String url) throws IOException {
+        TaskRecord task = failedHalfWay();
+
+        int exit = run("remove", url, "--state", stateDir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err).startsWith("ferry: ").contains("127.0.0.1");
+        assertThat(out + err).doesNotContain("S3CRET");
         assertThat(SavedTasks.read(stateDir).records()).extracting(TaskRecord::id).containsExactly(task.id());
     }
 

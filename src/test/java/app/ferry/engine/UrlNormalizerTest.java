@@ -160,6 +160,31 @@ class UrlNormalizerTest {
                 .isExactlyInstanceOf(InvalidUrlException.class);
     }
 
+    /** An error quotes the URL typed, with its password masked: a terminal or a log must not show it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://u:S3CRET@h.example:99999/", "ftp://u:S3CRET@h.example/", "x//u:S3CRET@h.example/",
+            "http://u:S3CRET%@h.example/", "http://u:p@S3CRET@h.example:0/"})
+    void errorsNeverQuoteThePassword(String input) {
+        assertThatThrownBy(() -> UrlNormalizer.normalize(input))
+                .isExactlyInstanceOf(InvalidUrlException.class)
+                .hasMessageContaining("u:••••@h.example")
+                .satisfies(e -> assertThat(((InvalidUrlException) e).problem().args()).noneMatch(a -> a.contains("S3CRET")))
+                .message().doesNotContain("S3CRET");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://u:pw@h.example/p?q, http://u:••••@h.example/p?q",
+        "//u:pw@h.example/a@b, //u:••••@h.example/a@b",
+        "mailto:someone@example.com, mailto:someone@example.com",
+        "http://u@h.example/, http://u@h.example/",
+        "http://h.example:8080/a:b@c, http://h.example:8080/a:b@c",
+        "http://h.example/, http://h.example/",
+    })
+    void withoutPasswordMasksOnlyTheUserInfosPassword(String input, String expected) {
+        assertThat(UrlNormalizer.withoutPassword(input)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "http://h.example/a%20b, http://h.example/a%20b",

@@ -6,9 +6,11 @@ import app.ferry.engine.TaskState;
 import app.ferry.engine.request.RequestOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -33,14 +35,28 @@ final class TaskSecrets {
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
+    private static final System.Logger LOG = System.getLogger(TaskSecrets.class.getName());
+
+    /** How permissions are set: {@link Files#setPosixFilePermissions}, or in a test one that fails as a FUSE mount would. */
+    @FunctionalInterface
+    interface Chmod {
+        void set(Path path, Set<PosixFilePermission> permissions) throws IOException;
+    }
+
     private final Path dir;
     private final ObjectMapper json;
+    private final Chmod chmod;
     /** What each task's file holds now: a checkpoint rewrites nothing unless the secrets changed. */
     private final Map<String, RequestOptions> written = new ConcurrentHashMap<>();
 
     TaskSecrets(Path stateDir, ObjectMapper json) {
+        this(stateDir, json, Files::setPosixFilePermissions);
+    }
+
+    TaskSecrets(Path stateDir, ObjectMapper json, Chmod chmod) {
         this.dir = stateDir.resolve(DIR);
         this.json = json;
+        this.chmod = chmod;
     }
 
     /** The file of a task's secrets. */
@@ -80,25 +96,45 @@ final class TaskSecrets {
      * Makes an existing secrets folder owner-only again (0700, its files 0600) when something
      * widened it (a copy, a restore from backup, a chmod -R): whoever could read it could read the
      * cookies and tokens in it. Logs the folder only, never what is in it.
+     *
+     * <p>Never throws: a path that cannot be narrowed (owned by root after a {@code sudo ferry},
+     * on a FUSE or NTFS mount that refuses chmod) is named in a warning and the rest carry on, or
+     * no task could be opened at all, in the window or from the command line.
      */
-    void tightenExisting() throws IOException {
+    void tightenExisting() {
         if (!Files.isDirectory(dir) || !posix(dir)) {
             return;
         }
-        boolean widened = !Files.getPosixFilePermissions(dir).equals(DIRECTORY);
-        ownerOnly(dir, DIRECTORY);
+        boolean widened = tighten(dir, DIRECTORY);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                        && !Files.getPosixFilePermissions(file).equals(FILE)) {
-                    widened = true;
-                    ownerOnly(file, FILE);
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    widened |= tighten(file, FILE);
                 }
             }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not list " + dir + " to make its files owner-only ("
+                    + e.getClass().getSimpleName() + "); check who owns it and its permissions");
         }
         if (widened) {
-            System.getLogger(TaskSecrets.class.getName()).log(System.Logger.Level.WARNING,
-                    "Made " + dir + " owner-only again (0700, files 0600): others could read it");
+            LOG.log(System.Logger.Level.WARNING, "Made " + dir + " owner-only again (0700, files 0600): others could read it");
+        }
+    }
+
+    /** Narrows {@code path} to {@code permissions} if it is wider; true if it was. A failure is logged with the path only. */
+    private boolean tighten(Path path, Set<PosixFilePermission> permissions) {
+        try {
+            if (Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions)) {
+                return false;
+            }
+            chmod.set(path, permissions);
+            return true;
+        } catch (IOException e) {
+            // The exception's class, not its message: only the path is sure to hold nothing secret.
+            LOG.log(System.Logger.Level.WARNING, "Could not make " + path + " owner-only ("
+                    + PosixFilePermissions.toString(permissions) + "; " + e.getClass().getSimpleName()
+                    + "): others may be able to read it; check who owns it, or chmod it yourself");
+            return false;
         }
     }
 
@@ -127,8 +163,12 @@ final class TaskSecrets {
         Files.deleteIfExists(file(dir.getParent(), id));
     }
 
-    /** Deletes the files of tasks the journal no longer has (a crash between the two deletions). */
-    void deleteOthers(Collection<String> ids) throws IOException {
+    /**
+     * Deletes the files of tasks the journal no longer has (a crash between the two deletions).
+     * Tidying only: a file or folder that cannot be (a secrets folder root made in a {@code sudo
+     * ferry}) is named in a warning, and the tasks still open.
+     */
+    void deleteOthers(Collection<String> ids) {
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -136,9 +176,17 @@ final class TaskSecrets {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (!ids.contains(name.substring(0, name.length() - ".json".length()))) {
-                    Files.deleteIfExists(file);
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        LOG.log(System.Logger.Level.WARNING, "Could not delete " + file + ", left by a removed task ("
+                                + e.getClass().getSimpleName() + "); delete it yourself");
+                    }
                 }
             }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not list " + dir + " to delete what removed tasks left ("
+                    + e.getClass().getSimpleName() + "); check who owns it and its permissions");
         }
     }
 
@@ -164,9 +212,9 @@ final class TaskSecrets {
         ownerOnly(dir, DIRECTORY);
     }
 
-    private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
+    private void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
         if (posix(path)) {
-            Files.setPosixFilePermissions(path, permissions);
+            chmod.set(path, permissions);
         }
     }
 

@@ -42,12 +42,12 @@ public final class TaskStore implements AutoCloseable {
     private final ObjectMapper json;
     private final TaskSecrets secrets;
 
-    private TaskStore(Path stateDir, Journal journal, List<Problem> openingProblems) {
+    private TaskStore(Path stateDir, Journal journal, List<Problem> openingProblems, TaskSecrets.Chmod chmod) {
         this.stateDir = stateDir;
         this.journal = journal;
         this.openingProblems = List.copyOf(openingProblems);
         this.json = mapper();
-        this.secrets = new TaskSecrets(stateDir, json);
+        this.secrets = new TaskSecrets(stateDir, json, chmod);
     }
 
     private static ObjectMapper mapper() {
@@ -65,6 +65,11 @@ public final class TaskStore implements AutoCloseable {
 
     /** The store of a state directory this process has locked: it may write. */
     public static TaskStore owned(StateDirectory state) throws IOException {
+        return owned(state, Files::setPosixFilePermissions);
+    }
+
+    /** As {@link #owned(StateDirectory)}, setting the secrets' permissions with {@code chmod} (a test's failing one). */
+    static TaskStore owned(StateDirectory state, TaskSecrets.Chmod chmod) throws IOException {
         List<Problem> problems = new ArrayList<>();
         Path legacyDir = state.resolve(LEGACY_DIR);
         Path journalFile = state.resolve(JOURNAL);
@@ -77,7 +82,7 @@ public final class TaskStore implements AutoCloseable {
         try {
             // Only now that the journal holds them durably may the old files go.
             retireLegacy(legacyDir, legacyFiles, migrating);
-            return new TaskStore(state.root(), journal, problems);
+            return new TaskStore(state.root(), journal, problems, chmod);
         } catch (RuntimeException | Error e) {
             try {
                 journal.close();
