@@ -2,14 +2,11 @@ package app.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ferry.testing.FerryRunner;
 import app.ferry.testing.TestServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,14 +57,12 @@ class HeaderValuesCliTest {
         "-H           | Proxy-Authorization: Basic TOPSECRET-9b2e      | it would go to the server, not the proxy",
     })
     void aValueTheClientCannotSendIsAUsageErrorAndNeverShown(String option, String value, String message) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = FerryCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        FerryRunner.Result run = FerryRunner.inProcess(
                 "get", "--dir", downloads.toString(), "--state", stateDir.toString(), option, value, server.url("/f"));
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith("ferry: ").contains(message).doesNotContain(SECRET);
-        assertThat(out.toString()).doesNotContain(SECRET);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("ferry: ").contains(message).doesNotContain(SECRET);
+        assertThat(run.out()).doesNotContain(SECRET);
         assertThat(server.requests()).isEmpty();
         assertThat(stateDir).doesNotExist();
     }
@@ -75,13 +70,11 @@ class HeaderValuesCliTest {
     @Test
     void aFormCannotHaveItsOwnContentTypeItWouldHideTheBoundary() throws IOException {
         Path file = Files.writeString(temp.resolve("up.txt"), "hello");
-        StringWriter err = new StringWriter();
-        List<String> args = new ArrayList<>(List.of("post", "--state", stateDir.toString(),
-                "-H", "Content-Type: multipart/form-data", server.url("/form"), "-F", "file=@" + file));
-        int exit = FerryCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args.toArray(String[]::new));
+        FerryRunner.Result run = FerryRunner.inProcess("post", "--state", stateDir.toString(),
+                "-H", "Content-Type: multipart/form-data", server.url("/form"), "-F", "file=@" + file);
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("A form upload (-F) cannot have its own Content-Type header")
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("A form upload (-F) cannot have its own Content-Type header")
                 .contains("Leave -H \"Content-Type: ...\" out");
         assertThat(server.requests()).isEmpty();
     }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ferry.engine.EngineConfig;
+import app.ferry.testing.FerryRunner;
 import app.ferry.testing.TestServer;
 import app.ferry.testing.UploadRecorder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -127,11 +126,9 @@ class OptionMistakesTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int exit = FerryCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        out = o.toString();
-        err = e.toString();
-        return exit;
+        FerryRunner.Result result = FerryRunner.inProcess(args);
+        out = result.out();
+        err = result.err();
+        return result.exitCode();
     }
 }

@@ -7,12 +7,11 @@ import app.ferry.engine.SavedTasks;
 import app.ferry.engine.TaskRecord;
 import app.ferry.engine.TaskState;
 import app.ferry.engine.TransferQueue;
+import app.ferry.testing.FerryRunner;
 import app.ferry.testing.Queues;
 import app.ferry.testing.TestServer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -175,11 +174,9 @@ class RemoveCommandTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int exit = FerryCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        out = o.toString();
-        err = e.toString();
-        return exit;
+        FerryRunner.Result result = FerryRunner.inProcess(args);
+        out = result.out();
+        err = result.err();
+        return result.exitCode();
     }
 }

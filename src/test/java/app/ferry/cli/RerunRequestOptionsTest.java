@@ -7,14 +7,13 @@ import static org.awaitility.Awaitility.await;
 import app.ferry.engine.Credentials;
 import app.ferry.engine.SavedTasks;
 import app.ferry.testing.FerryProcess;
+import app.ferry.testing.FerryRunner;
 import app.ferry.testing.RecordedRequest;
 import app.ferry.testing.TestServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,12 +204,10 @@ class RerunRequestOptionsTest {
     }
 
     private int run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = FerryCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        outputs.add(out.toString());
-        outputs.add(err.toString());
-        return exit;
+        FerryRunner.Result result = FerryRunner.inProcess(args);
+        outputs.add(result.out());
+        outputs.add(result.err());
+        return result.exitCode();
     }
 
     private String lastErr() {
